@@ -1,0 +1,23 @@
+# snc_link_mlir(target [PUBLIC|PRIVATE] comps...)
+# Links `target` against the named MLIR component libraries, or against the
+# single libMLIR.so when SNC_LINK_MLIR_DYLIB is on.
+function(snc_link_mlir target scope)
+  if(SNC_LINK_MLIR_DYLIB)
+    target_link_libraries(${target} ${scope} MLIR LLVM)
+  else()
+    target_link_libraries(${target} ${scope} ${ARGN})
+  endif()
+endfunction()
+
+# snc_add_library(name SOURCES... [DEPENDS tablegen targets] [LINK libs] [MLIR comps])
+function(snc_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;LINK;MLIR" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  if(ARG_DEPENDS)
+    add_dependencies(${name} ${ARG_DEPENDS})
+  endif()
+  target_link_libraries(${name} PUBLIC ${ARG_LINK})
+  if(ARG_MLIR)
+    snc_link_mlir(${name} PUBLIC ${ARG_MLIR})
+  endif()
+endfunction()

@@ -1,0 +1,181 @@
+//===- NetworkOp.cpp - snn.network and snn.output -------------------------===//
+
+#include "dialects/snn/SNNOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace snc::snn;
+
+RegionKind NetworkOp::getRegionKind(unsigned) { return RegionKind::Graph; }
+
+OutputOp NetworkOp::getOutputOp() {
+  return cast<OutputOp>(getBodyBlock()->getTerminator());
+}
+
+void NetworkOp::getAsmBlockArgumentNames(Region &region,
+                                         OpAsmSetValueNameFn setNameFn) {
+  ArrayAttr names = getInputNamesAttr();
+  for (BlockArgument arg : region.getArguments())
+    if (names && arg.getArgNumber() < names.size())
+      if (auto name = dyn_cast<StringAttr>(names[arg.getArgNumber()]))
+        if (!name.getValue().empty())
+          setNameFn(arg, name.getValue());
+}
+
+// snn.network @name(%in: T, ...) -> (out: T, ...) attributes {...} { body }
+ParseResult NetworkOp::parse(OpAsmParser &parser, OperationState &result) {
+  Builder &builder = parser.getBuilder();
+  StringAttr symName;
+  if (parser.parseSymbolName(symName, SymbolTable::getSymbolAttrName(),
+                             result.attributes))
+    return failure();
+
+  SmallVector<OpAsmParser::Argument> args;
+  if (parser.parseArgumentList(args, OpAsmParser::Delimiter::Paren,
+                               /*allowType=*/true))
+    return failure();
+
+  SmallVector<Attribute> outputNames;
+  SmallVector<Type> outputTypes;
+  auto parseOutput = [&]() -> ParseResult {
+    std::string name;
+    Type type;
+    if (parser.parseKeywordOrString(&name) || parser.parseColonType(type))
+      return failure();
+    outputNames.push_back(builder.getStringAttr(name));
+    outputTypes.push_back(type);
+    return success();
+  };
+  if (parser.parseArrow() ||
+      parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren,
+                                     parseOutput) ||
+      parser.parseOptionalAttrDictWithKeyword(result.attributes))
+    return failure();
+
+  SmallVector<Attribute> inputNames;
+  SmallVector<Type> inputTypes;
+  for (OpAsmParser::Argument &arg : args) {
+    inputNames.push_back(builder.getStringAttr(arg.ssaName.name.drop_front()));
+    inputTypes.push_back(arg.type);
+  }
+  result.addAttribute(getFunctionTypeAttrName(result.name),
+                      TypeAttr::get(builder.getFunctionType(inputTypes,
+                                                            outputTypes)));
+  result.addAttribute(getInputNamesAttrName(result.name),
+                      builder.getArrayAttr(inputNames));
+  result.addAttribute(getOutputNamesAttrName(result.name),
+                      builder.getArrayAttr(outputNames));
+
+  Region *body = result.addRegion();
+  if (parser.parseRegion(*body, args))
+    return failure();
+  if (body->empty())
+    return parser.emitError(parser.getCurrentLocation(),
+                            "expected a network body");
+  return success();
+}
+
+void NetworkOp::print(OpAsmPrinter &p) {
+  p << ' ';
+  p.printSymbolName(getSymName());
+  p << '(';
+  llvm::interleaveComma(getBodyBlock()->getArguments(), p,
+                        [&](BlockArgument arg) { p.printRegionArgument(arg); });
+  p << ") -> (";
+  FunctionType type = getFunctionType();
+  for (unsigned i = 0, e = type.getNumResults(); i < e; ++i) {
+    if (i)
+      p << ", ";
+    p.printKeywordOrString(cast<StringAttr>(getOutputNames()[i]).getValue());
+    p << ": " << type.getResult(i);
+  }
+  p << ')';
+  p.printOptionalAttrDictWithKeyword(
+      (*this)->getAttrs(),
+      {getSymNameAttrName(), getFunctionTypeAttrName(),
+       getInputNamesAttrName(), getOutputNamesAttrName()});
+  p << ' ';
+  p.printRegion(getBody(), /*printEntryBlockArgs=*/false,
+                /*printBlockTerminators=*/true);
+}
+
+static LogicalResult verifyNames(NetworkOp op, ArrayAttr names,
+                                 size_t expected, StringRef what) {
+  if (names.size() != expected)
+    return op.emitOpError() << "has " << names.size() << " " << what
+                            << " names for " << expected << " " << what << "s";
+  llvm::StringSet<> seen;
+  for (Attribute attr : names) {
+    StringRef name = cast<StringAttr>(attr).getValue();
+    if (name.empty())
+      return op.emitOpError() << "has an empty " << what << " name";
+    if (!seen.insert(name).second)
+      return op.emitOpError() << "has two " << what << "s named '" << name
+                              << "'";
+  }
+  return success();
+}
+
+static bool isStaticTensor(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.hasStaticShape();
+}
+
+LogicalResult NetworkOp::verify() {
+  FunctionType type = getFunctionType();
+  if (failed(verifyNames(*this, getInputNames(), type.getNumInputs(),
+                         "input")) ||
+      failed(verifyNames(*this, getOutputNames(), type.getNumResults(),
+                         "output")))
+    return failure();
+  for (Type t : llvm::concat<const Type>(type.getInputs(), type.getResults()))
+    if (!isStaticTensor(t))
+      return emitOpError() << "inputs and outputs must be statically shaped "
+                              "tensors, but found "
+                           << t;
+  if (std::optional<double> dt = getTimeStep(); dt && !(*dt > 0))
+    return emitOpError() << "'dt' must be positive, but is " << *dt;
+  if (getScheme() && !getDt())
+    return emitOpError() << "has an integration 'scheme' but no 'dt'";
+  return success();
+}
+
+/// True for ops whose meaning depends on a time step they do not carry.
+static bool isContinuousTime(Operation *op) {
+  if (isa<IOp, IFOp, LIOp, LIFOp, CubaLIOp, CubaLIFOp, ALIFOp>(op))
+    return true;
+  if (auto delay = dyn_cast<DelayOp>(op))
+    return delay.getDelay().has_value();
+  return false;
+}
+
+LogicalResult NetworkOp::verifyRegions() {
+  Block *block = getBodyBlock();
+  if (block->getArgumentTypes() != getFunctionType().getInputs())
+    return emitOpError("body arguments do not match the network's inputs");
+  if (!isDiscretized())
+    return success();
+  for (Operation &op : block->without_terminator())
+    if (isContinuousTime(&op))
+      return op.emitOpError()
+             << "is continuous-time, but the network is discretized (dt = "
+             << *getTimeStep() << ")";
+  return success();
+}
+
+LogicalResult OutputOp::verify() {
+  auto network = cast<NetworkOp>((*this)->getParentOp());
+  ArrayRef<Type> expected = network.getFunctionType().getResults();
+  if (getOutputs().getTypes() != TypeRange(expected)) {
+    InFlightDiagnostic diag = emitOpError()
+                              << "operand types do not match the network's "
+                                 "outputs: expected (";
+    llvm::interleaveComma(expected, diag);
+    diag << ")";
+    return diag;
+  }
+  return success();
+}

@@ -1,0 +1,63 @@
+//===- NeuronOps.cpp - verifiers of neuron population ops -----------------===//
+//
+// Every dense elements attribute on a neuron op is a per-neuron parameter,
+// so one verifier serves every population kind.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/snn/Params.h"
+#include "dialects/snn/SNNOps.h"
+
+using namespace mlir;
+using namespace snc::snn;
+
+static ParamRange rangeOf(StringRef name) {
+  if (name.starts_with("tau"))
+    return ParamRange::Positive;
+  if (name == "refractory" || name == "beta_adapt")
+    return ParamRange::NonNegative;
+  return ParamRange::Any;
+}
+
+static LogicalResult verifyPopulation(Operation *op) {
+  auto inType = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  auto outType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (!inType || !outType || !inType.hasStaticShape() ||
+      !outType.hasStaticShape())
+    return op->emitOpError("input and output must be statically shaped");
+  if (inType.getShape() != outType.getShape())
+    return op->emitOpError() << "output shape must equal input shape, but "
+                             << inType << " -> " << outType;
+  int64_t n = inType.getNumElements();
+  for (NamedAttribute attr : op->getAttrs()) {
+    if (auto param = dyn_cast<DenseIntOrFPElementsAttr>(attr.getValue()))
+      if (failed(verifyParam(op, attr.getName().getValue(), param, n,
+                             rangeOf(attr.getName().getValue()))))
+        return failure();
+  }
+  if (auto refractory = op->getAttrOfType<IntegerAttr>("refractory"))
+    if (refractory.getInt() < 0)
+      return op->emitOpError() << "'refractory' must be non-negative, but is "
+                               << refractory.getInt();
+  return success();
+}
+
+LogicalResult IOp::verify() { return verifyPopulation(*this); }
+LogicalResult IFOp::verify() { return verifyPopulation(*this); }
+LogicalResult LIOp::verify() { return verifyPopulation(*this); }
+LogicalResult LIFOp::verify() { return verifyPopulation(*this); }
+LogicalResult CubaLIOp::verify() { return verifyPopulation(*this); }
+LogicalResult CubaLIFOp::verify() { return verifyPopulation(*this); }
+LogicalResult ALIFOp::verify() { return verifyPopulation(*this); }
+LogicalResult DiscreteLIOp::verify() {
+  if (getSynDecay().has_value() != getSynGain().has_value())
+    return emitOpError("'syn_decay' and 'syn_gain' must be given together");
+  return verifyPopulation(*this);
+}
+LogicalResult DiscreteLIFOp::verify() {
+  if (getSynDecay().has_value() != getSynGain().has_value())
+    return emitOpError("'syn_decay' and 'syn_gain' must be given together");
+  if (getAdaptDecay().has_value() != getAdaptGain().has_value())
+    return emitOpError("'adapt_decay' and 'adapt_gain' must be given together");
+  return verifyPopulation(*this);
+}

@@ -1,0 +1,84 @@
+//===- SNNDialect.td - the snn dialect definition ----------*- tablegen -*-===//
+//
+// The `snn` dialect: spiking neural networks as graphs of neuron populations
+// and the projections between them, in continuous time (as NIR states them)
+// or discretized to a fixed time step.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNC_DIALECTS_SNN_SNNDIALECT_TD
+#define SNC_DIALECTS_SNN_SNNDIALECT_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+
+def SNN_Dialect : Dialect {
+  let name = "snn";
+  let cppNamespace = "::snc::snn";
+  let summary = "Spiking neural networks: neuron populations and projections";
+  let description = [{
+    A network (`snn.network`) is a graph region whose values are builtin
+    tensors: spike trains are `tensor<...xi1>`, currents and voltages are
+    floating point (integer after quantization). Each op is evaluated once per
+    time step. Recurrent edges are legal; the evaluation order and the
+    meaning of every parameter are fixed in `docs/semantics.md`.
+
+    Neuron ops come in two forms. The continuous forms (`snn.lif`,
+    `snn.cuba_lif`, ...) carry NIR's parameters with NIR's meaning (time
+    constants in seconds). The `snn-discretize` pass turns them into the
+    discrete forms (`snn.discrete_li`, `snn.discrete_lif`) that carry decay
+    factors and input gains for one fixed `dt`; the reference interpreter
+    runs the discrete forms.
+  }];
+  let useDefaultAttributePrinterParser = 1;
+}
+
+def SNN_ResetMode : I32EnumAttr<"ResetMode", "what a spike does to the membrane", [
+    I32EnumAttrCase<"ToValue", 0, "to_value">,
+    I32EnumAttrCase<"Subtract", 1, "subtract">,
+    I32EnumAttrCase<"None", 2, "none">]> {
+  let cppNamespace = "::snc::snn";
+  let genSpecializedAttr = 0;
+}
+def SNN_ResetModeAttr : EnumAttr<SNN_Dialect, SNN_ResetMode, "reset">;
+
+def SNN_AttentionForm : I32EnumAttr<"AttentionForm", "spiking self-attention form", [
+    I32EnumAttrCase<"Spikformer", 0, "spikformer">,
+    I32EnumAttrCase<"SpikeDriven", 1, "spike_driven">]> {
+  let cppNamespace = "::snc::snn";
+  let genSpecializedAttr = 0;
+}
+def SNN_AttentionFormAttr : EnumAttr<SNN_Dialect, SNN_AttentionForm, "attention">;
+
+def SNN_IntegrationScheme : I32EnumAttr<"IntegrationScheme",
+    "how continuous dynamics were discretized", [
+    I32EnumAttrCase<"Euler", 0, "euler">,
+    I32EnumAttrCase<"Exact", 1, "exact">]> {
+  let cppNamespace = "::snc::snn";
+  let genSpecializedAttr = 0;
+}
+def SNN_IntegrationSchemeAttr
+    : EnumAttr<SNN_Dialect, SNN_IntegrationScheme, "scheme">;
+
+//===----------------------------------------------------------------------===//
+// Type and attribute constraints
+//===----------------------------------------------------------------------===//
+
+def SNN_SpikeTensor : TensorOf<[I1]>;
+def SNN_NumericTensor : TensorOf<[AnyFloat, AnySignlessInteger]>;
+def SNN_FloatTensor : TensorOf<[AnyFloat]>;
+
+// A per-neuron parameter: one value (broadcast) or one per element.
+def SNN_ParamAttr : Attr<
+    CPred<"::llvm::isa<::mlir::DenseIntOrFPElementsAttr>($_self)">,
+    "per-neuron parameter (one value, or one per neuron)"> {
+  let storageType = "::mlir::DenseIntOrFPElementsAttr";
+  let returnType = "::mlir::DenseIntOrFPElementsAttr";
+  let convertFromStorage = "$_self";
+}
+
+class SNN_Op<string mnemonic, list<Trait> traits = []>
+    : Op<SNN_Dialect, mnemonic, traits>;
+
+#endif // SNC_DIALECTS_SNN_SNNDIALECT_TD

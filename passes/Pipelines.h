@@ -1,0 +1,31 @@
+//===- Pipelines.h - the named pass pipelines of snc ------------*- C++ -*-===//
+//
+// Every pipeline the tools run is built here and nowhere else.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNC_PASSES_PIPELINES_H
+#define SNC_PASSES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+
+#include <string>
+
+namespace snc {
+
+struct PrepareRunOptions {
+  double dt = 0.0;             // 0: the network's own dt
+  std::string scheme = "euler";
+};
+
+/// Everything `snc run` does before interpreting: expand reservoirs, then
+/// discretize. Runs on the module.
+void buildPrepareRunPipeline(mlir::OpPassManager &pm,
+                             const PrepareRunOptions &options);
+
+/// Registers the pipelines with the `snc-opt` command line.
+void registerSncPipelines();
+
+} // namespace snc
+
+#endif // SNC_PASSES_PIPELINES_H
