@@ -1,4 +1,5 @@
-//===- Npy.h - Reader and writer of NumPy .npy files -------------*- C++ -*-===//
+//===- Npy.h - Reader and writer of NumPy .npy files -------------*- C++
+//-*-===//
 //
 // Loads and stores dense arrays in NumPy's .npy format (format versions 1.0,
 // 2.0 and 3.0), the interchange format between snc and the Python side.

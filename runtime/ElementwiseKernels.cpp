@@ -1,0 +1,153 @@
+//===- ElementwiseKernels.cpp - scale, threshold, flatten, delay, add -----===//
+
+#include "dialects/snn/Params.h"
+#include "dialects/snn/SNNOps.h"
+#include "runtime/Kernel.h"
+
+using namespace mlir;
+using namespace snc::snn;
+
+namespace snc::runtime {
+namespace {
+
+template <typename T> std::vector<T> expandParam(DenseIntOrFPElementsAttr a, int64_t n) {
+  std::vector<double> values = paramValues(a, n);
+  return std::vector<T>(values.begin(), values.end());
+}
+
+template <typename T> class ScaleKernel : public Kernel {
+public:
+  ScaleKernel(ScaleOp op, const Slot *input, Slot *output)
+      : Kernel(output), input(input),
+        scale(expandParam<T>(op.getScale(), output->getSize())) {}
+  void step(int64_t) override {
+    T *out = output->data<T>();
+    for (int64_t k = 0, n = output->getSize(); k < n; ++k)
+      out[k] = scale[k] * input->load<T>(k);
+  }
+
+private:
+  const Slot *input;
+  std::vector<T> scale;
+};
+
+template <typename T> class ThresholdKernel : public Kernel {
+public:
+  ThresholdKernel(ThresholdOp op, const Slot *input, Slot *output)
+      : Kernel(output), input(input),
+        threshold(expandParam<T>(op.getThreshold(), output->getSize())) {}
+  void step(int64_t) override {
+    uint8_t *out = output->data<uint8_t>();
+    for (int64_t k = 0, n = output->getSize(); k < n; ++k)
+      out[k] = input->load<T>(k) > threshold[k];
+  }
+
+private:
+  const Slot *input;
+  std::vector<T> threshold;
+};
+
+template <typename T> class AddKernel : public Kernel {
+public:
+  AddKernel(ArrayRef<const Slot *> inputs, Slot *output)
+      : Kernel(output), inputs(inputs) {}
+  void step(int64_t) override {
+    T *out = output->data<T>();
+    std::fill(out, out + output->getSize(), T(0));
+    // Summed in operand order, which docs/semantics.md fixes.
+    for (const Slot *in : inputs)
+      in->forEachNonzero<T>([&](int64_t k, T x) { out[k] += x; });
+  }
+
+private:
+  SmallVector<const Slot *> inputs;
+};
+
+/// Copies a value unchanged (flatten only reinterprets the shape).
+template <typename T> class CopyKernel : public Kernel {
+public:
+  CopyKernel(const Slot *input, Slot *output) : Kernel(output), input(input) {}
+  void step(int64_t) override {
+    std::copy_n(input->data<T>(), output->getSize(), output->data<T>());
+  }
+
+private:
+  const Slot *input;
+};
+
+/// Element k's output is its input `steps[k]` steps ago: a ring of
+/// max(steps) + 1 past inputs.
+template <typename T> class DelayKernel : public Kernel {
+public:
+  DelayKernel(ArrayRef<int64_t> stepsAttr, const Slot *input, Slot *output)
+      : Kernel(output), input(input) {
+    int64_t n = output->getSize();
+    steps.assign(n, stepsAttr.front());
+    if (int64_t(stepsAttr.size()) == n)
+      steps.assign(stepsAttr.begin(), stepsAttr.end());
+    depth = *std::max_element(steps.begin(), steps.end()) + 1;
+    ring.assign(depth * n, T(0));
+  }
+  void step(int64_t time) override {
+    int64_t n = output->getSize();
+    T *now = ring.data() + (time % depth) * n;
+    std::copy_n(input->data<T>(), n, now);
+    T *out = output->data<T>();
+    for (int64_t k = 0; k < n; ++k)
+      out[k] = ring[((time - steps[k]) % depth + depth) % depth * n + k];
+  }
+
+private:
+  const Slot *input;
+  std::vector<int64_t> steps;
+  int64_t depth;
+  std::vector<T> ring; // zero-filled, so reads before t = steps[k] give 0
+};
+
+template <template <typename> class K, typename... Args>
+std::unique_ptr<Kernel> byKind(ElementKind kind, Args &&...args) {
+  switch (kind) {
+  case ElementKind::Spike:
+    return std::make_unique<K<uint8_t>>(std::forward<Args>(args)...);
+  case ElementKind::F32:
+    return std::make_unique<K<float>>(std::forward<Args>(args)...);
+  case ElementKind::F64:
+    return std::make_unique<K<double>>(std::forward<Args>(args)...);
+  }
+  return nullptr;
+}
+
+template <template <typename> class K, typename... Args>
+std::unique_ptr<Kernel> byFloatKind(ElementKind kind, Args &&...args) {
+  if (kind == ElementKind::F64)
+    return std::make_unique<K<double>>(std::forward<Args>(args)...);
+  return std::make_unique<K<float>>(std::forward<Args>(args)...);
+}
+
+} // namespace
+
+std::unique_ptr<Kernel>
+createElementwiseKernel(Operation *op, ArrayRef<const Slot *> inputs,
+                        Slot *output) {
+  if (auto scale = dyn_cast<ScaleOp>(op))
+    return byFloatKind<ScaleKernel>(output->getKind(), scale, inputs[0],
+                                    output);
+  if (auto threshold = dyn_cast<ThresholdOp>(op))
+    return byFloatKind<ThresholdKernel>(inputs[0]->getKind(), threshold,
+                                        inputs[0], output);
+  if (isa<AddOp>(op))
+    return byFloatKind<AddKernel>(output->getKind(), inputs, output);
+  if (isa<FlattenOp>(op))
+    return byKind<CopyKernel>(output->getKind(), inputs[0], output);
+  if (auto delay = dyn_cast<DelayOp>(op)) {
+    if (!delay.getSteps()) {
+      delay.emitOpError("has a delay in seconds; run snn-discretize first");
+      return nullptr;
+    }
+    return byKind<DelayKernel>(output->getKind(), *delay.getSteps(), inputs[0],
+                               output);
+  }
+  return nullptr;
+}
+
+} // namespace snc::runtime

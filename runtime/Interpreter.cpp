@@ -1,0 +1,130 @@
+//===- Interpreter.cpp - the golden reference interpreter -----------------===//
+
+#include "runtime/Interpreter.h"
+#include "runtime/Schedule.h"
+
+#include "dialects/snn/Params.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace mlir;
+
+namespace snc::runtime {
+
+std::optional<ElementKind> elementKindOf(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor || !tensor.hasStaticShape())
+    return std::nullopt;
+  Type elt = tensor.getElementType();
+  if (elt.isInteger(1))
+    return ElementKind::Spike;
+  if (elt.isF32())
+    return ElementKind::F32;
+  if (elt.isF64())
+    return ElementKind::F64;
+  return std::nullopt;
+}
+
+std::unique_ptr<Kernel> createKernel(Operation *op,
+                                     ArrayRef<const Slot *> inputs,
+                                     Slot *output) {
+  if (auto kernel = createNeuronKernel(op, inputs, output))
+    return kernel;
+  if (auto kernel = createElementwiseKernel(op, inputs, output))
+    return kernel;
+  if (auto kernel = createProjectionKernel(op, inputs, output))
+    return kernel;
+  op->emitOpError("cannot be interpreted: lower it first (continuous-time "
+                  "ops need snn-discretize, reservoirs "
+                  "snn-materialize-reservoirs)");
+  return nullptr;
+}
+
+FailureOr<std::unique_ptr<Interpreter>>
+Interpreter::create(snn::NetworkOp network) {
+  if (!network.isDiscretized())
+    return network.emitOpError(
+        "must be discretized before it is interpreted (run snn-discretize)");
+  std::unique_ptr<Interpreter> interp(new Interpreter());
+  llvm::DenseMap<Value, Slot *> slotOf;
+  auto makeSlot = [&](Value value) -> Slot * {
+    std::optional<ElementKind> kind = elementKindOf(value.getType());
+    if (!kind)
+      return nullptr;
+    interp->slots.push_back(
+        std::make_unique<Slot>(*kind, snn::numElements(value.getType())));
+    return slotOf[value] = interp->slots.back().get();
+  };
+
+  Block *body = network.getBodyBlock();
+  for (BlockArgument arg : body->getArguments()) {
+    Slot *slot = makeSlot(arg);
+    if (!slot)
+      return network.emitOpError()
+             << "input " << arg.getArgNumber() << " has type "
+             << arg.getType()
+             << ", which the interpreter cannot store (it runs i1, f32 and "
+                "f64 tensors)";
+    interp->inputs.push_back(slot);
+    interp->inputByName[cast<StringAttr>(
+                            network.getInputNames()[arg.getArgNumber()])
+                            .getValue()] = slot;
+  }
+  for (Operation &op : body->without_terminator())
+    for (Value result : op.getResults())
+      if (!makeSlot(result))
+        return op.emitOpError()
+               << "has result type " << result.getType()
+               << ", which the interpreter cannot store (it runs i1, f32 and "
+                  "f64 tensors)";
+
+  Schedule schedule = scheduleNetwork(network);
+  for (Operation *op : schedule.order) {
+    SmallVector<const Slot *> inputs;
+    for (Value operand : op->getOperands())
+      inputs.push_back(slotOf.lookup(operand));
+    std::unique_ptr<Kernel> kernel =
+        createKernel(op, inputs, slotOf.lookup(op->getResult(0)));
+    if (!kernel)
+      return failure();
+    if (auto name = op->getAttrOfType<StringAttr>("name"))
+      interp->kernelByName[name.getValue()] = kernel.get();
+    interp->kernels.push_back(std::move(kernel));
+  }
+  for (Value output : network.getOutputOp().getOutputs())
+    interp->outputs.push_back(slotOf.lookup(output));
+  return interp;
+}
+
+void Interpreter::step() {
+  for (const std::unique_ptr<Kernel> &kernel : kernels)
+    kernel->step(time);
+  ++time;
+}
+
+const Slot *Interpreter::findVariable(StringRef node, StringRef var,
+                                      std::string &error) const {
+  if (const Slot *input = inputByName.lookup(node)) {
+    if (var == "out")
+      return input;
+    error = "network input '" + node.str() + "' has only the variable 'out'";
+    return nullptr;
+  }
+  Kernel *kernel = kernelByName.lookup(node);
+  if (!kernel) {
+    error = "no node named '" + node.str() + "'";
+    return nullptr;
+  }
+  if (var == "out")
+    return kernel->getOutput();
+  std::string known = "out";
+  for (auto &[name, slot] : kernel->variables()) {
+    if (name == var)
+      return slot;
+    known += ", " + name;
+  }
+  error = "node '" + node.str() + "' has no variable '" + var.str() +
+          "' (it has: " + known + ")";
+  return nullptr;
+}
+
+} // namespace snc::runtime

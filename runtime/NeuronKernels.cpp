@@ -1,0 +1,204 @@
+//===- NeuronKernels.cpp - discrete neuron populations --------------------===//
+//
+// The per-step update of snn.discrete_li and snn.discrete_lif, in the order
+// docs/semantics.md fixes. State is kept in the population's numeric type.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/snn/Params.h"
+#include "dialects/snn/SNNOps.h"
+#include "runtime/Kernel.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace snc::snn;
+
+namespace snc::runtime {
+namespace {
+
+template <typename T>
+std::vector<T> expand(std::optional<DenseIntOrFPElementsAttr> attr, int64_t n,
+                      double fallback) {
+  std::vector<T> out(n, T(fallback));
+  if (attr) {
+    std::vector<double> values = paramValues(*attr, n);
+    for (int64_t i = 0; i < n; ++i)
+      out[i] = T(values[i]);
+  }
+  return out;
+}
+
+/// Parameters shared by both discrete neuron ops.
+template <typename T> struct Dynamics {
+  std::vector<T> decay, gain, bias;
+  bool hasSynapse = false;
+  std::vector<T> synDecay, synGain;
+  std::vector<T> vInit;
+};
+
+template <typename T, typename Op>
+Dynamics<T> readDynamics(Op op, int64_t n) {
+  Dynamics<T> d;
+  d.decay = expand<T>(op.getDecay(), n, 0);
+  d.gain = expand<T>(op.getGain(), n, 0);
+  d.bias = expand<T>(op.getBias(), n, 0);
+  d.hasSynapse = op.getSynDecay().has_value();
+  d.synDecay = expand<T>(op.getSynDecay(), n, 0);
+  d.synGain = expand<T>(op.getSynGain(), n, 0);
+  d.vInit = expand<T>(op.getVInit(), n, 0);
+  return d;
+}
+
+/// Membrane (and optional synaptic current) of one population; the spiking
+/// kernel adds threshold, reset, refractoriness and adaptation.
+template <typename T> class PopulationKernel : public Kernel {
+public:
+  PopulationKernel(Dynamics<T> dynamics, ElementKind stateKind,
+                   const Slot *input, Slot *output)
+      : Kernel(output), d(std::move(dynamics)), input(input),
+        v(stateKind, int64_t(d.decay.size())),
+        current(stateKind, d.hasSynapse ? int64_t(d.decay.size()) : 0) {
+    for (size_t k = 0; k < d.vInit.size(); ++k)
+      v.data<T>()[k] = d.vInit[k];
+  }
+
+  std::vector<std::pair<std::string, const Slot *>> variables() const override {
+    std::vector<std::pair<std::string, const Slot *>> vars{{"v", &v}};
+    if (d.hasSynapse)
+      vars.emplace_back("i", &current);
+    return vars;
+  }
+
+protected:
+  /// The drive of neuron k this step: its input, or its synaptic current
+  /// after the input was added to it.
+  T drive(int64_t k) {
+    T x = input->load<T>(k);
+    if (!d.hasSynapse)
+      return x;
+    T *i = current.data<T>();
+    i[k] = d.synDecay[k] * i[k] + d.synGain[k] * x;
+    return i[k];
+  }
+
+  void integrate(int64_t k, T driveValue) {
+    T *vk = v.data<T>() + k;
+    *vk = d.decay[k] * *vk + d.gain[k] * driveValue + d.bias[k];
+  }
+
+  Dynamics<T> d;
+  const Slot *input;
+  Slot v;
+  Slot current;
+};
+
+template <typename T> class LIKernel : public PopulationKernel<T> {
+public:
+  using PopulationKernel<T>::PopulationKernel;
+
+  void step(int64_t) override {
+    T *out = this->output->template data<T>();
+    const T *v = this->v.template data<T>();
+    for (int64_t k = 0, n = this->v.getSize(); k < n; ++k) {
+      this->integrate(k, this->drive(k));
+      out[k] = v[k];
+    }
+  }
+};
+
+template <typename T> class LIFKernel : public PopulationKernel<T> {
+public:
+  LIFKernel(Dynamics<T> dynamics, DiscreteLIFOp op, ElementKind stateKind,
+            const Slot *input, Slot *output)
+      : PopulationKernel<T>(std::move(dynamics), stateKind, input, output),
+        reset(op.getReset()), refractory(op.getRefractory()),
+        adaptive(op.getAdaptDecay().has_value()),
+        adaptation(stateKind, adaptive ? this->v.getSize() : 0),
+        refractoryLeft(this->v.getSize(), 0) {
+    int64_t n = this->v.getSize();
+    threshold = expand<T>(op.getVThreshold(), n, 0);
+    vReset = expand<T>(op.getVReset(), n, 0);
+    adaptDecay = expand<T>(op.getAdaptDecay(), n, 0);
+    adaptGain = expand<T>(op.getAdaptGain(), n, 0);
+  }
+
+  void step(int64_t) override {
+    uint8_t *spikes = this->output->template data<uint8_t>();
+    T *v = this->v.template data<T>();
+    T *a = adaptive ? adaptation.template data<T>() : nullptr;
+    for (int64_t k = 0, n = this->v.getSize(); k < n; ++k) {
+      T drive = this->drive(k);
+      bool spike = false;
+      if (refractoryLeft[k] > 0) {
+        --refractoryLeft[k];
+        v[k] = vReset[k];
+      } else {
+        this->integrate(k, drive);
+        T effectiveThreshold = a ? threshold[k] + a[k] : threshold[k];
+        spike = v[k] > effectiveThreshold;
+        if (spike) {
+          if (reset == ResetMode::ToValue)
+            v[k] = vReset[k];
+          else if (reset == ResetMode::Subtract)
+            v[k] = v[k] - effectiveThreshold;
+          refractoryLeft[k] = int64_t(refractory);
+        }
+      }
+      if (a)
+        a[k] = adaptDecay[k] * a[k] + adaptGain[k] * T(spike);
+      spikes[k] = spike;
+    }
+  }
+
+  std::vector<std::pair<std::string, const Slot *>> variables() const override {
+    auto vars = PopulationKernel<T>::variables();
+    if (adaptive)
+      vars.emplace_back("a", &adaptation);
+    return vars;
+  }
+
+private:
+  ResetMode reset;
+  uint64_t refractory;
+  bool adaptive;
+  Slot adaptation;
+  std::vector<int64_t> refractoryLeft;
+  std::vector<T> threshold, vReset, adaptDecay, adaptGain;
+};
+
+/// The numeric type a population's state is kept in: its input's float
+/// type, or f32 when it is driven by spikes directly.
+ElementKind stateKindOf(const Slot *input, Slot *output) {
+  if (output->getKind() != ElementKind::Spike)
+    return output->getKind();
+  return input->getKind() == ElementKind::Spike ? ElementKind::F32
+                                                : input->getKind();
+}
+
+template <typename T>
+std::unique_ptr<Kernel> create(Operation *op, const Slot *input, Slot *output,
+                               ElementKind stateKind) {
+  int64_t n = output->getSize();
+  if (auto li = dyn_cast<DiscreteLIOp>(op))
+    return std::make_unique<LIKernel<T>>(readDynamics<T>(li, n), stateKind,
+                                         input, output);
+  auto lif = cast<DiscreteLIFOp>(op);
+  return std::make_unique<LIFKernel<T>>(readDynamics<T>(lif, n), lif,
+                                        stateKind, input, output);
+}
+
+} // namespace
+
+std::unique_ptr<Kernel> createNeuronKernel(Operation *op,
+                                           ArrayRef<const Slot *> inputs,
+                                           Slot *output) {
+  if (!isa<DiscreteLIOp, DiscreteLIFOp>(op))
+    return nullptr;
+  ElementKind stateKind = stateKindOf(inputs[0], output);
+  if (stateKind == ElementKind::F64)
+    return create<double>(op, inputs[0], output, stateKind);
+  return create<float>(op, inputs[0], output, stateKind);
+}
+
+} // namespace snc::runtime

@@ -1,0 +1,274 @@
+//===- ProjectionKernels.cpp - dense, sparse, convolutional projections ---===//
+//
+// Projections are event-driven: work is proportional to the nonzero inputs
+// (the spikes), never to the full weight matrix per step.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/snn/Params.h"
+#include "dialects/snn/SNNOps.h"
+#include "runtime/Kernel.h"
+#include "runtime/Kernels.h"
+
+using namespace mlir;
+using namespace snc::snn;
+
+namespace snc::runtime {
+namespace {
+
+template <typename T> std::vector<T> toVector(DenseIntOrFPElementsAttr attr, int64_t n) {
+  std::vector<double> values = paramValues(attr, n);
+  return std::vector<T>(values.begin(), values.end());
+}
+
+/// y = b + W x, accumulated over nonzero inputs in ascending input index.
+template <typename T> class DenseKernel : public Kernel {
+public:
+  DenseKernel(DenseIntOrFPElementsAttr weight,
+              std::optional<DenseIntOrFPElementsAttr> bias, const Slot *input,
+              Slot *output)
+      : Kernel(output), input(input), outSize(output->getSize()) {
+    int64_t inSize = input->getSize();
+    std::vector<double> w = paramValues(weight);
+    // Transposed, so one input event adds one contiguous row.
+    transposed.resize(inSize * outSize);
+    for (int64_t o = 0; o < outSize; ++o)
+      for (int64_t i = 0; i < inSize; ++i)
+        transposed[i * outSize + o] = T(w[o * inSize + i]);
+    this->bias = bias ? toVector<T>(*bias, outSize) : std::vector<T>(outSize);
+  }
+
+  void step(int64_t) override {
+    T *out = output->data<T>();
+    std::copy(bias.begin(), bias.end(), out);
+    input->forEachNonzero<T>([&](int64_t i, T x) {
+      const T *row = transposed.data() + i * outSize;
+      for (int64_t o = 0; o < outSize; ++o)
+        out[o] += x * row[o];
+    });
+  }
+
+private:
+  const Slot *input;
+  int64_t outSize;
+  std::vector<T> transposed, bias;
+};
+
+/// CSR synapses with delays: an input event at step t adds w * x to target
+/// j's accumulator for step t + delay.
+template <typename T> class SparseKernel : public Kernel {
+public:
+  SparseKernel(SparseProjectionOp op, const Slot *input, Slot *output)
+      : Kernel(output), input(input), rowPtr(op.getRowPtr()),
+        targets(op.getTargets()),
+        weights(toVector<T>(op.getWeights(), op.getNumSynapses())),
+        outSize(output->getSize()) {
+    if (std::optional<ArrayRef<int64_t>> d = op.getDelays())
+      delays.assign(d->begin(), d->end());
+    depth = op.getMaxDelay() + 1;
+    pending.assign(depth * outSize, T(0));
+  }
+
+  void step(int64_t time) override {
+    input->forEachNonzero<T>([&](int64_t s, T x) {
+      for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn) {
+        int64_t slot = delays.empty() ? time % depth
+                                      : (time + delays[syn]) % depth;
+        pending[slot * outSize + targets[syn]] += weights[syn] * x;
+      }
+    });
+    T *now = pending.data() + (time % depth) * outSize;
+    std::copy_n(now, outSize, output->data<T>());
+    std::fill_n(now, outSize, T(0));
+  }
+
+private:
+  const Slot *input;
+  std::vector<int64_t> rowPtr, targets, delays;
+  std::vector<T> weights;
+  int64_t outSize, depth;
+  std::vector<T> pending;
+};
+
+template <typename T> class Conv2dKernel : public Kernel {
+public:
+  Conv2dKernel(Conv2dGeometry geometry, DenseIntOrFPElementsAttr weight,
+               std::optional<DenseIntOrFPElementsAttr> bias, const Slot *input,
+               Slot *output)
+      : Kernel(output), g(geometry), input(input),
+        weight(toVector<T>(weight, weight.getNumElements())) {
+    if (bias)
+      this->bias = toVector<T>(*bias, g.outChannels);
+  }
+
+  void step(int64_t) override {
+    input->loadAll(scratch);
+    conv2d(g, scratch.data(), weight.data(),
+           bias.empty() ? nullptr : bias.data(), output->data<T>());
+  }
+
+private:
+  Conv2dGeometry g;
+  const Slot *input;
+  std::vector<T> weight, bias, scratch;
+};
+
+template <typename T> class PoolKernel : public Kernel {
+public:
+  PoolKernel(Pool2dGeometry geometry, bool average, const Slot *input,
+             Slot *output)
+      : Kernel(output), g(geometry), average(average), input(input) {}
+
+  void step(int64_t) override {
+    input->loadAll(scratch);
+    if (average)
+      avgPool2d(g, scratch.data(), output->data<T>());
+    else
+      sumPool2d(g, scratch.data(), output->data<T>());
+  }
+
+private:
+  Pool2dGeometry g;
+  bool average;
+  const Slot *input;
+  std::vector<T> scratch;
+};
+
+/// Attention over spike tensors, computed in T (the result type for
+/// spikformer; exact small integers in float for spike_driven).
+template <typename T> class AttentionKernel : public Kernel {
+public:
+  AttentionKernel(AttentionOp op, ArrayRef<const Slot *> inputs, Slot *output)
+      : Kernel(output), form(op.getForm()),
+        scale(T(op.getScale().convertToDouble())),
+        threshold(T(op.getThreshold().convertToDouble())),
+        inputs(inputs.begin(), inputs.end()) {
+    auto type = cast<RankedTensorType>(op.getQuery().getType());
+    tokens = type.getDimSize(0);
+    features = type.getDimSize(1);
+  }
+
+  void step(int64_t) override {
+    inputs[0]->loadAll(q);
+    inputs[1]->loadAll(k);
+    inputs[2]->loadAll(v);
+    result.resize(tokens * features);
+    if (form == AttentionForm::Spikformer) {
+      spikformerAttention(q.data(), k.data(), v.data(), tokens, features,
+                          scale, result.data());
+      std::copy(result.begin(), result.end(), output->data<T>());
+      return;
+    }
+    spikeDrivenAttention(q.data(), k.data(), v.data(), tokens, features,
+                         threshold, result.data());
+    for (int64_t i = 0; i < tokens * features; ++i)
+      output->data<uint8_t>()[i] = result[i] != T(0);
+  }
+
+private:
+  AttentionForm form;
+  T scale, threshold;
+  SmallVector<const Slot *> inputs;
+  int64_t tokens, features;
+  std::vector<T> q, k, v, result;
+};
+
+template <template <typename> class K, typename... Args>
+std::unique_ptr<Kernel> byFloatKind(ElementKind kind, Args &&...args) {
+  if (kind == ElementKind::F64)
+    return std::make_unique<K<double>>(std::forward<Args>(args)...);
+  return std::make_unique<K<float>>(std::forward<Args>(args)...);
+}
+
+int64_t dim(Value v, unsigned d) {
+  return cast<RankedTensorType>(v.getType()).getDimSize(d);
+}
+
+Conv2dGeometry conv2dGeometry(Conv2dOp op) {
+  auto w = cast<ShapedType>(op.getWeight().getType());
+  Conv2dGeometry g;
+  g.inChannels = dim(op.getInput(), 0);
+  g.inHeight = dim(op.getInput(), 1);
+  g.inWidth = dim(op.getInput(), 2);
+  g.outChannels = w.getDimSize(0);
+  g.kernelHeight = w.getDimSize(2);
+  g.kernelWidth = w.getDimSize(3);
+  g.strideH = op.getStride()[0];
+  g.strideW = op.getStride()[1];
+  g.padH = op.getPadding()[0];
+  g.padW = op.getPadding()[1];
+  g.dilationH = op.getDilation()[0];
+  g.dilationW = op.getDilation()[1];
+  g.groups = op.getGroups();
+  return g;
+}
+
+/// A 1-D convolution is a 2-D one of height 1.
+Conv2dGeometry conv1dGeometry(Conv1dOp op) {
+  auto w = cast<ShapedType>(op.getWeight().getType());
+  Conv2dGeometry g;
+  g.inChannels = dim(op.getInput(), 0);
+  g.inHeight = 1;
+  g.inWidth = dim(op.getInput(), 1);
+  g.outChannels = w.getDimSize(0);
+  g.kernelHeight = 1;
+  g.kernelWidth = w.getDimSize(2);
+  g.strideW = op.getStride()[0];
+  g.padW = op.getPadding()[0];
+  g.dilationW = op.getDilation()[0];
+  g.groups = op.getGroups();
+  return g;
+}
+
+template <typename PoolOp> Pool2dGeometry poolGeometry(PoolOp op) {
+  Pool2dGeometry g;
+  g.channels = dim(op.getInput(), 0);
+  g.inHeight = dim(op.getInput(), 1);
+  g.inWidth = dim(op.getInput(), 2);
+  g.kernelHeight = op.getKernelSize()[0];
+  g.kernelWidth = op.getKernelSize()[1];
+  g.strideH = op.getStride()[0];
+  g.strideW = op.getStride()[1];
+  g.padH = op.getPadding()[0];
+  g.padW = op.getPadding()[1];
+  return g;
+}
+
+} // namespace
+
+std::unique_ptr<Kernel>
+createProjectionKernel(Operation *op, ArrayRef<const Slot *> inputs,
+                       Slot *output) {
+  ElementKind kind = output->getKind();
+  const Slot *in = inputs[0];
+  if (auto affine = dyn_cast<AffineOp>(op))
+    return byFloatKind<DenseKernel>(kind, affine.getWeight(),
+                                    affine.getBias(), in, output);
+  if (auto linear = dyn_cast<LinearOp>(op))
+    return byFloatKind<DenseKernel>(kind, linear.getWeight(), std::nullopt,
+                                    in, output);
+  if (auto sparse = dyn_cast<SparseProjectionOp>(op))
+    return byFloatKind<SparseKernel>(kind, sparse, in, output);
+  if (auto conv = dyn_cast<Conv2dOp>(op))
+    return byFloatKind<Conv2dKernel>(kind, conv2dGeometry(conv),
+                                     conv.getWeight(), conv.getBias(), in,
+                                     output);
+  if (auto conv = dyn_cast<Conv1dOp>(op))
+    return byFloatKind<Conv2dKernel>(kind, conv1dGeometry(conv),
+                                     conv.getWeight(), conv.getBias(), in,
+                                     output);
+  if (auto pool = dyn_cast<SumPool2dOp>(op))
+    return byFloatKind<PoolKernel>(kind, poolGeometry(pool), false, in,
+                                   output);
+  if (auto pool = dyn_cast<AvgPool2dOp>(op))
+    return byFloatKind<PoolKernel>(kind, poolGeometry(pool), true, in, output);
+  if (auto attention = dyn_cast<AttentionOp>(op)) {
+    ElementKind computeKind =
+        kind == ElementKind::Spike ? ElementKind::F32 : kind;
+    return byFloatKind<AttentionKernel>(computeKind, attention, inputs,
+                                        output);
+  }
+  return nullptr;
+}
+
+} // namespace snc::runtime

@@ -1,0 +1,72 @@
+//===- Driver.cpp - what every snc subcommand shares ----------------------===//
+
+#include "tools/snc/Driver.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace snc::driver {
+
+void reportError(llvm::StringRef message) {
+  llvm::WithColor::error(llvm::errs(), "snc") << message << "\n";
+}
+
+void reportNote(llvm::StringRef message) {
+  llvm::WithColor::note(llvm::errs(), "snc") << message << "\n";
+}
+
+Model::Model() {
+  context.getOrLoadDialect<snn::SNNDialect>();
+  diagnostics =
+      std::make_unique<SourceMgrDiagnosticHandler>(sourceMgr, &context);
+}
+
+Model::~Model() = default;
+
+bool Model::load(llvm::StringRef modelPath) {
+  path = modelPath.str();
+  if (!modelPath.ends_with(".mlir")) {
+    reportError("'" + path + "': unrecognized model file extension "
+                "(expected .mlir)");
+    return false;
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFileOrSTDIN(path);
+  if (std::error_code ec = buffer.getError()) {
+    reportError("cannot read '" + path + "': " + ec.message());
+    return false;
+  }
+  sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  return bool(module);
+}
+
+snn::NetworkOp Model::selectNetwork(llvm::StringRef name) {
+  SmallVector<snn::NetworkOp> networks(module->getOps<snn::NetworkOp>());
+  if (!name.empty()) {
+    for (snn::NetworkOp network : networks)
+      if (network.getSymName() == name)
+        return network;
+    reportError("'" + path + "' has no network named '" + name.str() + "'");
+    return nullptr;
+  }
+  if (networks.size() == 1)
+    return networks.front();
+  if (networks.empty()) {
+    reportError("'" + path + "' contains no snn.network");
+    return nullptr;
+  }
+  std::string names;
+  for (snn::NetworkOp network : networks)
+    names += (names.empty() ? "" : ", ") + network.getSymName().str();
+  reportError("'" + path + "' has several networks (" + names +
+              "); choose one with --network");
+  return nullptr;
+}
+
+} // namespace snc::driver

@@ -1,0 +1,53 @@
+//===- Driver.h - what every snc subcommand shares --------------*- C++ -*-===//
+
+#ifndef SNC_TOOLS_SNC_DRIVER_H
+#define SNC_TOOLS_SNC_DRIVER_H
+
+#include "dialects/snn/SNNOps.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <string>
+
+namespace snc::driver {
+
+/// Exit codes of every snc command.
+enum ExitCode { Success = 0, UserError = 1, InternalError = 2 };
+
+/// Prints "snc: error: <message>" to stderr.
+void reportError(llvm::StringRef message);
+void reportNote(llvm::StringRef message);
+
+/// A loaded model: its context, source manager (for diagnostics with file
+/// locations) and module.
+class Model {
+public:
+  Model();
+  ~Model();
+
+  /// Loads `path` (an .mlir file) and verifies it; diagnostics go to stderr
+  /// with file:line:col. Returns false on failure.
+  bool load(llvm::StringRef path);
+
+  /// The network named `name`, or the only one when `name` is empty.
+  /// Reports an error and returns null otherwise.
+  snn::NetworkOp selectNetwork(llvm::StringRef name);
+
+  mlir::MLIRContext &getContext() { return context; }
+  mlir::ModuleOp getModule() { return *module; }
+  llvm::StringRef getPath() const { return path; }
+
+private:
+  mlir::MLIRContext context;
+  llvm::SourceMgr sourceMgr;
+  std::unique_ptr<mlir::SourceMgrDiagnosticHandler> diagnostics;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  std::string path;
+};
+
+} // namespace snc::driver
+
+#endif // SNC_TOOLS_SNC_DRIVER_H

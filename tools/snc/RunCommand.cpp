@@ -1,0 +1,104 @@
+//===- RunCommand.cpp - `snc run` -----------------------------------------===//
+
+#include "tools/snc/RunCommand.h"
+#include "tools/snc/Driver.h"
+
+#include "passes/Pipelines.h"
+#include "runtime/Run.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace snc::driver {
+
+/// Splits NODE.VAR=FILE; node names may contain dots, so the variable is
+/// what follows the last dot before '='.
+static bool parseRecord(llvm::StringRef spec, runtime::Probe &probe,
+                        std::string &file) {
+  auto [target, path] = spec.split('=');
+  size_t dot = target.rfind('.');
+  if (path.empty() || dot == llvm::StringRef::npos || dot == 0 ||
+      dot + 1 == target.size())
+    return false;
+  probe.node = target.take_front(dot).str();
+  probe.variable = target.drop_front(dot + 1).str();
+  file = path.str();
+  return true;
+}
+
+int runCommand(const RunOptions &options) {
+  std::vector<runtime::Probe> probes;
+  std::vector<std::string> recordFiles;
+  for (const std::string &spec : options.records) {
+    runtime::Probe probe;
+    std::string file;
+    if (!parseRecord(spec, probe, file)) {
+      reportError("--record '" + spec + "' is not of the form NODE.VAR=FILE");
+      return UserError;
+    }
+    probes.push_back(probe);
+    recordFiles.push_back(file);
+  }
+
+  Model model;
+  if (!model.load(options.model))
+    return UserError;
+  snn::NetworkOp network = model.selectNetwork(options.network);
+  if (!network)
+    return UserError;
+
+  PassManager pm(&model.getContext());
+  buildPrepareRunPipeline(pm, PrepareRunOptions{options.dt, options.scheme});
+  if (failed(pm.run(model.getModule())))
+    return UserError;
+
+  unsigned numOutputs = network.getFunctionType().getNumResults();
+  if (options.outputs.size() != numOutputs) {
+    reportError("network '" + network.getSymName().str() + "' has " +
+                std::to_string(numOutputs) + " output(s), but " +
+                std::to_string(options.outputs.size()) +
+                " --output file(s) were given");
+    return UserError;
+  }
+
+  std::vector<runtime::NpyArray> inputs(options.inputs.size());
+  for (size_t i = 0; i < options.inputs.size(); ++i) {
+    std::string error;
+    if (!runtime::readNpy(options.inputs[i], inputs[i], error)) {
+      reportError(error);
+      return UserError;
+    }
+  }
+
+  runtime::ProgressFn progress;
+  if (options.progress)
+    progress = [](int64_t done, int64_t total) {
+      llvm::errs() << "snc: step " << done << "/" << total << "\n";
+    };
+  runtime::RunResult result;
+  std::string error;
+  if (!runtime::runNetwork(network, inputs, options.steps, probes, result,
+                           error, progress)) {
+    reportError(error);
+    return UserError;
+  }
+
+  auto write = [](const std::string &path, const runtime::NpyArray &array) {
+    std::string error;
+    if (runtime::writeNpy(path, array, error))
+      return true;
+    reportError(error);
+    return false;
+  };
+  for (size_t o = 0; o < numOutputs; ++o)
+    if (!write(options.outputs[o], result.outputs[o]))
+      return UserError;
+  for (size_t p = 0; p < probes.size(); ++p)
+    if (!write(recordFiles[p], result.recordings[p]))
+      return UserError;
+  return Success;
+}
+
+} // namespace snc::driver

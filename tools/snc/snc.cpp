@@ -1,0 +1,78 @@
+//===- snc.cpp - the snc command-line driver ------------------------------===//
+//
+// The only translation unit that includes CLI11: it parses arguments and
+// hands plain option structs to the subcommands.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tools/snc/Driver.h"
+#include "tools/snc/RunCommand.h"
+
+#include "llvm/Support/InitLLVM.h"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+using namespace snc::driver;
+
+static void addRunCommand(CLI::App &app, RunOptions &run) {
+  CLI::App *cmd = app.add_subcommand(
+      "run", "Run a network in the reference interpreter (the golden model)");
+  cmd->add_option("model", run.model, "Model file (.mlir)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--input,-i", run.inputs,
+                  "Input spike train per network input, in order: .npy of "
+                  "shape (steps, *input_shape), bool/uint8/int/float");
+  cmd->add_option("--output,-o", run.outputs,
+                  "Output .npy per network output, in order: (steps, "
+                  "*output_shape)")
+      ->required();
+  cmd->add_option("--steps", run.steps,
+                  "Steps to run (default: as many as the input has)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--dt", run.dt,
+                  "Time step in seconds for continuous-time networks")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--scheme", run.scheme, "Integration scheme")
+      ->check(CLI::IsMember({"euler", "exact"}))
+      ->capture_default_str();
+  cmd->add_option("--record", run.records,
+                  "Record a variable at every step: NODE.VAR=FILE.npy "
+                  "(VAR: out, v, i, a)");
+  cmd->add_option("--network", run.network,
+                  "Network to run when the model has several");
+  cmd->add_flag("--progress", run.progress, "Print progress to stderr");
+}
+
+static int realMain(int argc, char **argv) {
+  CLI::App app{"snc: the neuromorphic compiler for spiking networks"};
+  app.set_version_flag("--version", std::string("snc ") + SNC_VERSION);
+  app.require_subcommand(1);
+  RunOptions run;
+  addRunCommand(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    // --help and --version end here too, with exit code 0.
+    int code = app.exit(e);
+    return code == 0 ? Success : UserError;
+  }
+  if (app.got_subcommand("run"))
+    return runCommand(run);
+  return UserError;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  try {
+    return realMain(argc, argv);
+  } catch (const std::exception &e) {
+    std::cerr << "snc: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "snc: internal error\n";
+  }
+  return InternalError;
+}
