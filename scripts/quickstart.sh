@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Fresh machine to first result: install, build, and run the bundled
+# single-LIF-neuron example in the reference interpreter.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+out=${TMPDIR:-/tmp}/snc-example
+mkdir -p "$out"
+build/bin/snc run examples/lif_norse/lif.mlir --dt 1e-4 \
+  --input examples/lif_norse/input.npy --output "$out/spikes.npy" \
+  --record lif.v="$out/v.npy"
+echo "spike steps of the LIF neuron:"
+build/bin/snc-npy spikes "$out/spikes.npy"
