@@ -50,17 +50,22 @@ private:
 template <typename T> class AddKernel : public Kernel {
 public:
   AddKernel(ArrayRef<const Slot *> inputs, Slot *output)
-      : Kernel(output), inputs(inputs) {}
+      : Kernel(output), inputs(inputs), scratch(inputs.size()) {}
   void step(int64_t) override {
     T *out = output->data<T>();
-    std::fill(out, out + output->getSize(), T(0));
+    int64_t n = output->getSize();
+    std::fill(out, out + n, T(0));
     // Summed in operand order, which docs/semantics.md fixes.
-    for (const Slot *in : inputs)
-      in->forEachNonzero<T>([&](int64_t k, T x) { out[k] += x; });
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      const T *x = inputs[i]->view<T>(scratch[i]);
+      for (int64_t k = 0; k < n; ++k)
+        out[k] += x[k];
+    }
   }
 
 private:
   SmallVector<const Slot *> inputs;
+  std::vector<std::vector<T>> scratch;
 };
 
 /// Copies a value unchanged (flatten only reinterprets the shape).

@@ -71,10 +71,12 @@ public:
   }
 
 protected:
-  /// The drive of neuron k this step: its input, or its synaptic current
-  /// after the input was added to it.
-  T drive(int64_t k) {
-    T x = input->load<T>(k);
+  /// This step's inputs, as T.
+  const T *inputs() { return input->view<T>(scratch); }
+
+  /// The drive of neuron k given its input x: x itself, or its synaptic
+  /// current after x was added to it.
+  T drive(int64_t k, T x) {
     if (!d.hasSynapse)
       return x;
     T *i = current.data<T>();
@@ -91,6 +93,7 @@ protected:
   const Slot *input;
   Slot v;
   Slot current;
+  std::vector<T> scratch;
 };
 
 template <typename T> class LIKernel : public PopulationKernel<T> {
@@ -100,8 +103,9 @@ public:
   void step(int64_t) override {
     T *out = this->output->template data<T>();
     const T *v = this->v.template data<T>();
+    const T *x = this->inputs();
     for (int64_t k = 0, n = this->v.getSize(); k < n; ++k) {
-      this->integrate(k, this->drive(k));
+      this->integrate(k, this->drive(k, x[k]));
       out[k] = v[k];
     }
   }
@@ -124,17 +128,21 @@ public:
   }
 
   void step(int64_t) override {
+    int64_t n = this->v.getSize();
     uint8_t *spikes = this->output->template data<uint8_t>();
     T *v = this->v.template data<T>();
     T *a = adaptive ? adaptation.template data<T>() : nullptr;
-    for (int64_t k = 0, n = this->v.getSize(); k < n; ++k) {
-      T drive = this->drive(k);
+    const T *x = this->inputs();
+    // Integrate every neuron in one vectorizable pass; a refractory
+    // neuron's result is overwritten with v_reset below, as if skipped.
+    for (int64_t k = 0; k < n; ++k)
+      this->integrate(k, this->drive(k, x[k]));
+    for (int64_t k = 0; k < n; ++k) {
       bool spike = false;
       if (refractoryLeft[k] > 0) {
         --refractoryLeft[k];
         v[k] = vReset[k];
       } else {
-        this->integrate(k, drive);
         T effectiveThreshold = a ? threshold[k] + a[k] : threshold[k];
         spike = v[k] > effectiveThreshold;
         if (spike) {
@@ -145,10 +153,11 @@ public:
           refractoryLeft[k] = int64_t(refractory);
         }
       }
-      if (a)
-        a[k] = adaptDecay[k] * a[k] + adaptGain[k] * T(spike);
       spikes[k] = spike;
     }
+    if (a)
+      for (int64_t k = 0; k < n; ++k)
+        a[k] = adaptDecay[k] * a[k] + adaptGain[k] * T(spikes[k]);
   }
 
   std::vector<std::pair<std::string, const Slot *>> variables() const override {

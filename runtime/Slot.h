@@ -6,6 +6,7 @@
 #include "mlir/IR/Types.h"
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace snc::runtime {
@@ -88,6 +89,20 @@ public:
           f(i, T(f64[i]));
       break;
     }
+  }
+
+  /// The elements as T: this slot's own storage when it holds T, else a
+  /// copy converted into `scratch`.
+  template <typename T> const T *view(std::vector<T> &scratch) const {
+    if constexpr (std::is_same_v<T, float>) {
+      if (kind == ElementKind::F32)
+        return f32.data();
+    } else if constexpr (std::is_same_v<T, double>) {
+      if (kind == ElementKind::F64)
+        return f64.data();
+    }
+    loadAll(scratch);
+    return scratch.data();
   }
 
   /// Copies all elements into `out` as T.
