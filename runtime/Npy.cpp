@@ -864,7 +864,7 @@ bool snc::runtime::writeNpy(const std::string &path, const NpyArray &array,
   errno = 0;
   std::FILE *file = std::fopen(tmpPath.c_str(), "wb");
   if (!file) {
-    error = path + ": cannot create '" + tmpPath + "': " + errnoMessage(errno);
+    error = path + ": cannot create: " + errnoMessage(errno);
     return false;
   }
   errno = 0;

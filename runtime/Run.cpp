@@ -21,11 +21,16 @@ static NpyDType dtypeOf(ElementKind kind) {
   return NpyDType::Float64;
 }
 
-static std::string shapeString(ArrayRef<int64_t> shape) {
-  std::string s = "(";
+static std::string joinDims(ArrayRef<int64_t> shape) {
+  std::string s;
   for (size_t i = 0; i < shape.size(); ++i)
     s += (i ? ", " : "") + std::to_string(shape[i]);
-  return s + (shape.size() == 1 ? ",)" : ")");
+  return s;
+}
+
+/// A shape as Python prints a tuple: (5,) or (2, 3).
+static std::string shapeString(ArrayRef<int64_t> shape) {
+  return "(" + joinDims(shape) + (shape.size() == 1 ? ",)" : ")");
 }
 
 /// A (steps, *shape) array for one slot recorded over the run.
@@ -74,11 +79,8 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
                  ArrayRef<int64_t>(array.shape).drop_front() ==
                      inType.getShape());
     if (!fits) {
-      std::vector<int64_t> want{-1};
-      want.insert(want.end(), inType.getShape().begin(),
-                  inType.getShape().end());
       error = "input '" + name + "' must have shape (steps, " +
-              shapeString(inType.getShape()).substr(1) + ", but has shape " +
+              joinDims(inType.getShape()) + "), but has shape " +
               shapeString(array.shape);
       return false;
     }

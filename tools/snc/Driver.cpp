@@ -22,6 +22,8 @@ void reportNote(llvm::StringRef message) {
 
 Model::Model() {
   context.getOrLoadDialect<snn::SNNDialect>();
+  // Users get the diagnostic and its location, not a generic-form dump.
+  context.printOpOnDiagnostic(false);
   diagnostics =
       std::make_unique<SourceMgrDiagnosticHandler>(sourceMgr, &context);
 }

@@ -49,6 +49,13 @@ int runCommand(const RunOptions &options) {
   if (!network)
     return UserError;
 
+  if (!network.isDiscretized() && options.dt <= 0) {
+    reportError("'" + options.model + "': network '" +
+                network.getSymName().str() +
+                "' is continuous-time; give its time step with --dt SECONDS");
+    return UserError;
+  }
+
   PassManager pm(&model.getContext());
   buildPrepareRunPipeline(pm, PrepareRunOptions{options.dt, options.scheme});
   if (failed(pm.run(model.getModule())))

@@ -51,8 +51,24 @@ static int realMain(int argc, char **argv) {
   CLI::App app{"snc: the neuromorphic compiler for spiking networks"};
   app.set_version_flag("--version", std::string("snc ") + SNC_VERSION);
   app.require_subcommand(1);
+  app.failure_message([](const CLI::App *, const CLI::Error &e) {
+    return std::string("snc: error: ") + e.what() +
+           "\nRun with --help for more information.\n";
+  });
   RunOptions run;
   addRunCommand(app, run);
+  // CLI11 would only say that a subcommand is required.
+  std::string known;
+  bool isKnown = false;
+  for (const CLI::App *cmd : app.get_subcommands({})) {
+    known += (known.empty() ? "" : ", ") + cmd->get_name();
+    isKnown |= argc > 1 && cmd->get_name() == argv[1];
+  }
+  if (argc > 1 && argv[1][0] != '-' && !isKnown) {
+    std::cerr << "snc: error: unknown command '" << argv[1]
+              << "' (commands: " << known << ")\n";
+    return UserError;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
