@@ -2,9 +2,13 @@
 
 #include "tools/snc/Driver.h"
 
+#include "nir/Import.h"
+
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -30,11 +34,30 @@ Model::Model() {
 
 Model::~Model() = default;
 
-bool Model::load(llvm::StringRef modelPath) {
+/// A symbol name from a file name: its stem.
+static std::string networkNameOf(llvm::StringRef path) {
+  std::string name = llvm::sys::path::stem(path).str();
+  return name.empty() ? "network" : name;
+}
+
+bool Model::load(llvm::StringRef modelPath, llvm::StringRef reset) {
   path = modelPath.str();
+  if (modelPath.ends_with(".nir")) {
+    fromNIR = true;
+    nir::ImportOptions options;
+    options.networkName = networkNameOf(modelPath);
+    options.reset = reset == "zero"       ? nir::ResetPolicy::Zero
+                    : reset == "subtract" ? nir::ResetPolicy::Subtract
+                                          : nir::ResetPolicy::File;
+    std::string error;
+    module = nir::importNIRFile(&context, path, options, error);
+    if (!module)
+      reportError(error);
+    return bool(module);
+  }
   if (!modelPath.ends_with(".mlir")) {
     reportError("'" + path + "': unrecognized model file extension "
-                "(expected .mlir)");
+                "(expected .mlir or .nir)");
     return false;
   }
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
@@ -46,6 +69,27 @@ bool Model::load(llvm::StringRef modelPath) {
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
   module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   return bool(module);
+}
+
+bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents) {
+  std::string temp = (path + ".tmp").str();
+  std::error_code ec;
+  {
+    llvm::raw_fd_ostream os(temp, ec);
+    if (!ec) {
+      os << contents;
+      os.close();
+      ec = os.error();
+    }
+  }
+  if (!ec)
+    ec = llvm::sys::fs::rename(temp, path);
+  if (ec) {
+    llvm::sys::fs::remove(temp);
+    reportError("cannot write '" + path.str() + "': " + ec.message());
+    return false;
+  }
+  return true;
 }
 
 snn::NetworkOp Model::selectNetwork(llvm::StringRef name) {

@@ -28,9 +28,13 @@ public:
   Model();
   ~Model();
 
-  /// Loads `path` (an .mlir file) and verifies it; diagnostics go to stderr
-  /// with file:line:col. Returns false on failure.
-  bool load(llvm::StringRef path);
+  /// Loads `path` (.mlir, or .nir imported with `reset`: file, zero or
+  /// subtract) and verifies it; diagnostics go to stderr with the file's
+  /// location. Returns false on failure.
+  bool load(llvm::StringRef path, llvm::StringRef reset = "file");
+
+  /// True when the model came from a NIR file (which carries no dt).
+  bool isNIR() const { return fromNIR; }
 
   /// The network named `name`, or the only one when `name` is empty.
   /// Reports an error and returns null otherwise.
@@ -46,7 +50,12 @@ private:
   std::unique_ptr<mlir::SourceMgrDiagnosticHandler> diagnostics;
   mlir::OwningOpRef<mlir::ModuleOp> module;
   std::string path;
+  bool fromNIR = false;
 };
+
+/// Writes `contents` to `path` through a temporary file renamed into
+/// place, so a failure never leaves a partial file. Reports the error.
+bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents);
 
 } // namespace snc::driver
 

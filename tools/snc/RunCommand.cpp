@@ -43,13 +43,19 @@ int runCommand(const RunOptions &options) {
   }
 
   Model model;
-  if (!model.load(options.model))
+  if (!model.load(options.model, options.reset))
     return UserError;
   snn::NetworkOp network = model.selectNetwork(options.network);
   if (!network)
     return UserError;
 
-  if (!network.isDiscretized() && options.dt <= 0) {
+  double dt = options.dt;
+  if (model.isNIR() && dt <= 0) {
+    // The public NIR exports were all made at this step.
+    dt = 1e-4;
+    reportNote("NIR files carry no time step; using --dt 1e-4 s");
+  }
+  if (!network.isDiscretized() && dt <= 0) {
     reportError("'" + options.model + "': network '" +
                 network.getSymName().str() +
                 "' is continuous-time; give its time step with --dt SECONDS");
@@ -57,7 +63,7 @@ int runCommand(const RunOptions &options) {
   }
 
   PassManager pm(&model.getContext());
-  buildPrepareRunPipeline(pm, PrepareRunOptions{options.dt, options.scheme});
+  buildPrepareRunPipeline(pm, PrepareRunOptions{dt, options.scheme});
   if (failed(pm.run(model.getModule())))
     return UserError;
 
@@ -106,6 +112,25 @@ int runCommand(const RunOptions &options) {
     if (!write(recordFiles[p], result.recordings[p]))
       return UserError;
   return Success;
+}
+
+} // namespace snc::driver
+
+namespace snc::driver {
+
+int importCommand(const ImportCommandOptions &options) {
+  Model model;
+  if (!model.load(options.model, options.reset))
+    return UserError;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  model.getModule()->print(os);
+  os << "\n";
+  if (options.output.empty() || options.output == "-") {
+    llvm::outs() << text;
+    return Success;
+  }
+  return writeFileAtomically(options.output, text) ? Success : UserError;
 }
 
 } // namespace snc::driver

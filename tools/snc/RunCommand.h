@@ -17,8 +17,18 @@ struct RunOptions {
   long long steps = -1;
   double dt = 0.0;
   std::string scheme = "euler";
+  std::string reset = "file";
   bool progress = false;
 };
+
+struct ImportCommandOptions {
+  std::string model;
+  std::string output;
+  std::string reset = "file";
+};
+
+/// Writes a model (.nir or .mlir) as snn-dialect MLIR.
+int importCommand(const ImportCommandOptions &options);
 
 /// Runs the reference interpreter; returns the process exit code.
 int runCommand(const RunOptions &options);

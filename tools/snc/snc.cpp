@@ -44,7 +44,27 @@ static void addRunCommand(CLI::App &app, RunOptions &run) {
                   "(VAR: out, v, i, a)");
   cmd->add_option("--network", run.network,
                   "Network to run when the model has several");
+  cmd->add_option("--reset", run.reset,
+                  "How NIR neurons reset after a spike: file (to v_reset), "
+                  "zero, or subtract (NIR cannot say)")
+      ->check(CLI::IsMember({"file", "zero", "subtract"}))
+      ->capture_default_str();
   cmd->add_flag("--progress", run.progress, "Print progress to stderr");
+}
+
+static void addImportCommand(CLI::App &app, ImportCommandOptions &import) {
+  CLI::App *cmd = app.add_subcommand(
+      "import", "Translate a NIR file (.nir) into the snn dialect (.mlir)");
+  cmd->add_option("model", import.model, "Model file (.nir or .mlir)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--output,-o", import.output,
+                  "Output .mlir file (default: stdout)");
+  cmd->add_option("--reset", import.reset,
+                  "How neurons reset after a spike: file (to v_reset), zero, "
+                  "or subtract")
+      ->check(CLI::IsMember({"file", "zero", "subtract"}))
+      ->capture_default_str();
 }
 
 static int realMain(int argc, char **argv) {
@@ -57,6 +77,8 @@ static int realMain(int argc, char **argv) {
   });
   RunOptions run;
   addRunCommand(app, run);
+  ImportCommandOptions import;
+  addImportCommand(app, import);
   // CLI11 would only say that a subcommand is required.
   std::string known;
   bool isKnown = false;
@@ -78,6 +100,8 @@ static int realMain(int argc, char **argv) {
   }
   if (app.got_subcommand("run"))
     return runCommand(run);
+  if (app.got_subcommand("import"))
+    return importCommand(import);
   return UserError;
 }
 
