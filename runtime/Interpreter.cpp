@@ -39,6 +39,19 @@ std::unique_ptr<Kernel> createKernel(Operation *op,
   return nullptr;
 }
 
+namespace {
+/// Copies a slot: the previous step's value of a self-loop.
+class SnapshotKernel : public Kernel {
+public:
+  SnapshotKernel(const Slot *source, Slot *copy)
+      : Kernel(copy), source(source) {}
+  void step(int64_t) override { *output = *source; }
+
+private:
+  const Slot *source;
+};
+} // namespace
+
 FailureOr<std::unique_ptr<Interpreter>>
 Interpreter::create(snn::NetworkOp network) {
   if (!network.isDiscretized())
@@ -80,8 +93,19 @@ Interpreter::create(snn::NetworkOp network) {
   Schedule schedule = scheduleNetwork(network);
   for (Operation *op : schedule.order) {
     SmallVector<const Slot *> inputs;
-    for (Value operand : op->getOperands())
-      inputs.push_back(slotOf.lookup(operand));
+    for (Value operand : op->getOperands()) {
+      Slot *slot = slotOf.lookup(operand);
+      // A kernel may write its output before it reads its inputs, so an op
+      // that consumes its own result reads a copy taken before it runs.
+      if (operand.getDefiningOp() == op) {
+        interp->slots.push_back(std::make_unique<Slot>(*slot));
+        Slot *previous = interp->slots.back().get();
+        interp->kernels.push_back(
+            std::make_unique<SnapshotKernel>(slot, previous));
+        slot = previous;
+      }
+      inputs.push_back(slot);
+    }
     std::unique_ptr<Kernel> kernel =
         createKernel(op, inputs, slotOf.lookup(op->getResult(0)));
     if (!kernel)
@@ -111,7 +135,16 @@ const Slot *Interpreter::findVariable(StringRef node, StringRef var,
   }
   Kernel *kernel = kernelByName.lookup(node);
   if (!kernel) {
-    error = "no node named '" + node.str() + "'";
+    SmallVector<StringRef> names;
+    for (const auto &entry : inputByName)
+      names.push_back(entry.getKey());
+    for (const auto &entry : kernelByName)
+      names.push_back(entry.getKey());
+    llvm::sort(names);
+    error = "no node named '" + node.str() + "' (nodes: ";
+    for (size_t i = 0; i < names.size() && i < 12; ++i)
+      error += (i ? ", " : "") + names[i].str();
+    error += names.size() > 12 ? ", ...)" : ")";
     return nullptr;
   }
   if (var == "out")

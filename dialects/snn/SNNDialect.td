@@ -66,7 +66,11 @@ def SNN_IntegrationSchemeAttr
 //===----------------------------------------------------------------------===//
 
 def SNN_SpikeTensor : TensorOf<[I1]>;
-def SNN_NumericTensor : TensorOf<[AnyFloat, AnySignlessInteger]>;
+// Integers wider than one bit: i1 is a spike, not a number.
+def SNN_WideInteger : Type<And<[AnySignlessInteger.predicate,
+                                CPred<"!$_self.isInteger(1)">]>,
+                           "signless integer wider than 1 bit">;
+def SNN_NumericTensor : TensorOf<[AnyFloat, SNN_WideInteger]>;
 def SNN_FloatTensor : TensorOf<[AnyFloat]>;
 
 // A per-neuron parameter: one value (broadcast) or one per element.

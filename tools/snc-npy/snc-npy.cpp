@@ -33,9 +33,10 @@ const char *usage =
     "                                  column K (default 0) as a (rows, 1) array\n"
     "  random -o OUT --shape S --density P [--seed N] [--dtype D]\n"
     "                                  deterministic Bernoulli spikes, S like 100,2,34,34\n"
-    "  compare ACTUAL (--npy REF | --csv REF [--column K]) [--atol X]\n"
-    "                                  max |ACTUAL - REF| over all elements; fails\n"
-    "                                  (exit 1) if it exceeds X (default 0: exact)\n"
+    "  compare ACTUAL (--npy REF | --csv REF [--column K]) [--atol X] [--rows A:B]\n"
+    "                                  max |ACTUAL - REF| over all elements (of\n"
+    "                                  steps A..B-1); fails (exit 1) if it exceeds\n"
+    "                                  X (default 0: exact)\n"
     "\n"
     "D is one of bool, uint8, int64, float32, float64 (default float32).\n";
 
@@ -253,9 +254,24 @@ int compareCommand(const Args &args) {
     return fail("ACTUAL has " + std::to_string(actual.numElements()) +
                 " elements but the reference has " +
                 std::to_string(reference.size()));
+  size_t n = rowSize(actual);
+  size_t rows = reference.size() / std::max<size_t>(n, 1);
+  size_t firstRow = 0, endRow = rows;
+  if (args.named.count("rows")) {
+    std::string spec = args.get("rows", "");
+    size_t colon = spec.find(':');
+    double a, b;
+    if (colon == std::string::npos || !parseNumber(spec.substr(0, colon), a) ||
+        !parseNumber(spec.substr(colon + 1), b) || a < 0 || b < a ||
+        size_t(b) > rows)
+      return fail("--rows must be A:B with 0 <= A <= B <= " +
+                  std::to_string(rows));
+    firstRow = size_t(a);
+    endRow = size_t(b);
+  }
   double worst = 0;
-  size_t worstAt = 0, mismatches = 0;
-  for (size_t i = 0; i < reference.size(); ++i) {
+  size_t worstAt = firstRow * n, mismatches = 0;
+  for (size_t i = firstRow * n; i < endRow * n; ++i) {
     double err = std::fabs(actual.getDouble(i) - reference[i]);
     if (std::isnan(err))
       err = INFINITY;
@@ -266,11 +282,10 @@ int compareCommand(const Args &args) {
       worstAt = i;
     }
   }
-  size_t n = rowSize(actual);
   std::printf("max abs error %.3g at step %zu element %zu; %zu of %zu "
               "elements beyond atol %.3g\n",
-              worst, worstAt / n, worstAt % n, mismatches, reference.size(),
-              atol);
+              worst, worstAt / n, worstAt % n, mismatches,
+              (endRow - firstRow) * n, atol);
   return mismatches ? 1 : 0;
 }
 
