@@ -74,19 +74,26 @@ protected:
   /// This step's inputs, as T.
   const T *inputs() { return input->view<T>(scratch); }
 
-  /// The drive of neuron k given its input x: x itself, or its synaptic
-  /// current after x was added to it.
-  T drive(int64_t k, T x) {
-    if (!d.hasSynapse)
-      return x;
-    T *i = current.data<T>();
-    i[k] = d.synDecay[k] * i[k] + d.synGain[k] * x;
-    return i[k];
-  }
-
-  void integrate(int64_t k, T driveValue) {
-    T *vk = v.data<T>() + k;
-    *vk = d.decay[k] * *vk + d.gain[k] * driveValue + d.bias[k];
+  /// One step of the synaptic current (if any) and of the membrane of every
+  /// neuron, as straight loops the compiler can vectorize. Per neuron the
+  /// arithmetic is exactly docs/semantics.md's.
+  void updateMembranes(const T *x) {
+    int64_t n = v.getSize();
+    const T *drive = x;
+    if (d.hasSynapse) {
+      T *__restrict i = current.data<T>();
+      const T *__restrict synDecay = d.synDecay.data();
+      const T *__restrict synGain = d.synGain.data();
+      for (int64_t k = 0; k < n; ++k)
+        i[k] = synDecay[k] * i[k] + synGain[k] * x[k];
+      drive = i;
+    }
+    T *__restrict vk = v.data<T>();
+    const T *__restrict decay = d.decay.data();
+    const T *__restrict gain = d.gain.data();
+    const T *__restrict bias = d.bias.data();
+    for (int64_t k = 0; k < n; ++k)
+      vk[k] = decay[k] * vk[k] + gain[k] * drive[k] + bias[k];
   }
 
   Dynamics<T> d;
@@ -102,12 +109,8 @@ public:
 
   void step(int64_t) override {
     T *out = this->output->template data<T>();
-    const T *v = this->v.template data<T>();
-    const T *x = this->inputs();
-    for (int64_t k = 0, n = this->v.getSize(); k < n; ++k) {
-      this->integrate(k, this->drive(k, x[k]));
-      out[k] = v[k];
-    }
+    this->updateMembranes(this->inputs());
+    std::copy_n(this->v.template data<T>(), this->v.getSize(), out);
   }
 };
 
@@ -132,28 +135,31 @@ public:
     uint8_t *spikes = this->output->template data<uint8_t>();
     T *v = this->v.template data<T>();
     T *a = adaptive ? adaptation.template data<T>() : nullptr;
-    const T *x = this->inputs();
     // Integrate every neuron in one vectorizable pass; a refractory
     // neuron's result is overwritten with v_reset below, as if skipped.
-    for (int64_t k = 0; k < n; ++k)
-      this->integrate(k, this->drive(k, x[k]));
+    this->updateMembranes(this->inputs());
+    // Compare every neuron (vectorizable), then visit the few that fired
+    // or are refractory.
+    const T *__restrict th = threshold.data();
+    const int32_t *__restrict left = refractoryLeft.data();
+    if (a) {
+      for (int64_t k = 0; k < n; ++k)
+        spikes[k] = (v[k] > th[k] + a[k]) & (left[k] == 0);
+    } else {
+      for (int64_t k = 0; k < n; ++k)
+        spikes[k] = (v[k] > th[k]) & (left[k] == 0);
+    }
     for (int64_t k = 0; k < n; ++k) {
-      bool spike = false;
       if (refractoryLeft[k] > 0) {
         --refractoryLeft[k];
         v[k] = vReset[k];
-      } else {
-        T effectiveThreshold = a ? threshold[k] + a[k] : threshold[k];
-        spike = v[k] > effectiveThreshold;
-        if (spike) {
-          if (reset == ResetMode::ToValue)
-            v[k] = vReset[k];
-          else if (reset == ResetMode::Subtract)
-            v[k] = v[k] - effectiveThreshold;
-          refractoryLeft[k] = int64_t(refractory);
-        }
+      } else if (spikes[k]) {
+        if (reset == ResetMode::ToValue)
+          v[k] = vReset[k];
+        else if (reset == ResetMode::Subtract)
+          v[k] = v[k] - (a ? threshold[k] + a[k] : threshold[k]);
+        refractoryLeft[k] = int32_t(refractory);
       }
-      spikes[k] = spike;
     }
     if (a)
       for (int64_t k = 0; k < n; ++k)
@@ -172,7 +178,7 @@ private:
   uint64_t refractory;
   bool adaptive;
   Slot adaptation;
-  std::vector<int64_t> refractoryLeft;
+  std::vector<int32_t> refractoryLeft;
   std::vector<T> threshold, vReset, adaptDecay, adaptGain;
 };
 

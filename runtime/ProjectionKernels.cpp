@@ -66,10 +66,21 @@ public:
     if (std::optional<ArrayRef<int64_t>> d = op.getDelays())
       delays.assign(d->begin(), d->end());
     depth = op.getMaxDelay() + 1;
-    pending.assign(depth * outSize, T(0));
+    if (depth > 1)
+      pending.assign(depth * outSize, T(0));
   }
 
   void step(int64_t time) override {
+    if (depth == 1) {
+      // No delays: this step's events are the whole output.
+      T *out = output->data<T>();
+      std::fill_n(out, outSize, T(0));
+      input->forEachNonzero<T>([&](int64_t s, T x) {
+        for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn)
+          out[targets[syn]] += weights[syn] * x;
+      });
+      return;
+    }
     input->forEachNonzero<T>([&](int64_t s, T x) {
       for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn) {
         int64_t slot = delays.empty() ? time % depth

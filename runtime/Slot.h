@@ -6,6 +6,7 @@
 #include "mlir/IR/Types.h"
 
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 #include <vector>
 
@@ -73,11 +74,23 @@ public:
   /// event-driven view of a value (only spikes propagate).
   template <typename T, typename F> void forEachNonzero(F &&f) const {
     switch (kind) {
-    case ElementKind::Spike:
-      for (int64_t i = 0; i < size; ++i)
+    case ElementKind::Spike: {
+      // Spikes are sparse: skip eight silent neurons at a time.
+      int64_t i = 0;
+      for (; i + 8 <= size; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, spikes.data() + i, sizeof(word));
+        if (!word)
+          continue;
+        for (int64_t j = i; j < i + 8; ++j)
+          if (spikes[j])
+            f(j, T(1));
+      }
+      for (; i < size; ++i)
         if (spikes[i])
           f(i, T(1));
       break;
+    }
     case ElementKind::F32:
       for (int64_t i = 0; i < size; ++i)
         if (f32[i] != 0.0f)
