@@ -54,10 +54,13 @@ Dynamics<T> readDynamics(Op op, int64_t n) {
 /// kernel adds threshold, reset, refractoriness and adaptation.
 template <typename T> class PopulationKernel : public Kernel {
 public:
+  /// The membrane voltage lives in `voltage` when given (a leaky
+  /// integrator's output is its voltage), else in a slot of its own.
   PopulationKernel(Dynamics<T> dynamics, ElementKind stateKind,
-                   const Slot *input, Slot *output)
+                   const Slot *input, Slot *output, Slot *voltage = nullptr)
       : Kernel(output), d(std::move(dynamics)), input(input),
-        v(stateKind, int64_t(d.decay.size())),
+        ownVoltage(stateKind, voltage ? 0 : int64_t(d.decay.size())),
+        v(voltage ? *voltage : ownVoltage),
         current(stateKind, d.hasSynapse ? int64_t(d.decay.size()) : 0) {
     for (size_t k = 0; k < d.vInit.size(); ++k)
       v.data<T>()[k] = d.vInit[k];
@@ -98,20 +101,19 @@ protected:
 
   Dynamics<T> d;
   const Slot *input;
-  Slot v;
+  Slot ownVoltage;
+  Slot &v;
   Slot current;
   std::vector<T> scratch;
 };
 
 template <typename T> class LIKernel : public PopulationKernel<T> {
 public:
-  using PopulationKernel<T>::PopulationKernel;
+  LIKernel(Dynamics<T> dynamics, const Slot *input, Slot *output)
+      : PopulationKernel<T>(std::move(dynamics), output->getKind(), input,
+                            output, /*voltage=*/output) {}
 
-  void step(int64_t) override {
-    T *out = this->output->template data<T>();
-    this->updateMembranes(this->inputs());
-    std::copy_n(this->v.template data<T>(), this->v.getSize(), out);
-  }
+  void step(int64_t) override { this->updateMembranes(this->inputs()); }
 };
 
 template <typename T> class LIFKernel : public PopulationKernel<T> {
@@ -196,8 +198,8 @@ std::unique_ptr<Kernel> create(Operation *op, const Slot *input, Slot *output,
                                ElementKind stateKind) {
   int64_t n = output->getSize();
   if (auto li = dyn_cast<DiscreteLIOp>(op))
-    return std::make_unique<LIKernel<T>>(readDynamics<T>(li, n), stateKind,
-                                         input, output);
+    return std::make_unique<LIKernel<T>>(readDynamics<T>(li, n), input,
+                                         output);
   auto lif = cast<DiscreteLIFOp>(op);
   return std::make_unique<LIFKernel<T>>(readDynamics<T>(lif, n), lif,
                                         stateKind, input, output);
