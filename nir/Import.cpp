@@ -118,6 +118,7 @@ private:
   bool expectedInput(const FlatNode &n, Shape &shape);
   bool outputShape(const FlatNode &n, const Shape *input, Shape &shape);
   void build(ModuleOp module, const std::string &fileName);
+  std::vector<FlatNode *> dataflowOrder();
 
   FlatNode &at(const std::string &path) { return nodes[index.at(path)]; }
   const TypeInfo &info(const FlatNode &n) {
@@ -567,6 +568,27 @@ public:
   const ImportOptions &options;
 };
 
+/// Producers before consumers where the graph allows: a depth-first
+/// post-order from the outputs, then every node not reached, in file order.
+/// Only the text's readability depends on it.
+std::vector<FlatNode *> Importer::dataflowOrder() {
+  std::vector<FlatNode *> order;
+  std::set<std::string> seen;
+  std::function<void(const std::string &)> visit = [&](const std::string &p) {
+    if (!seen.insert(p).second)
+      return;
+    for (const std::string &q : at(p).inputs)
+      visit(q);
+    order.push_back(&at(p));
+  };
+  for (FlatNode &n : nodes)
+    if (n.topLevel && n.node->type == "Output")
+      visit(n.path);
+  for (FlatNode &n : nodes)
+    visit(n.path);
+  return order;
+}
+
 void Importer::build(ModuleOp module, const std::string &fileName) {
   NetworkBuilder nb(ctx, options);
   OpBuilder &b = nb.b;
@@ -647,8 +669,12 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
     for (const std::string &p : n.inputs) {
       Value v = value.at(p);
       if (cast<RankedTensorType>(v.getType()).getElementType() != f32) {
+        // Spikes join a sum as numbers through a named unit scale, which
+        // exports back to NIR as a Scale node of the same name.
         NamedAttrList attrs;
         attrs.set("scale", makeParam(ctx, {1.0}));
+        attrs.set("name", b.getStringAttr(n.path + ".cast" +
+                                          std::to_string(terms.size())));
         v = b.create<ScaleOp>(loc, TypeRange{sumType}, ValueRange{v}, attrs);
       }
       terms.push_back(v);
@@ -657,7 +683,8 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
                            b.getStringAttr(n.path + ".sum"));
   };
 
-  for (FlatNode &n : nodes) {
+  for (FlatNode *np : dataflowOrder()) {
+    FlatNode &n = *np;
     if (n.passThrough || n.node->type == "Input" || n.node->type == "Output")
       continue;
     const Node &node = *n.node;

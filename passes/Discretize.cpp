@@ -8,6 +8,7 @@
 #include "passes/Passes.h"
 
 #include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
@@ -25,26 +26,27 @@ namespace {
 
 using Values = std::vector<double>;
 
-/// Discretizes the dynamics of one population of `n` neurons.
+/// Discretizes the dynamics of one population of `n` neurons of `op`.
 class StepFormulas {
 public:
-  StepFormulas(double dt, IntegrationScheme scheme, int64_t n)
-      : dt(dt), scheme(scheme), n(n) {}
+  StepFormulas(Operation *op, double dt, IntegrationScheme scheme, int64_t n)
+      : op(op), dt(dt), scheme(scheme), n(n) {}
 
-  /// Per-step decay of a state with time constant tau.
-  Values decay(DenseIntOrFPElementsAttr tau) const {
+  /// Per-step decay of a state with time constant `tau` (named `name`).
+  Values decay(DenseIntOrFPElementsAttr tau, StringRef name) const {
     Values out = paramValues(tau, n);
+    warnIfCoarse(out, name);
     for (double &t : out)
       t = scheme == IntegrationScheme::Exact ? std::exp(-dt / t) : 1 - dt / t;
     return out;
   }
 
-  /// Weight of a held input in tau dv/dt = -v + x over one step: the
-  /// complement of the decay (dt/tau for Euler).
+  /// Weight of a held input in tau dv/dt = -v + x over one step: dt/tau for
+  /// Euler, 1 - exp(-dt/tau) for exact (computed without cancellation).
   Values inputWeight(DenseIntOrFPElementsAttr tau) const {
-    Values out = decay(tau);
-    for (double &a : out)
-      a = 1 - a;
+    Values out = paramValues(tau, n);
+    for (double &t : out)
+      t = scheme == IntegrationScheme::Exact ? -std::expm1(-dt / t) : dt / t;
     return out;
   }
 
@@ -61,6 +63,21 @@ public:
   }
 
 private:
+  /// Euler is unstable or wrong-signed once dt reaches a time constant.
+  void warnIfCoarse(const Values &taus, StringRef name) const {
+    if (scheme != IntegrationScheme::Euler)
+      return;
+    for (double t : taus)
+      if (dt >= t) {
+        op->emitWarning() << "dt (" << dt << " s) is not smaller than '"
+                          << name << "' (" << t
+                          << " s): Euler integration is inaccurate; "
+                             "consider --scheme exact";
+        return;
+      }
+  }
+
+  Operation *op;
   double dt;
   IntegrationScheme scheme;
   int64_t n;
@@ -79,16 +96,28 @@ public:
 
   void runOnOperation() override {
     NetworkOp network = getOperation();
+    // An empty scheme means: the network's own, else Euler.
+    std::string schemeName =
+        !scheme.empty()          ? scheme
+        : network.getScheme()    ? stringifyIntegrationScheme(*network.getScheme()).str()
+                                 : "euler";
     std::optional<IntegrationScheme> parsedScheme =
-        symbolizeIntegrationScheme(scheme);
+        symbolizeIntegrationScheme(schemeName);
     if (!parsedScheme) {
-      network.emitError() << "unknown integration scheme '" << scheme
+      network.emitError() << "unknown integration scheme '" << schemeName
                           << "' (expected 'euler' or 'exact')";
       return signalPassFailure();
     }
     if (std::optional<double> existing = network.getTimeStep()) {
-      // Idempotent for the same step; a different step needs the
+      // Idempotent for the same step and scheme; anything else needs the
       // continuous form, which is gone.
+      if (network.getScheme() && *network.getScheme() != *parsedScheme) {
+        network.emitError()
+            << "network is already discretized with the "
+            << stringifyIntegrationScheme(*network.getScheme())
+            << " scheme; cannot discretize again with " << schemeName;
+        return signalPassFailure();
+      }
       if (dt == 0.0 || dt == *existing)
         return;
       network.emitError() << "network is already discretized with dt = "
@@ -120,12 +149,16 @@ private:
                            OpBuilder &builder);
 };
 
-/// Copies the attributes a population keeps through discretization.
+/// Copies what a population keeps through discretization: everything but
+/// its continuous-time parameters (names, reset, thresholds, initial state,
+/// and attributes other tools attached).
 void keepPopulationAttrs(Operation *from, NamedAttrList &to) {
-  for (StringRef name : {"v_init", "name", "reset", "refractory", "v_threshold",
-                         "v_reset"})
-    if (Attribute attr = from->getAttr(name))
-      to.set(name, attr);
+  static const llvm::StringSet<> continuous = {
+      "tau", "r", "v_leak", "tau_syn", "tau_mem", "w_in", "tau_adapt",
+      "beta_adapt"};
+  for (NamedAttribute attr : from->getAttrs())
+    if (!continuous.contains(attr.getName().getValue()))
+      to.set(attr.getName(), attr.getValue());
 }
 
 LogicalResult DiscretizePass::discretize(Operation *op,
@@ -133,7 +166,7 @@ LogicalResult DiscretizePass::discretize(Operation *op,
                                          OpBuilder &builder) {
   MLIRContext *ctx = op->getContext();
   int64_t n = numElements(op->getResult(0).getType());
-  StepFormulas step(dt, scheme, n);
+  StepFormulas step(op, dt, scheme, n);
   NamedAttrList attrs;
   auto set = [&](StringRef name, const Values &values) {
     attrs.set(name, makeParam(ctx, values));
@@ -143,17 +176,10 @@ LogicalResult DiscretizePass::discretize(Operation *op,
                            DenseIntOrFPElementsAttr r,
                            DenseIntOrFPElementsAttr vLeak) {
     Values weight = step.inputWeight(tau);
-    set("decay", step.decay(tau));
+    set("decay", step.decay(tau, isa<CubaLIOp, CubaLIFOp>(op) ? "tau_mem"
+                                                               : "tau"));
     set("gain", times(weight, step.values(r)));
     set("bias", times(weight, step.values(vLeak)));
-    if (scheme == IntegrationScheme::Euler)
-      for (double t : step.values(tau))
-        if (dt >= t) {
-          op->emitWarning() << "dt (" << dt << " s) is not smaller than tau ("
-                            << t << " s): Euler integration is inaccurate; "
-                            << "consider --scheme exact";
-          break;
-        }
   };
   auto integratorMembrane = [&](DenseIntOrFPElementsAttr r) {
     set("decay", Values(n, 1.0));
@@ -163,7 +189,7 @@ LogicalResult DiscretizePass::discretize(Operation *op,
   // Synaptic current: tau_syn dI/dt = -I + w_in S, S a spike (an impulse).
   auto synapse = [&](DenseIntOrFPElementsAttr tauSyn,
                      DenseIntOrFPElementsAttr wIn) {
-    set("syn_decay", step.decay(tauSyn));
+    set("syn_decay", step.decay(tauSyn, "tau_syn"));
     set("syn_gain", step.values(wIn));
   };
 
@@ -191,7 +217,7 @@ LogicalResult DiscretizePass::discretize(Operation *op,
       })
       .Case([&](ALIFOp o) {
         leakyMembrane(o.getTau(), o.getR(), o.getVLeak());
-        set("adapt_decay", step.decay(o.getTauAdapt()));
+        set("adapt_decay", step.decay(o.getTauAdapt(), "tau_adapt"));
         set("adapt_gain", step.values(o.getBetaAdapt()));
         spiking = true;
       })
@@ -217,7 +243,11 @@ LogicalResult DiscretizePass::discretize(Operation *op,
     return success();
   }
 
-  keepPopulationAttrs(op, attrs);
+  NamedAttrList kept;
+  keepPopulationAttrs(op, kept);
+  for (NamedAttribute attr : attrs)
+    kept.set(attr.getName(), attr.getValue());
+  attrs = kept;
   builder.setInsertionPoint(op);
   Operation *replacement;
   if (spiking)

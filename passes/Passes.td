@@ -20,8 +20,9 @@ def Discretize : Pass<"snn-discretize", "::snc::snn::NetworkOp"> {
   let options = [
     Option<"dt", "dt", "double", "0.0",
            "Time step in seconds (required unless the network has one)">,
-    Option<"scheme", "scheme", "std::string", "\"euler\"",
-           "Integration scheme: euler or exact">
+    Option<"scheme", "scheme", "std::string", "\"\"",
+           "Integration scheme: euler or exact (default: the network's, "
+           "else euler)">
   ];
 }
 

@@ -25,7 +25,7 @@ struct PrepareRunCLOptions : PassPipelineOptions<PrepareRunCLOptions> {
                     llvm::cl::init(0.0)};
   Option<std::string> scheme{*this, "scheme",
                              llvm::cl::desc("euler or exact"),
-                             llvm::cl::init("euler")};
+                             llvm::cl::init("")};
 };
 } // namespace
 

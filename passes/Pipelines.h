@@ -15,7 +15,7 @@ namespace snc {
 
 struct PrepareRunOptions {
   double dt = 0.0;             // 0: the network's own dt
-  std::string scheme = "euler";
+  std::string scheme; // empty: the network's own, else euler
 };
 
 /// Everything `snc run` does before interpreting: expand reservoirs, then

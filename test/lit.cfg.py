@@ -15,7 +15,9 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.snc_obj_root, "test")
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
-config.substitutions.append(("%shared_inputs", os.path.join(config.test_source_root, "Inputs")))
+# Debian's Python, which scripts/setup.sh gives numpy and h5py (the Python
+# first on PATH may be another one).
+config.substitutions.append(("%system_python", "/usr/bin/python3"))
 llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()
 

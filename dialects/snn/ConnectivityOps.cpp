@@ -3,6 +3,8 @@
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace snc::snn;
 
@@ -79,14 +81,15 @@ LogicalResult FlattenOp::verify() {
     return failure();
   RankedTensorType in = staticTensor(getInput());
   int64_t rank = in.getRank();
-  int64_t start = getStartDim(), end = getEndDim();
+  int64_t start = getStartDimAttr().getInt(), end = getEndDimAttr().getInt();
   if (start < 0)
     start += rank;
   if (end < 0)
     end += rank;
   if (rank == 0 || start < 0 || end >= rank || start > end)
-    return emitOpError() << "dimensions " << getStartDim() << ".."
-                         << getEndDim() << " are out of range for " << in;
+    return emitOpError() << "dimensions " << getStartDimAttr().getInt() << ".."
+                         << getEndDimAttr().getInt() << " are out of range for "
+                         << in;
   SmallVector<int64_t> shape(in.getShape().take_front(start));
   int64_t merged = 1;
   for (int64_t d = start; d <= end; ++d)
@@ -133,9 +136,11 @@ LogicalResult AddOp::verify() {
 //===----------------------------------------------------------------------===//
 
 /// Output extent of a strided, padded, dilated window (PyTorch's formula).
+/// Zero when the (dilated) window is larger than the padded input.
 static int64_t windowOutput(int64_t in, int64_t kernel, int64_t stride,
                             int64_t pad, int64_t dilation) {
-  return (in + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
+  int64_t room = in + 2 * pad - dilation * (kernel - 1) - 1;
+  return room < 0 ? 0 : room / stride + 1;
 }
 
 static LogicalResult verifyWindowArray(Operation *op, StringRef name,
@@ -168,6 +173,11 @@ static LogicalResult verifyConv(ConvOp op, size_t spatialDims) {
   if (wType.getRank() != int64_t(spatialDims) + 2)
     return op.emitOpError() << "weight must have rank " << spatialDims + 2
                             << ", but is " << wType;
+  for (int64_t d = 2; d < wType.getRank(); ++d)
+    if (wType.getDimSize(d) < 1)
+      return op.emitOpError() << "kernel extents must be at least 1, but "
+                                 "the weight is "
+                              << wType;
   int64_t groups = op.getGroups();
   int64_t inChannels = in.getDimSize(0), outChannels = wType.getDimSize(0);
   if (groups < 1 || inChannels % groups || outChannels % groups)
@@ -301,6 +311,11 @@ LogicalResult ReservoirOp::verify() {
   if (staticTensor(getInput()).getDimSize(0) > size)
     return emitOpError() << "has more inputs than reservoir neurons ("
                          << size << ")";
+  for (NamedAttribute attr : (*this)->getAttrs())
+    if (auto value = dyn_cast<FloatAttr>(attr.getValue()))
+      if (!std::isfinite(value.getValueAsDouble()))
+        return emitOpError() << "'" << attr.getName().getValue()
+                             << "' must be finite";
   auto inUnit = [](double v) { return v >= 0 && v <= 1; };
   if (!inUnit(getExcFraction().convertToDouble()))
     return emitOpError("'exc_fraction' must lie in [0, 1]");
@@ -311,9 +326,10 @@ LogicalResult ReservoirOp::verify() {
   if (!(getLambda().convertToDouble() > 0))
     return emitOpError("'lambda' must be positive");
   if (std::optional<ArrayRef<int64_t>> grid = getGrid()) {
-    if (grid->size() != 3 || (*grid)[0] * (*grid)[1] * (*grid)[2] != size)
-      return emitOpError() << "'grid' must have 3 dimensions whose product is "
-                              "the reservoir size ("
+    if (grid->size() != 3 || llvm::any_of(*grid, [](int64_t d) { return d < 1; }) ||
+        (*grid)[0] * (*grid)[1] * (*grid)[2] != size)
+      return emitOpError() << "'grid' must have 3 positive dimensions whose "
+                              "product is the reservoir size ("
                            << size << ")";
   }
   return success();

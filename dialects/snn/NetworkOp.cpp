@@ -4,6 +4,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
@@ -15,14 +16,31 @@ OutputOp NetworkOp::getOutputOp() {
   return cast<OutputOp>(getBodyBlock()->getTerminator());
 }
 
+/// True if the printer keeps `name` as an SSA name unchanged: it does not
+/// start with a digit and uses only [A-Za-z0-9_$.-].
+static bool survivesAsSSAName(StringRef name) {
+  if (name.empty() || llvm::isDigit(name.front()))
+    return false;
+  return llvm::all_of(name, [](char c) {
+    return llvm::isAlnum(c) || c == '_' || c == '$' || c == '.' || c == '-';
+  });
+}
+
+/// The input names can ride on the SSA names of the body's arguments.
+static bool inputNamesAreSSANames(ArrayAttr names) {
+  return llvm::all_of(names, [](Attribute name) {
+    return survivesAsSSAName(cast<StringAttr>(name).getValue());
+  });
+}
+
 void NetworkOp::getAsmBlockArgumentNames(Region &region,
                                          OpAsmSetValueNameFn setNameFn) {
   ArrayAttr names = getInputNamesAttr();
+  if (!names || !inputNamesAreSSANames(names))
+    return;
   for (BlockArgument arg : region.getArguments())
-    if (names && arg.getArgNumber() < names.size())
-      if (auto name = dyn_cast<StringAttr>(names[arg.getArgNumber()]))
-        if (!name.getValue().empty())
-          setNameFn(arg, name.getValue());
+    if (arg.getArgNumber() < names.size())
+      setNameFn(arg, cast<StringAttr>(names[arg.getArgNumber()]).getValue());
 }
 
 // snn.network @name(%in: T, ...) -> (out: T, ...) attributes {...} { body }
@@ -49,11 +67,22 @@ ParseResult NetworkOp::parse(OpAsmParser &parser, OperationState &result) {
     outputTypes.push_back(type);
     return success();
   };
+  llvm::SMLoc attrLoc;
   if (parser.parseArrow() ||
       parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren,
                                      parseOutput) ||
+      (attrLoc = parser.getCurrentLocation(), false) ||
       parser.parseOptionalAttrDictWithKeyword(result.attributes))
     return failure();
+  // The custom syntax bypasses the generated attribute checks.
+  Attribute dt = result.attributes.get(getDtAttrName(result.name));
+  if (dt && !isa<FloatAttr>(dt))
+    return parser.emitError(attrLoc, "'dt' must be a floating-point "
+                                     "attribute (seconds)");
+  Attribute scheme = result.attributes.get(getSchemeAttrName(result.name));
+  if (scheme && !isa<IntegrationSchemeAttr>(scheme))
+    return parser.emitError(attrLoc,
+                            "'scheme' must be #snn<scheme euler|exact>");
 
   SmallVector<Attribute> inputNames;
   SmallVector<Type> inputTypes;
@@ -61,11 +90,15 @@ ParseResult NetworkOp::parse(OpAsmParser &parser, OperationState &result) {
     inputNames.push_back(builder.getStringAttr(arg.ssaName.name.drop_front()));
     inputTypes.push_back(arg.type);
   }
+  // Names that are not SSA names are spelled out in the attributes.
+  bool explicitNames =
+      bool(result.attributes.get(getInputNamesAttrName(result.name)));
   result.addAttribute(getFunctionTypeAttrName(result.name),
                       TypeAttr::get(builder.getFunctionType(inputTypes,
                                                             outputTypes)));
-  result.addAttribute(getInputNamesAttrName(result.name),
-                      builder.getArrayAttr(inputNames));
+  if (!explicitNames)
+    result.addAttribute(getInputNamesAttrName(result.name),
+                        builder.getArrayAttr(inputNames));
   result.addAttribute(getOutputNamesAttrName(result.name),
                       builder.getArrayAttr(outputNames));
 
@@ -93,10 +126,11 @@ void NetworkOp::print(OpAsmPrinter &p) {
     p << ": " << type.getResult(i);
   }
   p << ')';
-  p.printOptionalAttrDictWithKeyword(
-      (*this)->getAttrs(),
-      {getSymNameAttrName(), getFunctionTypeAttrName(),
-       getInputNamesAttrName(), getOutputNamesAttrName()});
+  SmallVector<StringRef> elided{getSymNameAttrName(), getFunctionTypeAttrName(),
+                                getOutputNamesAttrName()};
+  if (inputNamesAreSSANames(getInputNames()))
+    elided.push_back(getInputNamesAttrName());
+  p.printOptionalAttrDictWithKeyword((*this)->getAttrs(), elided);
   p << ' ';
   p.printRegion(getBody(), /*printEntryBlockArgs=*/false,
                 /*printBlockTerminators=*/true);
@@ -145,7 +179,7 @@ LogicalResult NetworkOp::verify() {
 
 /// True for ops whose meaning depends on a time step they do not carry.
 static bool isContinuousTime(Operation *op) {
-  if (isa<IOp, IFOp, LIOp, LIFOp, CubaLIOp, CubaLIFOp, ALIFOp>(op))
+  if (isa<IOp, IFOp, LIOp, LIFOp, CubaLIOp, CubaLIFOp, ALIFOp, ReservoirOp>(op))
     return true;
   if (auto delay = dyn_cast<DelayOp>(op))
     return delay.getDelay().has_value();

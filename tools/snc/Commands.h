@@ -1,7 +1,7 @@
-//===- RunCommand.h - `snc run` ---------------------------------*- C++ -*-===//
+//===- Commands.h - the options and entry points of snc's commands -*- C++ -*-===//
 
-#ifndef SNC_TOOLS_SNC_RUNCOMMAND_H
-#define SNC_TOOLS_SNC_RUNCOMMAND_H
+#ifndef SNC_TOOLS_SNC_COMMANDS_H
+#define SNC_TOOLS_SNC_COMMANDS_H
 
 #include <string>
 #include <vector>
@@ -16,7 +16,7 @@ struct RunOptions {
   std::vector<std::string> records; // NODE.VAR=FILE
   long long steps = -1;
   double dt = 0.0;
-  std::string scheme = "euler";
+  std::string scheme; // empty: the network's own, else euler
   std::string reset = "file";
   bool progress = false;
 };
@@ -30,9 +30,18 @@ struct ImportCommandOptions {
 /// Writes a model (.nir or .mlir) as snn-dialect MLIR.
 int importCommand(const ImportCommandOptions &options);
 
+struct ExportCommandOptions {
+  std::string model;
+  std::string output;
+  std::string network;
+};
+
+/// Writes a continuous-time model as a NIR file.
+int exportCommand(const ExportCommandOptions &options);
+
 /// Runs the reference interpreter; returns the process exit code.
 int runCommand(const RunOptions &options);
 
 } // namespace snc::driver
 
-#endif // SNC_TOOLS_SNC_RUNCOMMAND_H
+#endif // SNC_TOOLS_SNC_COMMANDS_H

@@ -1,6 +1,6 @@
 //===- RunCommand.cpp - `snc run` -----------------------------------------===//
 
-#include "tools/snc/RunCommand.h"
+#include "tools/snc/Commands.h"
 #include "tools/snc/Driver.h"
 
 #include "passes/Pipelines.h"
@@ -112,25 +112,6 @@ int runCommand(const RunOptions &options) {
     if (!write(recordFiles[p], result.recordings[p]))
       return UserError;
   return Success;
-}
-
-} // namespace snc::driver
-
-namespace snc::driver {
-
-int importCommand(const ImportCommandOptions &options) {
-  Model model;
-  if (!model.load(options.model, options.reset))
-    return UserError;
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  model.getModule()->print(os);
-  os << "\n";
-  if (options.output.empty() || options.output == "-") {
-    llvm::outs() << text;
-    return Success;
-  }
-  return writeFileAtomically(options.output, text) ? Success : UserError;
 }
 
 } // namespace snc::driver

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tools/snc/Driver.h"
-#include "tools/snc/RunCommand.h"
+#include "tools/snc/Commands.h"
 
 #include "llvm/Support/InitLLVM.h"
 
@@ -36,9 +36,9 @@ static void addRunCommand(CLI::App &app, RunOptions &run) {
   cmd->add_option("--dt", run.dt,
                   "Time step in seconds for continuous-time networks")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--scheme", run.scheme, "Integration scheme")
-      ->check(CLI::IsMember({"euler", "exact"}))
-      ->capture_default_str();
+  cmd->add_option("--scheme", run.scheme,
+                  "Integration scheme: euler (default) or exact")
+      ->check(CLI::IsMember({"euler", "exact"}));
   cmd->add_option("--record", run.records,
                   "Record a variable at every step: NODE.VAR=FILE.npy "
                   "(VAR: out, v, i, a)");
@@ -67,6 +67,17 @@ static void addImportCommand(CLI::App &app, ImportCommandOptions &import) {
       ->capture_default_str();
 }
 
+static void addExportCommand(CLI::App &app, ExportCommandOptions &exp) {
+  CLI::App *cmd = app.add_subcommand(
+      "export", "Write a continuous-time network as a NIR file (.nir)");
+  cmd->add_option("model", exp.model, "Model file (.mlir or .nir)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--output,-o", exp.output, "Output .nir file")->required();
+  cmd->add_option("--network", exp.network,
+                  "Network to export when the model has several");
+}
+
 static int realMain(int argc, char **argv) {
   CLI::App app{"snc: the neuromorphic compiler for spiking networks"};
   app.set_version_flag("--version", std::string("snc ") + SNC_VERSION);
@@ -79,6 +90,8 @@ static int realMain(int argc, char **argv) {
   addRunCommand(app, run);
   ImportCommandOptions import;
   addImportCommand(app, import);
+  ExportCommandOptions exp;
+  addExportCommand(app, exp);
   // CLI11 would only say that a subcommand is required.
   std::string known;
   bool isKnown = false;
@@ -102,6 +115,8 @@ static int realMain(int argc, char **argv) {
     return runCommand(run);
   if (app.got_subcommand("import"))
     return importCommand(import);
+  if (app.got_subcommand("export"))
+    return exportCommand(exp);
   return UserError;
 }
 
