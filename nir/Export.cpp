@@ -44,6 +44,30 @@ ArrayRef<int64_t> shapeOf(Value v) {
   return cast<RankedTensorType>(v.getType()).getShape();
 }
 
+/// The `nir.metadata` dictionary an import attached to `op`, as NIR metadata.
+Metadata metadataOf(Operation *op) {
+  Metadata out;
+  auto metadata = op->getAttrOfType<DictionaryAttr>("nir.metadata");
+  if (!metadata)
+    return out;
+  for (NamedAttribute entry : metadata) {
+    MetadataValue value;
+    if (auto text = dyn_cast<StringAttr>(entry.getValue())) {
+      value.isString = true;
+      value.text = text.str();
+    } else if (auto number = dyn_cast<FloatAttr>(entry.getValue())) {
+      value.array.values = {number.getValueAsDouble()};
+    } else if (auto array =
+                   dyn_cast<DenseIntOrFPElementsAttr>(entry.getValue())) {
+      value.array = toArray(array);
+    } else {
+      continue;
+    }
+    out[entry.getName().str()] = value;
+  }
+  return out;
+}
+
 class Exporter {
 public:
   explicit Exporter(NetworkOp network) : network(network) {}
@@ -237,23 +261,7 @@ LogicalResult Exporter::exportOp(Operation *op, Node &node) {
                            "or remove it before export)");
   if (failed(result))
     return failure();
-  if (auto metadata = op->getAttrOfType<DictionaryAttr>("nir.metadata")) {
-    for (NamedAttribute entry : metadata) {
-      MetadataValue value;
-      if (auto text = dyn_cast<StringAttr>(entry.getValue())) {
-        value.isString = true;
-        value.text = text.str();
-      } else if (auto number = dyn_cast<FloatAttr>(entry.getValue())) {
-        value.array.values = {number.getValueAsDouble()};
-      } else if (auto array =
-                     dyn_cast<DenseIntOrFPElementsAttr>(entry.getValue())) {
-        value.array = toArray(array);
-      } else {
-        continue;
-      }
-      node.metadata[entry.getName().str()] = value;
-    }
-  }
+  node.metadata = metadataOf(op);
   return success();
 }
 
@@ -264,6 +272,7 @@ LogicalResult Exporter::run(File &file) {
         "model before snn-discretize)");
   file.version = "0.2.0";
   file.root.type = "NIRGraph";
+  file.root.metadata = metadataOf(network);
   file.root.graph = std::make_unique<Graph>();
   Graph &graph = *file.root.graph;
   for (Attribute name : network.getInputNames())

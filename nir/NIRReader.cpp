@@ -9,6 +9,7 @@
 
 #include <H5Cpp.h>
 
+#include <cstring>
 #include <fstream>
 
 namespace snc::nir {
@@ -29,11 +30,21 @@ std::string join(const std::string &group, const std::string &name) {
   return group == "/" ? "/" + name : group + "/" + name;
 }
 
+/// Datasets larger than this are not network parameters.
+constexpr int64_t kMaxElements = int64_t(1) << 31;
+
 std::vector<int64_t> dimsOf(const H5::DataSet &ds) {
   H5::DataSpace space = ds.getSpace();
+  if (space.getSimpleExtentType() == H5S_NULL)
+    formatError(ds.getObjName(), "has no data (null dataspace)");
   int rank = space.getSimpleExtentNdims();
   std::vector<hsize_t> dims(rank);
   space.getSimpleExtentDims(dims.data());
+  int64_t count = 1;
+  for (hsize_t d : dims) {
+    if (d > hsize_t(kMaxElements) || (count *= int64_t(d)) > kMaxElements)
+      formatError(ds.getObjName(), "is too large to be a parameter");
+  }
   return std::vector<int64_t>(dims.begin(), dims.end());
 }
 
@@ -80,6 +91,24 @@ Array readArray(const H5::DataSet &ds, const std::string &where) {
   case H5T_INTEGER:
     array.kind = Array::Kind::Int;
     break;
+  case H5T_ENUM: {
+    // h5py stores numpy booleans as an enum over a small integer: read the
+    // raw integers (HDF5 converts enums only to enums).
+    array.kind = Array::Kind::Int;
+    H5::DataType type = ds.getDataType();
+    size_t size = type.getSize();
+    if (size > 8)
+      formatError(where, "is an enum wider than 64 bits");
+    std::vector<uint8_t> raw(array.numElements() * size);
+    if (!raw.empty())
+      ds.read(raw.data(), type);
+    for (int64_t i = 0; i < array.numElements(); ++i) {
+      int64_t v = 0;
+      std::memcpy(&v, raw.data() + i * size, size);
+      array.values.push_back(double(v));
+    }
+    return array;
+  }
   default:
     formatError(where, "is neither numeric nor a string");
   }
@@ -120,7 +149,8 @@ Node readNode(const H5::Group &group, const std::string &where);
 std::unique_ptr<Graph> readGraph(const H5::Group &group,
                                  const std::string &where) {
   auto graph = std::make_unique<Graph>();
-  if (!group.nameExists("nodes"))
+  if (!group.nameExists("nodes") ||
+      group.childObjType("nodes") != H5O_TYPE_GROUP)
     formatError(where, "is a NIRGraph without a 'nodes' group");
   H5::Group nodes = group.openGroup("nodes");
   for (const Child &child : childrenOf(nodes)) {
@@ -132,8 +162,10 @@ std::unique_ptr<Graph> readGraph(const H5::Group &group,
   }
   if (!group.nameExists("edges"))
     return graph; // a graph without edges stores none
-  H5::DataSet edges = group.openDataSet("edges");
   std::string edgesPath = join(where, "edges");
+  if (group.childObjType("edges") != H5O_TYPE_DATASET)
+    formatError(edgesPath, "must be a dataset of node-name pairs");
+  H5::DataSet edges = group.openDataSet("edges");
   std::vector<int64_t> dims = dimsOf(edges);
   bool empty = !dims.empty() && dims[0] == 0;
   if (!empty && (!isString(edges) || dims.size() != 2 || dims[1] != 2))
@@ -194,6 +226,7 @@ Node readNode(const H5::Group &group, const std::string &where) {
 
 bool readNIRFile(const std::string &path, File &file, std::string &error) {
   H5::Exception::dontPrint();
+  file = File();
   if (!std::ifstream(path)) {
     error = path + ": cannot open file";
     return false;
@@ -227,6 +260,8 @@ bool readNIRFile(const std::string &path, File &file, std::string &error) {
   } catch (const H5::Exception &e) {
     error = path + ": cannot read HDF5 data (truncated or corrupt file?): " +
             e.getDetailMsg();
+  } catch (const std::exception &e) {
+    error = path + ": cannot read: " + e.what();
   }
   return false;
 }

@@ -65,10 +65,11 @@ public:
 private:
   /// Euler is unstable or wrong-signed once dt reaches a time constant.
   void warnIfCoarse(const Values &taus, StringRef name) const {
-    if (scheme != IntegrationScheme::Euler)
+    if (scheme != IntegrationScheme::Euler || warned)
       return;
     for (double t : taus)
       if (dt >= t) {
+        warned = true; // one warning per op: the first coarse constant
         op->emitWarning() << "dt (" << dt << " s) is not smaller than '"
                           << name << "' (" << t
                           << " s): Euler integration is inaccurate; "
@@ -81,6 +82,7 @@ private:
   double dt;
   IntegrationScheme scheme;
   int64_t n;
+  mutable bool warned = false;
 };
 
 Values times(const Values &a, const Values &b) {
