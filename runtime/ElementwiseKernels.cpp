@@ -118,14 +118,20 @@ std::unique_ptr<Kernel> byKind(ElementKind kind, Args &&...args) {
     return std::make_unique<K<float>>(std::forward<Args>(args)...);
   case ElementKind::F64:
     return std::make_unique<K<double>>(std::forward<Args>(args)...);
+  case ElementKind::Int:
+    return std::make_unique<K<int64_t>>(std::forward<Args>(args)...);
   }
   return nullptr;
 }
 
+/// The kernel for a numeric kind: float, double, or (for integer tensors)
+/// exact 64-bit integers, saturated when stored.
 template <template <typename> class K, typename... Args>
 std::unique_ptr<Kernel> byFloatKind(ElementKind kind, Args &&...args) {
   if (kind == ElementKind::F64)
     return std::make_unique<K<double>>(std::forward<Args>(args)...);
+  if (kind == ElementKind::Int)
+    return std::make_unique<K<int64_t>>(std::forward<Args>(args)...);
   return std::make_unique<K<float>>(std::forward<Args>(args)...);
 }
 

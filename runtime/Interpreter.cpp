@@ -21,6 +21,8 @@ std::optional<ElementKind> elementKindOf(Type type) {
     return ElementKind::F32;
   if (elt.isF64())
     return ElementKind::F64;
+  if (elt.isSignlessInteger() && elt.getIntOrFloatBitWidth() <= 64)
+    return ElementKind::Int;
   return std::nullopt;
 }
 
@@ -63,8 +65,11 @@ Interpreter::create(snn::NetworkOp network) {
     std::optional<ElementKind> kind = elementKindOf(value.getType());
     if (!kind)
       return nullptr;
-    interp->slots.push_back(
-        std::make_unique<Slot>(*kind, snn::numElements(value.getType())));
+    unsigned bits = *kind == ElementKind::Int
+                        ? cast<ShapedType>(value.getType()).getElementTypeBitWidth()
+                        : 64;
+    interp->slots.push_back(std::make_unique<Slot>(
+        *kind, snn::numElements(value.getType()), bits));
     return slotOf[value] = interp->slots.back().get();
   };
 
@@ -75,8 +80,8 @@ Interpreter::create(snn::NetworkOp network) {
       return network.emitOpError()
              << "input " << arg.getArgNumber() << " has type "
              << arg.getType()
-             << ", which the interpreter cannot store (it runs i1, f32 and "
-                "f64 tensors)";
+             << ", which the interpreter cannot store (it runs i1, f32, f64 "
+                "and signless integer tensors)";
     interp->inputs.push_back(slot);
     interp->inputByName[cast<StringAttr>(
                             network.getInputNames()[arg.getArgNumber()])
@@ -120,8 +125,11 @@ Interpreter::create(snn::NetworkOp network) {
 }
 
 void Interpreter::step() {
-  for (const std::unique_ptr<Kernel> &kernel : kernels)
+  for (const std::unique_ptr<Kernel> &kernel : kernels) {
     kernel->step(time);
+    // Every integer value saturates to its type's width when stored.
+    kernel->getOutput()->saturateAll();
+  }
   ++time;
 }
 

@@ -7,6 +7,7 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
+#include "runtime/FixedPoint.h"
 #include "runtime/Kernel.h"
 
 #include "llvm/ADT/TypeSwitch.h"
@@ -184,6 +185,117 @@ private:
   std::vector<T> threshold, vReset, adaptDecay, adaptGain;
 };
 
+/// An integer population (docs/semantics.md, "Integer populations"): every
+/// multiplier is fixed point with `frac_bits` fraction bits, every product
+/// drops them as `rounding` says, every state saturates to `state_bits`.
+class IntegerPopulationKernel : public Kernel {
+public:
+  template <typename Op>
+  IntegerPopulationKernel(Op op, unsigned stateBits, const Slot *input,
+                          Slot *output)
+      : Kernel(output), input(input), stateBits(stateBits),
+        fracBits(unsigned(op.getFracBits().value_or(0))),
+        rounding(op.getRounding().value_or(Rounding::Floor)),
+        hasSynapse(op.getSynDecay().has_value()),
+        v(ElementKind::Int, output->getSize(), stateBits),
+        current(ElementKind::Int, output->getSize(), stateBits),
+        adaptation(ElementKind::Int, output->getSize(), stateBits) {
+    int64_t n = output->getSize();
+    auto read = [&](std::optional<DenseIntOrFPElementsAttr> attr) {
+      return expand<int64_t>(attr, n, 0);
+    };
+    decay = read(op.getDecay());
+    gain = read(op.getGain());
+    bias = read(op.getBias());
+    synDecay = read(op.getSynDecay());
+    synGain = read(op.getSynGain());
+    std::vector<int64_t> init = read(op.getVInit());
+    for (int64_t k = 0; k < n; ++k)
+      v.data<int64_t>()[k] = saturate(init[k], stateBits);
+    if constexpr (std::is_same_v<Op, DiscreteLIFOp>) {
+      spiking = true;
+      threshold = read(op.getVThreshold());
+      vReset = read(op.getVReset());
+      reset = op.getReset();
+      refractory = int64_t(op.getRefractory());
+      adaptive = op.getAdaptDecay().has_value();
+      adaptDecay = read(op.getAdaptDecay());
+      adaptGain = read(op.getAdaptGain());
+      refractoryLeft.assign(n, 0);
+    }
+  }
+
+  void step(int64_t) override {
+    int64_t n = output->getSize();
+    const int64_t *x = input->view<int64_t>(scratch);
+    int64_t *vk = v.data<int64_t>(), *i = current.data<int64_t>(),
+            *a = adaptation.data<int64_t>();
+    for (int64_t k = 0; k < n; ++k) {
+      int64_t drive = x[k];
+      if (hasSynapse) {
+        i[k] = saturate(mul(synDecay[k], i[k]) + mul(synGain[k], x[k]),
+                        stateBits);
+        drive = i[k];
+      }
+      bool spike = false;
+      if (spiking && refractoryLeft[k] > 0) {
+        --refractoryLeft[k];
+        vk[k] = vReset[k];
+      } else {
+        vk[k] = saturate(mul(decay[k], vk[k]) + mul(gain[k], drive) +
+                             Wide(bias[k]),
+                         stateBits);
+        if (spiking) {
+          Wide theta = Wide(threshold[k]) + (adaptive ? a[k] : 0);
+          spike = Wide(vk[k]) > theta;
+          if (spike && reset == ResetMode::ToValue)
+            vk[k] = vReset[k];
+          else if (spike && reset == ResetMode::Subtract)
+            vk[k] = saturate(Wide(vk[k]) - theta, stateBits);
+          if (spike)
+            refractoryLeft[k] = refractory;
+        }
+      }
+      if (adaptive)
+        a[k] = saturate(mul(adaptDecay[k], a[k]) +
+                            Wide(adaptGain[k]) * Wide(spike),
+                        stateBits);
+      if (spiking)
+        output->data<uint8_t>()[k] = spike;
+      else
+        output->data<int64_t>()[k] = vk[k];
+    }
+  }
+
+  std::vector<std::pair<std::string, const Slot *>> variables() const override {
+    std::vector<std::pair<std::string, const Slot *>> vars{{"v", &v}};
+    if (hasSynapse)
+      vars.emplace_back("i", &current);
+    if (adaptive)
+      vars.emplace_back("a", &adaptation);
+    return vars;
+  }
+
+private:
+  Wide mul(int64_t multiplier, int64_t value) const {
+    return fixedMul(multiplier, value, fracBits, rounding);
+  }
+
+  const Slot *input;
+  unsigned stateBits, fracBits;
+  Rounding rounding;
+  bool hasSynapse, spiking = false, adaptive = false;
+  ResetMode reset = ResetMode::ToValue;
+  int64_t refractory = 0;
+  Slot v, current, adaptation;
+  std::vector<int64_t> decay, gain, bias, synDecay, synGain, threshold, vReset,
+      adaptDecay, adaptGain, refractoryLeft, scratch;
+};
+
+unsigned widthOf(Type type) {
+  return cast<ShapedType>(type).getElementTypeBitWidth();
+}
+
 /// The numeric type a population's state is kept in: its input's float
 /// type, or f32 when it is driven by spikes directly.
 ElementKind stateKindOf(const Slot *input, Slot *output) {
@@ -212,6 +324,15 @@ std::unique_ptr<Kernel> createNeuronKernel(Operation *op,
                                            Slot *output) {
   if (!isa<DiscreteLIOp, DiscreteLIFOp>(op))
     return nullptr;
+  if (auto li = dyn_cast<DiscreteLIOp>(op); li && output->getKind() == ElementKind::Int)
+    return std::make_unique<IntegerPopulationKernel>(
+        li, unsigned(li.getStateBits().value_or(widthOf(li.getType()))),
+        inputs[0], output);
+  if (auto lif = dyn_cast<DiscreteLIFOp>(op); lif && lif.isInteger())
+    return std::make_unique<IntegerPopulationKernel>(
+        lif,
+        unsigned(lif.getStateBits().value_or(widthOf(lif.getInput().getType()))),
+        inputs[0], output);
   ElementKind stateKind = stateKindOf(inputs[0], output);
   if (stateKind == ElementKind::F64)
     return create<double>(op, inputs[0], output, stateKind);

@@ -17,6 +17,8 @@ static NpyDType dtypeOf(ElementKind kind) {
     return NpyDType::Float32;
   case ElementKind::F64:
     return NpyDType::Float64;
+  case ElementKind::Int:
+    return NpyDType::Int64;
   }
   return NpyDType::Float64;
 }

@@ -5,6 +5,7 @@
 
 #include "mlir/IR/Types.h"
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -12,8 +13,9 @@
 
 namespace snc::runtime {
 
-/// How the interpreter stores a value's elements.
-enum class ElementKind { Spike, F32, F64 };
+/// How the interpreter stores a value's elements. Int holds signed
+/// integers of some width (2..64 bits) in 64-bit storage.
+enum class ElementKind { Spike, F32, F64, Int };
 
 /// The element kind of a tensor type, if the interpreter can store it.
 std::optional<ElementKind> elementKindOf(mlir::Type tensorType);
@@ -21,8 +23,12 @@ std::optional<ElementKind> elementKindOf(mlir::Type tensorType);
 /// One tensor value (or one state variable): a flat, row-major buffer.
 class Slot {
 public:
-  Slot(ElementKind kind, int64_t size) : kind(kind), size(size) {
+  Slot(ElementKind kind, int64_t size, unsigned bits = 64)
+      : kind(kind), size(size), bits(bits) {
     switch (kind) {
+    case ElementKind::Int:
+      i64.assign(size, 0);
+      break;
     case ElementKind::Spike:
       spikes.assign(size, 0);
       break;
@@ -36,6 +42,7 @@ public:
   }
 
   ElementKind getKind() const { return kind; }
+  unsigned getBits() const { return bits; }
   int64_t getSize() const { return size; }
 
   template <typename T> T *data();
@@ -46,6 +53,8 @@ public:
   /// Element i as T (spikes read as 0/1).
   template <typename T> T load(int64_t i) const {
     switch (kind) {
+    case ElementKind::Int:
+      return T(i64[i]);
     case ElementKind::Spike:
       return T(spikes[i]);
     case ElementKind::F32:
@@ -58,6 +67,12 @@ public:
   double getDouble(int64_t i) const { return load<double>(i); }
   void setDouble(int64_t i, double v) {
     switch (kind) {
+    case ElementKind::Int:
+      i64[i] = saturate(std::isnan(v)           ? 0
+                        : v >= 0x1.0p63         ? INT64_MAX
+                        : v <= -0x1.0p63        ? INT64_MIN
+                                                : int64_t(std::nearbyint(v)));
+      break;
     case ElementKind::Spike:
       spikes[i] = v != 0;
       break;
@@ -101,13 +116,39 @@ public:
         if (f64[i] != 0.0)
           f(i, T(f64[i]));
       break;
+    case ElementKind::Int:
+      for (int64_t i = 0; i < size; ++i)
+        if (i64[i] != 0)
+          f(i, T(i64[i]));
+      break;
     }
+  }
+
+  /// The largest and smallest value of this slot's integer width.
+  int64_t maxValue() const {
+    return bits >= 64 ? INT64_MAX : (int64_t(1) << (bits - 1)) - 1;
+  }
+  int64_t minValue() const { return bits >= 64 ? INT64_MIN : -maxValue() - 1; }
+  int64_t saturate(int64_t v) const {
+    return v > maxValue() ? maxValue() : v < minValue() ? minValue() : v;
+  }
+
+  /// Clamps every element to the slot's integer width (a no-op otherwise):
+  /// every integer value the interpreter stores saturates.
+  void saturateAll() {
+    if (kind != ElementKind::Int || bits >= 64)
+      return;
+    for (int64_t &v : i64)
+      v = saturate(v);
   }
 
   /// The elements as T: this slot's own storage when it holds T, else a
   /// copy converted into `scratch`.
   template <typename T> const T *view(std::vector<T> &scratch) const {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (std::is_same_v<T, int64_t>) {
+      if (kind == ElementKind::Int)
+        return i64.data();
+    } else if constexpr (std::is_same_v<T, float>) {
       if (kind == ElementKind::F32)
         return f32.data();
     } else if constexpr (std::is_same_v<T, double>) {
@@ -125,12 +166,14 @@ public:
       out[i] = load<T>(i);
   }
 
-  void clear() { *this = Slot(kind, size); }
+  void clear() { *this = Slot(kind, size, bits); }
 
 private:
   ElementKind kind;
   int64_t size;
+  unsigned bits;
   std::vector<uint8_t> spikes;
+  std::vector<int64_t> i64;
   std::vector<float> f32;
   std::vector<double> f64;
 };
@@ -138,6 +181,7 @@ private:
 template <> inline uint8_t *Slot::data<uint8_t>() { return spikes.data(); }
 template <> inline float *Slot::data<float>() { return f32.data(); }
 template <> inline double *Slot::data<double>() { return f64.data(); }
+template <> inline int64_t *Slot::data<int64_t>() { return i64.data(); }
 
 } // namespace snc::runtime
 

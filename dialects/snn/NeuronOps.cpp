@@ -49,14 +49,59 @@ LogicalResult LIFOp::verify() { return verifyPopulation(*this); }
 LogicalResult CubaLIOp::verify() { return verifyPopulation(*this); }
 LogicalResult CubaLIFOp::verify() { return verifyPopulation(*this); }
 LogicalResult ALIFOp::verify() { return verifyPopulation(*this); }
+/// Integer populations compute in fixed point; their parameters must be
+/// integers and their format attributes sensible. Float populations must
+/// not carry the format attributes.
+static LogicalResult verifyArithmetic(Operation *op, bool integer) {
+  auto fracBits = op->getAttrOfType<IntegerAttr>("frac_bits");
+  auto stateBits = op->getAttrOfType<IntegerAttr>("state_bits");
+  if (!integer) {
+    for (StringRef name : {"frac_bits", "rounding", "state_bits"})
+      if (op->hasAttr(name))
+        return op->emitOpError() << "'" << name
+                                 << "' applies to integer populations only";
+    return success();
+  }
+  for (NamedAttribute attr : op->getAttrs())
+    if (auto param = dyn_cast<DenseIntOrFPElementsAttr>(attr.getValue()))
+      if (!isa<IntegerType>(param.getElementType()))
+        return op->emitOpError() << "is an integer population, so parameter '"
+                                 << attr.getName().getValue()
+                                 << "' must hold integers, not "
+                                 << param.getElementType();
+  if (fracBits && (fracBits.getInt() < 0 || fracBits.getInt() > 62))
+    return op->emitOpError() << "'frac_bits' must lie in [0, 62], but is "
+                             << fracBits.getInt();
+  if (stateBits && (stateBits.getInt() < 2 || stateBits.getInt() > 64))
+    return op->emitOpError() << "'state_bits' must lie in [2, 64], but is "
+                             << stateBits.getInt();
+  return success();
+}
+
+static bool isIntegerTensor(Type type) {
+  Type elt = cast<ShapedType>(type).getElementType();
+  return isa<IntegerType>(elt) && !elt.isInteger(1);
+}
+
 LogicalResult DiscreteLIOp::verify() {
   if (getSynDecay().has_value() != getSynGain().has_value())
     return emitOpError("'syn_decay' and 'syn_gain' must be given together");
+  if (failed(verifyArithmetic(*this, isIntegerTensor(getType()))))
+    return failure();
   return verifyPopulation(*this);
 }
+
+bool DiscreteLIFOp::isInteger() {
+  Type in = getInput().getType();
+  return isIntegerTensor(in) || (cast<ShapedType>(in).getElementType().isInteger(1) &&
+                                 getStateBits().has_value());
+}
+
 LogicalResult DiscreteLIFOp::verify() {
   if (getSynDecay().has_value() != getSynGain().has_value())
     return emitOpError("'syn_decay' and 'syn_gain' must be given together");
+  if (failed(verifyArithmetic(*this, isInteger())))
+    return failure();
   if (getAdaptDecay().has_value() != getAdaptGain().has_value())
     return emitOpError("'adapt_decay' and 'adapt_gain' must be given together");
   return verifyPopulation(*this);

@@ -43,6 +43,17 @@ def SNN_ResetMode : I32EnumAttr<"ResetMode", "what a spike does to the membrane"
 }
 def SNN_ResetModeAttr : EnumAttr<SNN_Dialect, SNN_ResetMode, "reset">;
 
+def SNN_Rounding : I32EnumAttr<"Rounding",
+    "how a fixed-point product drops its fraction bits", [
+    I32EnumAttrCase<"Floor", 0, "floor">,
+    I32EnumAttrCase<"Ceil", 1, "ceil">,
+    I32EnumAttrCase<"TowardZero", 2, "toward_zero">,
+    I32EnumAttrCase<"NearestEven", 3, "nearest_even">]> {
+  let cppNamespace = "::snc::snn";
+  let genSpecializedAttr = 0;
+}
+def SNN_RoundingAttr : EnumAttr<SNN_Dialect, SNN_Rounding, "rounding">;
+
 def SNN_AttentionForm : I32EnumAttr<"AttentionForm", "spiking self-attention form", [
     I32EnumAttrCase<"Spikformer", 0, "spikformer">,
     I32EnumAttrCase<"SpikeDriven", 1, "spike_driven">]> {

@@ -93,8 +93,12 @@ def SNN_ALIFOp : SNN_NeuronOp<"alif", (ins SNN_ParamAttr:$tau, SNN_ParamAttr:$r,
 //===----------------------------------------------------------------------===//
 
 // Optional synaptic-current stage: i = syn_decay * i + syn_gain * x.
+// Integer populations add the fixed-point format of their multipliers.
 defvar SNN_SynapseStage = (ins OptionalAttr<SNN_ParamAttr>:$syn_decay,
-                               OptionalAttr<SNN_ParamAttr>:$syn_gain);
+                               OptionalAttr<SNN_ParamAttr>:$syn_gain,
+                               OptionalAttr<I64Attr>:$frac_bits,
+                               OptionalAttr<SNN_RoundingAttr>:$rounding,
+                               OptionalAttr<I64Attr>:$state_bits);
 
 def SNN_DiscreteLIOp : SNN_NeuronOp<"discrete_li", !con(
     (ins SNN_ParamAttr:$decay, SNN_ParamAttr:$gain, SNN_ParamAttr:$bias),
@@ -104,6 +108,11 @@ def SNN_DiscreteLIOp : SNN_NeuronOp<"discrete_li", !con(
     Per step, with input `x`: if the synapse stage is present,
     `i = syn_decay * i + syn_gain * x` and the drive is `i`, else the drive
     is `x`; then `v = decay * v + gain * drive + bias`. The result is `v`.
+
+    On integer tensors, `decay`, `gain` and `syn_*` are fixed-point numbers
+    with `frac_bits` fraction bits, each product drops them as `rounding`
+    says, and every state saturates to `state_bits` (default: the width of
+    the result type); see docs/semantics.md.
   }];
 }
 
@@ -114,6 +123,11 @@ def SNN_DiscreteLIFOp : SNN_NeuronOp<"discrete_lif", !con(
     (ins OptionalAttr<SNN_ParamAttr>:$adapt_decay,
          OptionalAttr<SNN_ParamAttr>:$adapt_gain)), 1> {
   let summary = "one step of a (current-based, adaptive) LIF population";
+  let extraClassDeclaration = [{
+    /// Integer populations: driven by integers, or by spikes with a
+    /// `state_bits` width.
+    bool isInteger();
+  }];
   let description = [{
     Per step: the synapse stage and membrane update of `snn.discrete_li`
     (skipped while refractory, holding `v_reset`); spike when

@@ -806,11 +806,11 @@ snn.network @lsm(%x: tensor<2xf32>) -> (s: tensor<8xi1>)
 
 TEST_F(InterpreterTest, CreateRejectsValuesItCannotStore) {
   module = parse(R"mlir(
-snn.network @ints(%x: tensor<2xf32>) -> (y: tensor<2xi16>)
+snn.network @halves(%x: tensor<2xf32>) -> (y: tensor<2xf16>)
     attributes {dt = 1.0e-3 : f64} {
-  %0 = snn.scale %x {name = "wide", scale = dense<2.0> : tensor<f64>}
-      : tensor<2xf32> -> tensor<2xi16>
-  snn.output %0 : tensor<2xi16>
+  %0 = snn.scale %x {name = "half", scale = dense<2.0> : tensor<f64>}
+      : tensor<2xf32> -> tensor<2xf16>
+  snn.output %0 : tensor<2xf16>
 }
 )mlir");
   ASSERT_TRUE(module);
