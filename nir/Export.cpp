@@ -16,9 +16,9 @@ namespace {
 Array toArray(DenseIntOrFPElementsAttr attr) {
   Array a;
   Type elt = attr.getElementType();
-  a.kind = elt.isF32()                ? Array::Kind::F32
-           : isa<FloatType>(elt)      ? Array::Kind::F64
-                                      : Array::Kind::Int;
+  a.kind = elt.isF32()           ? Array::Kind::F32
+           : isa<FloatType>(elt) ? Array::Kind::F64
+                                 : Array::Kind::Int;
   auto shape = cast<ShapedType>(attr.getType()).getShape();
   a.shape.assign(shape.begin(), shape.end());
   a.values = paramValues(attr);
@@ -156,9 +156,8 @@ LogicalResult Exporter::exportOp(Operation *op, Node &node) {
         if (o.getBias())
           copy("bias", *o.getBias());
         else
-          node.arrays["bias"] =
-              toArray(makeParam(op->getContext(),
-                                std::vector<double>(shapeOf(o)[0], 0.0)));
+          node.arrays["bias"] = toArray(makeParam(
+              op->getContext(), std::vector<double>(shapeOf(o)[0], 0.0)));
         node.arrays["stride"] = intArray(o.getStride());
         node.arrays["padding"] = intArray(o.getPadding());
         node.arrays["dilation"] = intArray(o.getDilation());
@@ -172,9 +171,8 @@ LogicalResult Exporter::exportOp(Operation *op, Node &node) {
         if (o.getBias())
           copy("bias", *o.getBias());
         else
-          node.arrays["bias"] =
-              toArray(makeParam(op->getContext(),
-                                std::vector<double>(shapeOf(o)[0], 0.0)));
+          node.arrays["bias"] = toArray(makeParam(
+              op->getContext(), std::vector<double>(shapeOf(o)[0], 0.0)));
         node.arrays["stride"] = intArray(o.getStride());
         node.arrays["padding"] = intArray(o.getPadding());
         node.arrays["dilation"] = intArray(o.getDilation());

@@ -56,8 +56,10 @@ const std::map<std::string, TypeInfo> &typeTable() {
       {"Output", {}},
       {"Affine", {{"weight", "bias"}}},
       {"Linear", {{"weight"}}},
-      {"Conv1d", {{"weight", "bias", "stride", "padding", "dilation", "groups"}}},
-      {"Conv2d", {{"weight", "bias", "stride", "padding", "dilation", "groups"}}},
+      {"Conv1d",
+       {{"weight", "bias", "stride", "padding", "dilation", "groups"}}},
+      {"Conv2d",
+       {{"weight", "bias", "stride", "padding", "dilation", "groups"}}},
       {"SumPool2d", {{"kernel_size", "stride", "padding"}}},
       {"AvgPool2d", {{"kernel_size", "stride", "padding"}}},
       {"Flatten", {{"start_dim", "end_dim"}}},
@@ -70,7 +72,10 @@ const std::map<std::string, TypeInfo> &typeTable() {
       {"LIF", {{"tau", "r", "v_leak", "v_threshold"}, true, true, true}},
       {"CubaLI", {{"tau_syn", "tau_mem", "r", "v_leak"}, true, false, true}},
       {"CubaLIF",
-       {{"tau_syn", "tau_mem", "r", "v_leak", "v_threshold"}, true, true, true}},
+       {{"tau_syn", "tau_mem", "r", "v_leak", "v_threshold"},
+        true,
+        true,
+        true}},
   };
   return table;
 }
@@ -78,8 +83,8 @@ const std::map<std::string, TypeInfo> &typeTable() {
 /// Parameters of element-wise nodes, whose shapes give the node's shape.
 const std::vector<std::string> &elementwiseParams() {
   static const std::vector<std::string> names = {
-      "scale", "threshold", "delay", "r",     "tau",  "tau_syn",
-      "tau_mem", "v_leak", "v_threshold", "v_reset", "w_in"};
+      "scale",   "threshold", "delay",       "r",       "tau", "tau_syn",
+      "tau_mem", "v_leak",    "v_threshold", "v_reset", "w_in"};
   return names;
 }
 
@@ -175,7 +180,8 @@ bool Importer::flatten(const Graph &graph, const std::string &prefix) {
 bool Importer::resolve(const Graph &graph, const std::string &prefix,
                        const std::string &name, bool asSource,
                        std::string &out) {
-  std::string where = prefix.empty() ? "the top graph" : "graph '" + prefix + "'";
+  std::string where =
+      prefix.empty() ? "the top graph" : "graph '" + prefix + "'";
   if (const Node *node = graph.find(name)) {
     if (node->type != "NIRGraph") {
       out = join(prefix, name);
@@ -187,8 +193,8 @@ bool Importer::resolve(const Graph &graph, const std::string &prefix,
       if (innerNode.type == port)
         ports.push_back(inner);
     if (ports.size() != 1)
-      return fail("edge names subgraph '" + join(prefix, name) + "', which has " +
-                  std::to_string(ports.size()) + " " + port +
+      return fail("edge names subgraph '" + join(prefix, name) +
+                  "', which has " + std::to_string(ports.size()) + " " + port +
                   " nodes; name one as '" + name + ".<node>'");
     out = join(join(prefix, name), ports.front());
     return true;
@@ -256,8 +262,8 @@ bool Importer::checkNodes() {
       if (!a || ranks.count(a->shape.size()))
         return true;
       return failNode(n.path, "dataset '" + std::string(name) + "' has rank " +
-                                  std::to_string(a->shape.size()) +
-                                  ", which " + node.type + " does not accept");
+                                  std::to_string(a->shape.size()) + ", which " +
+                                  node.type + " does not accept");
     };
     if (node.type == "Affine" || node.type == "Linear")
       if (!rank("weight", {2}) || !rank("bias", {1}))
@@ -415,16 +421,17 @@ bool Importer::outputShape(const FlatNode &n, const Shape *input,
           dil = window(node, "dilation", dims);
     shape = {w.shape[0]};
     for (size_t d = 0; d < dims; ++d)
-      shape.push_back(windowExtent(in[d + 1], w.shape[d + 2], stride[d],
-                                   pad[d], dil[d]));
+      shape.push_back(
+          windowExtent(in[d + 1], w.shape[d + 2], stride[d], pad[d], dil[d]));
     return true;
   }
   if (node.type == "SumPool2d" || node.type == "AvgPool2d") {
     if (in.size() != 3)
-      return failNode(n.path, node.type + " needs a (C, H, W) input, but gets " +
+      return failNode(n.path, node.type +
+                                  " needs a (C, H, W) input, but gets " +
                                   shapeString(in));
-    Shape k = window(node, "kernel_size", 2), stride = window(node, "stride", 2),
-          pad = window(node, "padding", 2);
+    Shape k = window(node, "kernel_size", 2),
+          stride = window(node, "stride", 2), pad = window(node, "padding", 2);
     shape = {in[0]};
     for (size_t d = 0; d < 2; ++d)
       shape.push_back(windowExtent(in[d + 1], k[d], stride[d], pad[d], 1));
@@ -493,9 +500,9 @@ bool Importer::inferShapes() {
       const Shape &got = shapes[p];
       if (n.node->type == "Output") {
         Shape declared;
-        if (const Array *s = n.node->find("shape") ? n.node->find("shape")
-                                                   : n.node->find(
-                                                         "output_type.output"))
+        if (const Array *s = n.node->find("shape")
+                                 ? n.node->find("shape")
+                                 : n.node->find("output_type.output"))
           declared = toShape(*s);
         // Some exporters pad the declared shape with ones: compare sizes.
         if (!declared.empty() && numel(declared) != numel(got))
@@ -706,10 +713,10 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
         attrs.set("v_reset", nb.paramOr(node, "v_reset", 0.0));
       else
         attrs.set("v_reset", makeParam(ctx, {0.0}));
-      attrs.set("reset", ResetModeAttr::get(
-                             ctx, options.reset == ResetPolicy::Subtract
-                                      ? ResetMode::Subtract
-                                      : ResetMode::ToValue));
+      attrs.set("reset",
+                ResetModeAttr::get(ctx, options.reset == ResetPolicy::Subtract
+                                            ? ResetMode::Subtract
+                                            : ResetMode::ToValue));
     };
     Value in = operand(n, loc);
     Type type = typeOf(n.path);
@@ -839,8 +846,7 @@ OwningOpRef<ModuleOp> importNIRFile(MLIRContext *context,
   File file;
   if (!readNIRFile(path, file, error))
     return nullptr;
-  OwningOpRef<ModuleOp> module =
-      importNIR(context, file, path, options, error);
+  OwningOpRef<ModuleOp> module = importNIR(context, file, path, options, error);
   if (!module)
     error = path + ": " + error;
   return module;

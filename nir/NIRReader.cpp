@@ -62,8 +62,7 @@ std::vector<std::string> readStrings(const H5::DataSet &ds) {
     ds.read(buffer.data(), memType);
     for (char *s : buffer)
       out.emplace_back(s ? s : "");
-    H5Dvlen_reclaim(memType.getId(), space.getId(), H5P_DEFAULT,
-                    buffer.data());
+    H5Dvlen_reclaim(memType.getId(), space.getId(), H5P_DEFAULT, buffer.data());
     return out;
   }
   size_t size = fileType.getSize();
@@ -76,17 +75,15 @@ std::vector<std::string> readStrings(const H5::DataSet &ds) {
   return out;
 }
 
-bool isString(const H5::DataSet &ds) {
-  return ds.getTypeClass() == H5T_STRING;
-}
+bool isString(const H5::DataSet &ds) { return ds.getTypeClass() == H5T_STRING; }
 
 Array readArray(const H5::DataSet &ds, const std::string &where) {
   Array array;
   array.shape = dimsOf(ds);
   switch (ds.getTypeClass()) {
   case H5T_FLOAT:
-    array.kind = ds.getFloatType().getSize() == 4 ? Array::Kind::F32
-                                                  : Array::Kind::F64;
+    array.kind =
+        ds.getFloatType().getSize() == 4 ? Array::Kind::F32 : Array::Kind::F64;
     break;
   case H5T_INTEGER:
     array.kind = Array::Kind::Int;
@@ -139,8 +136,8 @@ struct Child {
 std::vector<Child> childrenOf(const H5::Group &group) {
   std::vector<Child> children;
   for (hsize_t i = 0, n = group.getNumObjs(); i < n; ++i)
-    children.push_back({group.getObjnameByIdx(i),
-                        group.getObjTypeByIdx(i) == H5G_GROUP});
+    children.push_back(
+        {group.getObjnameByIdx(i), group.getObjTypeByIdx(i) == H5G_GROUP});
   return children;
 }
 
@@ -191,8 +188,7 @@ Node readNode(const H5::Group &group, const std::string &where) {
 
   for (const Child &child : childrenOf(group)) {
     std::string path = join(where, child.name);
-    if (child.name == "type" || child.name == "nodes" ||
-        child.name == "edges")
+    if (child.name == "type" || child.name == "nodes" || child.name == "edges")
       continue;
     if (child.isGroup) {
       H5::Group sub = group.openGroup(child.name);
@@ -204,8 +200,7 @@ Node readNode(const H5::Group &group, const std::string &where) {
         if (child.name == "metadata")
           node.metadata[entry.name] = readMetadataValue(ds, entryPath);
         else if (!isString(ds))
-          node.arrays[child.name + "." + entry.name] =
-              readArray(ds, entryPath);
+          node.arrays[child.name + "." + entry.name] = readArray(ds, entryPath);
       }
       continue;
     }

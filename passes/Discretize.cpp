@@ -70,8 +70,8 @@ private:
     for (double t : taus)
       if (dt >= t) {
         warned = true; // one warning per op: the first coarse constant
-        op->emitWarning() << "dt (" << dt << " s) is not smaller than '"
-                          << name << "' (" << t
+        op->emitWarning() << "dt (" << dt << " s) is not smaller than '" << name
+                          << "' (" << t
                           << " s): Euler integration is inaccurate; "
                              "consider --scheme exact";
         return;
@@ -100,9 +100,10 @@ public:
     NetworkOp network = getOperation();
     // An empty scheme means: the network's own, else Euler.
     std::string schemeName =
-        !scheme.empty()          ? scheme
-        : network.getScheme()    ? stringifyIntegrationScheme(*network.getScheme()).str()
-                                 : "euler";
+        !scheme.empty() ? scheme
+        : network.getScheme()
+            ? stringifyIntegrationScheme(*network.getScheme()).str()
+            : "euler";
     std::optional<IntegrationScheme> parsedScheme =
         symbolizeIntegrationScheme(schemeName);
     if (!parsedScheme) {
@@ -156,8 +157,8 @@ private:
 /// and attributes other tools attached).
 void keepPopulationAttrs(Operation *from, NamedAttrList &to) {
   static const llvm::StringSet<> continuous = {
-      "tau", "r", "v_leak", "tau_syn", "tau_mem", "w_in", "tau_adapt",
-      "beta_adapt"};
+      "tau",     "r",    "v_leak",    "tau_syn",
+      "tau_mem", "w_in", "tau_adapt", "beta_adapt"};
   for (NamedAttribute attr : from->getAttrs())
     if (!continuous.contains(attr.getName().getValue()))
       to.set(attr.getName(), attr.getValue());
@@ -178,8 +179,8 @@ LogicalResult DiscretizePass::discretize(Operation *op,
                            DenseIntOrFPElementsAttr r,
                            DenseIntOrFPElementsAttr vLeak) {
     Values weight = step.inputWeight(tau);
-    set("decay", step.decay(tau, isa<CubaLIOp, CubaLIFOp>(op) ? "tau_mem"
-                                                               : "tau"));
+    set("decay",
+        step.decay(tau, isa<CubaLIOp, CubaLIFOp>(op) ? "tau_mem" : "tau"));
     set("gain", times(weight, step.values(r)));
     set("bias", times(weight, step.values(vLeak)));
   };
@@ -233,7 +234,8 @@ LogicalResult DiscretizePass::discretize(Operation *op,
     for (double seconds : paramValues(*delay.getDelay())) {
       double exactSteps = seconds / dt;
       int64_t rounded = std::llround(exactSteps);
-      if (std::abs(exactSteps - double(rounded)) > 1e-6 * std::max(1.0, exactSteps))
+      if (std::abs(exactSteps - double(rounded)) >
+          1e-6 * std::max(1.0, exactSteps))
         return delay.emitOpError()
                << "delay of " << seconds
                << " s is not a whole number of time steps (dt = " << dt

@@ -70,8 +70,7 @@ Synapses drawSynapses(ReservoirOp op) {
 }
 
 DenseIntOrFPElementsAttr vector1D(Builder &b, ArrayRef<double> values) {
-  auto type =
-      RankedTensorType::get({int64_t(values.size())}, b.getF64Type());
+  auto type = RankedTensorType::get({int64_t(values.size())}, b.getF64Type());
   return cast<DenseIntOrFPElementsAttr>(DenseElementsAttr::get(type, values));
 }
 
@@ -101,9 +100,9 @@ void materialize(ReservoirOp op) {
       scalar(b, op.getWIn().convertToDouble()),
       /*delays=*/nullptr, b.getStringAttr(name + ".input"));
 
-  auto sum = b.create<AddOp>(loc, currentType,
-                             ValueRange{inputProjection.getOutput()},
-                             b.getStringAttr(name + ".sum"));
+  auto sum =
+      b.create<AddOp>(loc, currentType, ValueRange{inputProjection.getOutput()},
+                      b.getStringAttr(name + ".sum"));
   NamedAttrList lifAttrs;
   lifAttrs.set("tau", scalar(b, op.getTau().convertToDouble()));
   lifAttrs.set("r", scalar(b, 1.0));

@@ -23,8 +23,7 @@ namespace {
 struct PrepareRunCLOptions : PassPipelineOptions<PrepareRunCLOptions> {
   Option<double> dt{*this, "dt", llvm::cl::desc("Time step in seconds"),
                     llvm::cl::init(0.0)};
-  Option<std::string> scheme{*this, "scheme",
-                             llvm::cl::desc("euler or exact"),
+  Option<std::string> scheme{*this, "scheme", llvm::cl::desc("euler or exact"),
                              llvm::cl::init("")};
 };
 } // namespace

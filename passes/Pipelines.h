@@ -14,7 +14,7 @@
 namespace snc {
 
 struct PrepareRunOptions {
-  double dt = 0.0;             // 0: the network's own dt
+  double dt = 0.0;    // 0: the network's own dt
   std::string scheme; // empty: the network's own, else euler
 };
 

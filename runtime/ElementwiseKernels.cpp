@@ -10,7 +10,8 @@ using namespace snc::snn;
 namespace snc::runtime {
 namespace {
 
-template <typename T> std::vector<T> expandParam(DenseIntOrFPElementsAttr a, int64_t n) {
+template <typename T>
+std::vector<T> expandParam(DenseIntOrFPElementsAttr a, int64_t n) {
   std::vector<double> values = paramValues(a, n);
   return std::vector<T>(values.begin(), values.end());
 }
@@ -137,9 +138,9 @@ std::unique_ptr<Kernel> byFloatKind(ElementKind kind, Args &&...args) {
 
 } // namespace
 
-std::unique_ptr<Kernel>
-createElementwiseKernel(Operation *op, ArrayRef<const Slot *> inputs,
-                        Slot *output) {
+std::unique_ptr<Kernel> createElementwiseKernel(Operation *op,
+                                                ArrayRef<const Slot *> inputs,
+                                                Slot *output) {
   if (auto scale = dyn_cast<ScaleOp>(op))
     return byFloatKind<ScaleKernel>(output->getKind(), scale, inputs[0],
                                     output);

@@ -26,9 +26,8 @@ std::optional<ElementKind> elementKindOf(Type type) {
   return std::nullopt;
 }
 
-std::unique_ptr<Kernel> createKernel(Operation *op,
-                                     ArrayRef<const Slot *> inputs,
-                                     Slot *output) {
+std::unique_ptr<Kernel>
+createKernel(Operation *op, ArrayRef<const Slot *> inputs, Slot *output) {
   if (auto kernel = createNeuronKernel(op, inputs, output))
     return kernel;
   if (auto kernel = createElementwiseKernel(op, inputs, output))
@@ -65,11 +64,12 @@ Interpreter::create(snn::NetworkOp network) {
     std::optional<ElementKind> kind = elementKindOf(value.getType());
     if (!kind)
       return nullptr;
-    unsigned bits = *kind == ElementKind::Int
-                        ? cast<ShapedType>(value.getType()).getElementTypeBitWidth()
-                        : 64;
-    interp->slots.push_back(std::make_unique<Slot>(
-        *kind, snn::numElements(value.getType()), bits));
+    unsigned bits =
+        *kind == ElementKind::Int
+            ? cast<ShapedType>(value.getType()).getElementTypeBitWidth()
+            : 64;
+    interp->slots.push_back(
+        std::make_unique<Slot>(*kind, snn::numElements(value.getType()), bits));
     return slotOf[value] = interp->slots.back().get();
   };
 
@@ -78,8 +78,7 @@ Interpreter::create(snn::NetworkOp network) {
     Slot *slot = makeSlot(arg);
     if (!slot)
       return network.emitOpError()
-             << "input " << arg.getArgNumber() << " has type "
-             << arg.getType()
+             << "input " << arg.getArgNumber() << " has type " << arg.getType()
              << ", which the interpreter cannot store (it runs i1, f32, f64 "
                 "and signless integer tensors)";
     interp->inputs.push_back(slot);

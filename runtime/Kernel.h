@@ -48,8 +48,8 @@ std::unique_ptr<Kernel>
 createElementwiseKernel(mlir::Operation *op,
                         llvm::ArrayRef<const Slot *> inputs, Slot *output);
 std::unique_ptr<Kernel>
-createProjectionKernel(mlir::Operation *op,
-                       llvm::ArrayRef<const Slot *> inputs, Slot *output);
+createProjectionKernel(mlir::Operation *op, llvm::ArrayRef<const Slot *> inputs,
+                       Slot *output);
 
 } // namespace snc::runtime
 

@@ -38,8 +38,7 @@ template <typename T> struct Dynamics {
   std::vector<T> vInit;
 };
 
-template <typename T, typename Op>
-Dynamics<T> readDynamics(Op op, int64_t n) {
+template <typename T, typename Op> Dynamics<T> readDynamics(Op op, int64_t n) {
   Dynamics<T> d;
   d.decay = expand<T>(op.getDecay(), n, 0);
   d.gain = expand<T>(op.getGain(), n, 0);
@@ -233,8 +232,8 @@ public:
     for (int64_t k = 0; k < n; ++k) {
       int64_t drive = x[k];
       if (hasSynapse) {
-        i[k] = saturate(mul(synDecay[k], i[k]) + mul(synGain[k], x[k]),
-                        stateBits);
+        i[k] =
+            saturate(mul(synDecay[k], i[k]) + mul(synGain[k], x[k]), stateBits);
         drive = i[k];
       }
       bool spike = false;
@@ -242,9 +241,9 @@ public:
         --refractoryLeft[k];
         vk[k] = vReset[k];
       } else {
-        vk[k] = saturate(mul(decay[k], vk[k]) + mul(gain[k], drive) +
-                             Wide(bias[k]),
-                         stateBits);
+        vk[k] =
+            saturate(mul(decay[k], vk[k]) + mul(gain[k], drive) + Wide(bias[k]),
+                     stateBits);
         if (spiking) {
           Wide theta = Wide(threshold[k]) + (adaptive ? a[k] : 0);
           spike = Wide(vk[k]) > theta;
@@ -310,28 +309,28 @@ std::unique_ptr<Kernel> create(Operation *op, const Slot *input, Slot *output,
                                ElementKind stateKind) {
   int64_t n = output->getSize();
   if (auto li = dyn_cast<DiscreteLIOp>(op))
-    return std::make_unique<LIKernel<T>>(readDynamics<T>(li, n), input,
-                                         output);
+    return std::make_unique<LIKernel<T>>(readDynamics<T>(li, n), input, output);
   auto lif = cast<DiscreteLIFOp>(op);
-  return std::make_unique<LIFKernel<T>>(readDynamics<T>(lif, n), lif,
-                                        stateKind, input, output);
+  return std::make_unique<LIFKernel<T>>(readDynamics<T>(lif, n), lif, stateKind,
+                                        input, output);
 }
 
 } // namespace
 
-std::unique_ptr<Kernel> createNeuronKernel(Operation *op,
-                                           ArrayRef<const Slot *> inputs,
-                                           Slot *output) {
+std::unique_ptr<Kernel>
+createNeuronKernel(Operation *op, ArrayRef<const Slot *> inputs, Slot *output) {
   if (!isa<DiscreteLIOp, DiscreteLIFOp>(op))
     return nullptr;
-  if (auto li = dyn_cast<DiscreteLIOp>(op); li && output->getKind() == ElementKind::Int)
+  if (auto li = dyn_cast<DiscreteLIOp>(op);
+      li && output->getKind() == ElementKind::Int)
     return std::make_unique<IntegerPopulationKernel>(
         li, unsigned(li.getStateBits().value_or(widthOf(li.getType()))),
         inputs[0], output);
   if (auto lif = dyn_cast<DiscreteLIFOp>(op); lif && lif.isInteger())
     return std::make_unique<IntegerPopulationKernel>(
         lif,
-        unsigned(lif.getStateBits().value_or(widthOf(lif.getInput().getType()))),
+        unsigned(
+            lif.getStateBits().value_or(widthOf(lif.getInput().getType()))),
         inputs[0], output);
   ElementKind stateKind = stateKindOf(inputs[0], output);
   if (stateKind == ElementKind::F64)

@@ -16,7 +16,8 @@ using namespace snc::snn;
 namespace snc::runtime {
 namespace {
 
-template <typename T> std::vector<T> toVector(DenseIntOrFPElementsAttr attr, int64_t n) {
+template <typename T>
+std::vector<T> toVector(DenseIntOrFPElementsAttr attr, int64_t n) {
   std::vector<double> values = paramValues(attr, n);
   return std::vector<T>(values.begin(), values.end());
 }
@@ -83,8 +84,8 @@ public:
     }
     input->forEachNonzero<T>([&](int64_t s, T x) {
       for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn) {
-        int64_t slot = delays.empty() ? time % depth
-                                      : (time + delays[syn]) % depth;
+        int64_t slot =
+            delays.empty() ? time % depth : (time + delays[syn]) % depth;
         pending[slot * outSize + targets[syn]] += weights[syn] * x;
       }
     });
@@ -165,8 +166,8 @@ public:
     inputs[2]->loadAll(v);
     result.resize(tokens * features);
     if (form == AttentionForm::Spikformer) {
-      spikformerAttention(q.data(), k.data(), v.data(), tokens, features,
-                          scale, result.data());
+      spikformerAttention(q.data(), k.data(), v.data(), tokens, features, scale,
+                          result.data());
       std::copy(result.begin(), result.end(), output->data<T>());
       return;
     }
@@ -251,17 +252,17 @@ template <typename PoolOp> Pool2dGeometry poolGeometry(PoolOp op) {
 
 } // namespace
 
-std::unique_ptr<Kernel>
-createProjectionKernel(Operation *op, ArrayRef<const Slot *> inputs,
-                       Slot *output) {
+std::unique_ptr<Kernel> createProjectionKernel(Operation *op,
+                                               ArrayRef<const Slot *> inputs,
+                                               Slot *output) {
   ElementKind kind = output->getKind();
   const Slot *in = inputs[0];
   if (auto affine = dyn_cast<AffineOp>(op))
-    return byFloatKind<DenseKernel>(kind, affine.getWeight(),
-                                    affine.getBias(), in, output);
-  if (auto linear = dyn_cast<LinearOp>(op))
-    return byFloatKind<DenseKernel>(kind, linear.getWeight(), std::nullopt,
+    return byFloatKind<DenseKernel>(kind, affine.getWeight(), affine.getBias(),
                                     in, output);
+  if (auto linear = dyn_cast<LinearOp>(op))
+    return byFloatKind<DenseKernel>(kind, linear.getWeight(), std::nullopt, in,
+                                    output);
   if (auto sparse = dyn_cast<SparseProjectionOp>(op))
     return byFloatKind<SparseKernel>(kind, sparse, in, output);
   if (auto conv = dyn_cast<Conv2dOp>(op))
@@ -273,15 +274,13 @@ createProjectionKernel(Operation *op, ArrayRef<const Slot *> inputs,
                                      conv.getWeight(), conv.getBias(), in,
                                      output);
   if (auto pool = dyn_cast<SumPool2dOp>(op))
-    return byFloatKind<PoolKernel>(kind, poolGeometry(pool), false, in,
-                                   output);
+    return byFloatKind<PoolKernel>(kind, poolGeometry(pool), false, in, output);
   if (auto pool = dyn_cast<AvgPool2dOp>(op))
     return byFloatKind<PoolKernel>(kind, poolGeometry(pool), true, in, output);
   if (auto attention = dyn_cast<AttentionOp>(op)) {
     ElementKind computeKind =
         kind == ElementKind::Spike ? ElementKind::F32 : kind;
-    return byFloatKind<AttentionKernel>(computeKind, attention, inputs,
-                                        output);
+    return byFloatKind<AttentionKernel>(computeKind, attention, inputs, output);
   }
   return nullptr;
 }

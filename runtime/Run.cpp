@@ -56,8 +56,8 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
   FailureOr<std::unique_ptr<Interpreter>> created =
       Interpreter::create(network);
   if (failed(created)) {
-    error = "network '" + network.getSymName().str() +
-            "' cannot be interpreted";
+    error =
+        "network '" + network.getSymName().str() + "' cannot be interpreted";
     return false;
   }
   Interpreter &interp = **created;
@@ -75,11 +75,11 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
     std::string name =
         cast<StringAttr>(network.getInputNames()[i]).getValue().str();
     int64_t perStep = inType.getNumElements();
-    bool fits = !array.shape.empty() &&
-                int64_t(array.numElements()) == array.shape[0] * perStep &&
-                (array.shape.size() == 2 ||
-                 ArrayRef<int64_t>(array.shape).drop_front() ==
-                     inType.getShape());
+    bool fits =
+        !array.shape.empty() &&
+        int64_t(array.numElements()) == array.shape[0] * perStep &&
+        (array.shape.size() == 2 ||
+         ArrayRef<int64_t>(array.shape).drop_front() == inType.getShape());
     if (!fits) {
       error = "input '" + name + "' must have shape (steps, " +
               joinDims(inType.getShape()) + "), but has shape " +
@@ -102,8 +102,8 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
     std::string why;
     const Slot *slot = interp.findVariable(probe.node, probe.variable, why);
     if (!slot) {
-      error = "cannot record '" + probe.node + "." + probe.variable +
-              "': " + why;
+      error =
+          "cannot record '" + probe.node + "." + probe.variable + "': " + why;
       return false;
     }
     probeSlots.push_back(slot);
@@ -111,10 +111,9 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
 
   result.outputs.clear();
   for (unsigned o = 0; o < interp.getNumOutputs(); ++o)
-    result.outputs.push_back(
-        traceArray(interp.getOutput(o),
-                   cast<RankedTensorType>(type.getResult(o)).getShape(),
-                   steps));
+    result.outputs.push_back(traceArray(
+        interp.getOutput(o),
+        cast<RankedTensorType>(type.getResult(o)).getShape(), steps));
   result.recordings.clear();
   for (const Slot *slot : probeSlots)
     result.recordings.push_back(traceArray(*slot, {slot->getSize()}, steps));

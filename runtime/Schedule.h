@@ -1,4 +1,5 @@
-//===- Schedule.h - the order ops are evaluated in within a step -*- C++ -*-===//
+//===- Schedule.h - the order ops are evaluated in within a step -*- C++
+//-*-===//
 
 #ifndef SNC_RUNTIME_SCHEDULE_H
 #define SNC_RUNTIME_SCHEDULE_H

@@ -68,10 +68,10 @@ public:
   void setDouble(int64_t i, double v) {
     switch (kind) {
     case ElementKind::Int:
-      i64[i] = saturate(std::isnan(v)           ? 0
-                        : v >= 0x1.0p63         ? INT64_MAX
-                        : v <= -0x1.0p63        ? INT64_MIN
-                                                : int64_t(std::nearbyint(v)));
+      i64[i] = saturate(std::isnan(v)    ? 0
+                        : v >= 0x1.0p63  ? INT64_MAX
+                        : v <= -0x1.0p63 ? INT64_MIN
+                                         : int64_t(std::nearbyint(v)));
       break;
     case ElementKind::Spike:
       spikes[i] = v != 0;

@@ -104,8 +104,8 @@ NetworkOp buildCuba(OpBuilder &b, const Config &c, const Csr &exc,
   auto [inhProj, inhHole] = project(inh, wi, "inh");
   auto ge = filter(excProj.getOutput(), taue, "ge");
   auto gi = filter(inhProj.getOutput(), taui, "gi");
-  auto drive = b.create<AddOp>(loc, current,
-                               ValueRange{ge.getOutput(), gi.getOutput()});
+  auto drive =
+      b.create<AddOp>(loc, current, ValueRange{ge.getOutput(), gi.getOutput()});
 
   // tau dv/dt = (El - v) + ge + gi, integrated exactly over one step.
   double alpha = std::exp(-c.dt / taum);
@@ -133,8 +133,7 @@ NetworkOp buildCuba(OpBuilder &b, const Config &c, const Csr &exc,
 }
 
 double seconds(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                       since)
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since)
       .count();
 }
 
@@ -188,8 +187,8 @@ int main(int argc, char **argv) {
   std::printf("CUBA: %lld LIF (%lld exc / %lld inh), p = %.2f, %.3f s "
               "simulated at dt = %.1f ms (%lld steps)\n",
               (long long)c.neurons, (long long)c.excitatory,
-              (long long)(c.neurons - c.excitatory), c.p, c.seconds,
-              c.dt * 1e3, (long long)steps);
+              (long long)(c.neurons - c.excitatory), c.p, c.seconds, c.dt * 1e3,
+              (long long)steps);
   std::printf("  synapses             %zu\n",
               exc.targets.size() + inh.targets.size());
   std::printf("  build IR + plan      %.3f s\n", buildTime);

@@ -20,8 +20,8 @@ static LogicalResult verifyStaticIO(Operation *op, int64_t inputRank = -1) {
   if (!in || !out)
     return op->emitOpError("input and output must be statically shaped");
   if (inputRank >= 0 && in.getRank() != inputRank)
-    return op->emitOpError() << "expects a rank-" << inputRank
-                             << " input, but got " << in;
+    return op->emitOpError()
+           << "expects a rank-" << inputRank << " input, but got " << in;
   return success();
 }
 
@@ -110,8 +110,7 @@ LogicalResult DelayOp::verify() {
   if (getDelay().has_value() == getSteps().has_value())
     return emitOpError("needs exactly one of 'delay' (seconds) and 'steps'");
   if (getDelay())
-    return verifyParam(*this, "delay", *getDelay(), n,
-                       ParamRange::NonNegative);
+    return verifyParam(*this, "delay", *getDelay(), n, ParamRange::NonNegative);
   ArrayRef<int64_t> steps = *getSteps();
   if (int64_t(steps.size()) != 1 && int64_t(steps.size()) != n)
     return emitOpError() << "'steps' has " << steps.size()
@@ -161,12 +160,12 @@ static LogicalResult verifyConv(ConvOp op, size_t spatialDims) {
   Operation *raw = op.getOperation();
   if (failed(verifyStaticIO(raw, spatialDims + 1)))
     return failure();
-  if (failed(verifyWindowArray(raw, "stride", op.getStride(), spatialDims,
-                               1)) ||
-      failed(verifyWindowArray(raw, "padding", op.getPadding(), spatialDims,
-                               0)) ||
-      failed(verifyWindowArray(raw, "dilation", op.getDilation(), spatialDims,
-                               1)))
+  if (failed(
+          verifyWindowArray(raw, "stride", op.getStride(), spatialDims, 1)) ||
+      failed(
+          verifyWindowArray(raw, "padding", op.getPadding(), spatialDims, 0)) ||
+      failed(
+          verifyWindowArray(raw, "dilation", op.getDilation(), spatialDims, 1)))
     return failure();
   RankedTensorType in = staticTensor(op.getInput());
   auto wType = cast<ShapedType>(op.getWeight().getType());
@@ -188,17 +187,17 @@ static LogicalResult verifyConv(ConvOp op, size_t spatialDims) {
     return op.emitOpError() << "weight dimension 1 must be " << inChannels
                             << "/" << groups << " = " << inChannels / groups
                             << ", but is " << wType.getDimSize(1);
-  if (failed(verifyParam(raw, "weight", op.getWeight(),
-                         wType.getNumElements())))
+  if (failed(
+          verifyParam(raw, "weight", op.getWeight(), wType.getNumElements())))
     return failure();
-  if (op.getBias() && failed(verifyParam(raw, "bias", *op.getBias(),
-                                         outChannels)))
+  if (op.getBias() &&
+      failed(verifyParam(raw, "bias", *op.getBias(), outChannels)))
     return failure();
   SmallVector<int64_t> shape{outChannels};
   for (size_t d = 0; d < spatialDims; ++d) {
-    int64_t extent = windowOutput(in.getDimSize(d + 1),
-                                  wType.getDimSize(d + 2), op.getStride()[d],
-                                  op.getPadding()[d], op.getDilation()[d]);
+    int64_t extent = windowOutput(in.getDimSize(d + 1), wType.getDimSize(d + 2),
+                                  op.getStride()[d], op.getPadding()[d],
+                                  op.getDilation()[d]);
     if (extent < 1)
       return op.emitOpError() << "kernel does not fit the input along "
                               << "spatial dimension " << d;
@@ -258,8 +257,7 @@ LogicalResult SparseProjectionOp::verify() {
   int64_t nnz = getNumSynapses();
   if (int64_t(rowPtr.size()) != sources + 1)
     return emitOpError() << "'row_ptr' must have " << sources + 1
-                         << " entries (sources + 1), but has "
-                         << rowPtr.size();
+                         << " entries (sources + 1), but has " << rowPtr.size();
   if (rowPtr.front() != 0 || rowPtr.back() != nnz)
     return emitOpError() << "'row_ptr' must run from 0 to the synapse count ("
                          << nnz << ")";
@@ -290,8 +288,7 @@ LogicalResult AttentionOp::verify() {
     return emitOpError("query, key and value must be static [tokens, "
                        "features] tensors");
   if (!out || out.getShape() != q.getShape())
-    return emitOpError() << "output shape must equal the value's shape "
-                         << q;
+    return emitOpError() << "output shape must equal the value's shape " << q;
   bool spiking = out.getElementType().isInteger(1);
   if (getForm() == AttentionForm::SpikeDriven && !spiking)
     return emitOpError("spike_driven attention yields a spike tensor (i1)");
@@ -309,13 +306,13 @@ LogicalResult ReservoirOp::verify() {
     return emitOpError() << "output must be rank 1, but is " << out;
   int64_t size = out.getDimSize(0);
   if (staticTensor(getInput()).getDimSize(0) > size)
-    return emitOpError() << "has more inputs than reservoir neurons ("
-                         << size << ")";
+    return emitOpError() << "has more inputs than reservoir neurons (" << size
+                         << ")";
   for (NamedAttribute attr : (*this)->getAttrs())
     if (auto value = dyn_cast<FloatAttr>(attr.getValue()))
       if (!std::isfinite(value.getValueAsDouble()))
-        return emitOpError() << "'" << attr.getName().getValue()
-                             << "' must be finite";
+        return emitOpError()
+               << "'" << attr.getName().getValue() << "' must be finite";
   auto inUnit = [](double v) { return v >= 0 && v <= 1; };
   if (!inUnit(getExcFraction().convertToDouble()))
     return emitOpError("'exc_fraction' must lie in [0, 1]");
@@ -326,7 +323,8 @@ LogicalResult ReservoirOp::verify() {
   if (!(getLambda().convertToDouble() > 0))
     return emitOpError("'lambda' must be positive");
   if (std::optional<ArrayRef<int64_t>> grid = getGrid()) {
-    if (grid->size() != 3 || llvm::any_of(*grid, [](int64_t d) { return d < 1; }) ||
+    if (grid->size() != 3 ||
+        llvm::any_of(*grid, [](int64_t d) { return d < 1; }) ||
         (*grid)[0] * (*grid)[1] * (*grid)[2] != size)
       return emitOpError() << "'grid' must have 3 positive dimensions whose "
                               "product is the reservoir size ("

@@ -93,9 +93,9 @@ ParseResult NetworkOp::parse(OpAsmParser &parser, OperationState &result) {
   // Names that are not SSA names are spelled out in the attributes.
   bool explicitNames =
       bool(result.attributes.get(getInputNamesAttrName(result.name)));
-  result.addAttribute(getFunctionTypeAttrName(result.name),
-                      TypeAttr::get(builder.getFunctionType(inputTypes,
-                                                            outputTypes)));
+  result.addAttribute(
+      getFunctionTypeAttrName(result.name),
+      TypeAttr::get(builder.getFunctionType(inputTypes, outputTypes)));
   if (!explicitNames)
     result.addAttribute(getInputNamesAttrName(result.name),
                         builder.getArrayAttr(inputNames));
@@ -136,8 +136,8 @@ void NetworkOp::print(OpAsmPrinter &p) {
                 /*printBlockTerminators=*/true);
 }
 
-static LogicalResult verifyNames(NetworkOp op, ArrayAttr names,
-                                 size_t expected, StringRef what) {
+static LogicalResult verifyNames(NetworkOp op, ArrayAttr names, size_t expected,
+                                 StringRef what) {
   if (names.size() != expected)
     return op.emitOpError() << "has " << names.size() << " " << what
                             << " names for " << expected << " " << what << "s";
@@ -147,8 +147,8 @@ static LogicalResult verifyNames(NetworkOp op, ArrayAttr names,
     if (name.empty())
       return op.emitOpError() << "has an empty " << what << " name";
     if (!seen.insert(name).second)
-      return op.emitOpError() << "has two " << what << "s named '" << name
-                              << "'";
+      return op.emitOpError()
+             << "has two " << what << "s named '" << name << "'";
   }
   return success();
 }
@@ -160,10 +160,10 @@ static bool isStaticTensor(Type type) {
 
 LogicalResult NetworkOp::verify() {
   FunctionType type = getFunctionType();
-  if (failed(verifyNames(*this, getInputNames(), type.getNumInputs(),
-                         "input")) ||
-      failed(verifyNames(*this, getOutputNames(), type.getNumResults(),
-                         "output")))
+  if (failed(
+          verifyNames(*this, getInputNames(), type.getNumInputs(), "input")) ||
+      failed(
+          verifyNames(*this, getOutputNames(), type.getNumResults(), "output")))
     return failure();
   for (Type t : llvm::concat<const Type>(type.getInputs(), type.getResults()))
     if (!isStaticTensor(t))

@@ -58,23 +58,23 @@ static LogicalResult verifyArithmetic(Operation *op, bool integer) {
   if (!integer) {
     for (StringRef name : {"frac_bits", "rounding", "state_bits"})
       if (op->hasAttr(name))
-        return op->emitOpError() << "'" << name
-                                 << "' applies to integer populations only";
+        return op->emitOpError()
+               << "'" << name << "' applies to integer populations only";
     return success();
   }
   for (NamedAttribute attr : op->getAttrs())
     if (auto param = dyn_cast<DenseIntOrFPElementsAttr>(attr.getValue()))
       if (!isa<IntegerType>(param.getElementType()))
-        return op->emitOpError() << "is an integer population, so parameter '"
-                                 << attr.getName().getValue()
-                                 << "' must hold integers, not "
-                                 << param.getElementType();
+        return op->emitOpError()
+               << "is an integer population, so parameter '"
+               << attr.getName().getValue() << "' must hold integers, not "
+               << param.getElementType();
   if (fracBits && (fracBits.getInt() < 0 || fracBits.getInt() > 62))
-    return op->emitOpError() << "'frac_bits' must lie in [0, 62], but is "
-                             << fracBits.getInt();
+    return op->emitOpError()
+           << "'frac_bits' must lie in [0, 62], but is " << fracBits.getInt();
   if (stateBits && (stateBits.getInt() < 2 || stateBits.getInt() > 64))
-    return op->emitOpError() << "'state_bits' must lie in [2, 64], but is "
-                             << stateBits.getInt();
+    return op->emitOpError()
+           << "'state_bits' must lie in [2, 64], but is " << stateBits.getInt();
   return success();
 }
 
@@ -93,8 +93,9 @@ LogicalResult DiscreteLIOp::verify() {
 
 bool DiscreteLIFOp::isInteger() {
   Type in = getInput().getType();
-  return isIntegerTensor(in) || (cast<ShapedType>(in).getElementType().isInteger(1) &&
-                                 getStateBits().has_value());
+  return isIntegerTensor(in) ||
+         (cast<ShapedType>(in).getElementType().isInteger(1) &&
+          getStateBits().has_value());
 }
 
 LogicalResult DiscreteLIFOp::verify() {

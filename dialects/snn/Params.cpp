@@ -62,22 +62,22 @@ LogicalResult verifyParam(Operation *op, StringRef name,
                           ParamRange range) {
   int64_t count = attr.getNumElements();
   if (count != 1 && count != n)
-    return op->emitOpError() << "parameter '" << name << "' has " << count
-                             << " values, expected 1 or " << n
-                             << " (one per element)";
+    return op->emitOpError()
+           << "parameter '" << name << "' has " << count
+           << " values, expected 1 or " << n << " (one per element)";
   std::vector<double> values = paramValues(attr);
   for (auto [i, v] : llvm::enumerate(values)) {
     if (!std::isfinite(v))
       return op->emitOpError()
              << "parameter '" << name << "' element " << i << " is not finite";
     if (range == ParamRange::Positive && !(v > 0))
-      return op->emitOpError() << "parameter '" << name
-                               << "' must be positive, but element " << i
-                               << " is " << v;
+      return op->emitOpError()
+             << "parameter '" << name << "' must be positive, but element " << i
+             << " is " << v;
     if (range == ParamRange::NonNegative && v < 0)
-      return op->emitOpError() << "parameter '" << name
-                               << "' must be non-negative, but element " << i
-                               << " is " << v;
+      return op->emitOpError()
+             << "parameter '" << name << "' must be non-negative, but element "
+             << i << " is " << v;
   }
   return success();
 }

@@ -28,9 +28,9 @@ TEST(FixedPointTest, RoundingModesOnPositiveNegativeAndTies) {
   struct Case {
     int64_t value;
     int64_t floor, ceil, towardZero, nearestEven;
-  } cases[] = {{7, 1, 2, 1, 2},     {-7, -2, -1, -1, -2}, {6, 1, 2, 1, 2},
-               {10, 2, 3, 2, 2},    {-6, -2, -1, -1, -2}, {-10, -3, -2, -2, -2},
-               {8, 2, 2, 2, 2},     {-8, -2, -2, -2, -2}, {1, 0, 1, 0, 0},
+  } cases[] = {{7, 1, 2, 1, 2},  {-7, -2, -1, -1, -2}, {6, 1, 2, 1, 2},
+               {10, 2, 3, 2, 2}, {-6, -2, -1, -1, -2}, {-10, -3, -2, -2, -2},
+               {8, 2, 2, 2, 2},  {-8, -2, -2, -2, -2}, {1, 0, 1, 0, 0},
                {-1, -1, 0, 0, 0}};
   for (const Case &c : cases) {
     EXPECT_EQ(int64_t(dropFraction(c.value, 2, Rounding::Floor)), c.floor)
@@ -205,7 +205,8 @@ snn.network @bad(%x: tensor<1xi16>) -> (v: tensor<1xi16>)
       gain = dense<1> : tensor<i16>, bias = dense<0> : tensor<i16>}
       : tensor<1xi16> -> tensor<1xi16>
   snn.output %0 : tensor<1xi16>
-})mlir", &context));
+})mlir",
+                                           &context));
   EXPECT_NE(diagnostics.find("is an integer population, so parameter 'decay' "
                              "must hold integers, not 'f64'"),
             std::string::npos)
@@ -218,7 +219,8 @@ snn.network @bad(%x: tensor<1xf32>) -> (v: tensor<1xf32>)
       gain = dense<1.0> : tensor<f64>, bias = dense<0.0> : tensor<f64>,
       frac_bits = 4 : i64} : tensor<1xf32> -> tensor<1xf32>
   snn.output %0 : tensor<1xf32>
-})mlir", &context));
+})mlir",
+                                           &context));
   EXPECT_NE(diagnostics.find("'frac_bits' applies to integer populations only"),
             std::string::npos)
       << diagnostics;

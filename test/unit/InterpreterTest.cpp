@@ -797,7 +797,8 @@ snn.network @lsm(%x: tensor<2xf32>) -> (s: tensor<8xi1>)
       : tensor<2xf32> -> tensor<8xi1>
   snn.output %0 : tensor<8xi1>
 }
-)mlir", &context));
+)mlir",
+                                           &context));
   EXPECT_NE(diagnostics.find("'snn.reservoir' op is continuous-time, but the "
                              "network is discretized"),
             std::string::npos)

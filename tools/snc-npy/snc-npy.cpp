@@ -28,14 +28,20 @@ const char *usage =
     "\n"
     "commands:\n"
     "  print FILE                      dtype, shape and one line per step\n"
-    "  spikes FILE                     for each element, the steps it is nonzero\n"
+    "  spikes FILE                     for each element, the steps it is "
+    "nonzero\n"
     "  from-csv CSV -o OUT [--column K] [--dtype D]\n"
-    "                                  column K (default 0) as a (rows, 1) array\n"
+    "                                  column K (default 0) as a (rows, 1) "
+    "array\n"
     "  random -o OUT --shape S --density P [--seed N] [--dtype D]\n"
-    "                                  deterministic Bernoulli spikes, S like 100,2,34,34\n"
-    "  compare ACTUAL (--npy REF | --csv REF [--column K]) [--atol X] [--rows A:B]\n"
-    "                                  max |ACTUAL - REF| over all elements (of\n"
-    "                                  steps A..B-1); fails (exit 1) if it exceeds\n"
+    "                                  deterministic Bernoulli spikes, S like "
+    "100,2,34,34\n"
+    "  compare ACTUAL (--npy REF | --csv REF [--column K]) [--atol X] [--rows "
+    "A:B]\n"
+    "                                  max |ACTUAL - REF| over all elements "
+    "(of\n"
+    "                                  steps A..B-1); fails (exit 1) if it "
+    "exceeds\n"
     "                                  X (default 0: exact)\n"
     "\n"
     "D is one of bool, uint8, int64, float32, float64 (default float32).\n";
@@ -75,8 +81,10 @@ struct Args {
 
 bool parseDType(const std::string &name, NpyDType &dtype) {
   static const std::map<std::string, NpyDType> names = {
-      {"bool", NpyDType::Bool},       {"uint8", NpyDType::UInt8},
-      {"int64", NpyDType::Int64},     {"float32", NpyDType::Float32},
+      {"bool", NpyDType::Bool},
+      {"uint8", NpyDType::UInt8},
+      {"int64", NpyDType::Int64},
+      {"float32", NpyDType::Float32},
       {"float64", NpyDType::Float64}};
   auto it = names.find(name);
   if (it == names.end())
@@ -194,8 +202,7 @@ int fromCsvCommand(const Args &args) {
 
 int randomCommand(const Args &args) {
   std::string out = args.get("output", "");
-  if (out.empty() || !args.named.count("shape") ||
-      !args.named.count("density"))
+  if (out.empty() || !args.named.count("shape") || !args.named.count("density"))
     return fail("random takes -o OUT --shape S --density P");
   NpyDType dtype;
   if (!parseDType(args.get("dtype", "bool"), dtype))

@@ -1,4 +1,5 @@
-//===- Commands.h - the options and entry points of snc's commands -*- C++ -*-===//
+//===- Commands.h - the options and entry points of snc's commands -*- C++
+//-*-===//
 
 #ifndef SNC_TOOLS_SNC_COMMANDS_H
 #define SNC_TOOLS_SNC_COMMANDS_H

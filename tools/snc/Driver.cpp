@@ -56,7 +56,8 @@ bool Model::load(llvm::StringRef modelPath, llvm::StringRef reset) {
     return bool(module);
   }
   if (!modelPath.ends_with(".mlir")) {
-    reportError("'" + path + "': unrecognized model file extension "
+    reportError("'" + path +
+                "': unrecognized model file extension "
                 "(expected .mlir or .nir)");
     return false;
   }

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tools/snc/Driver.h"
 #include "tools/snc/Commands.h"
+#include "tools/snc/Driver.h"
 
 #include "llvm/Support/InitLLVM.h"
 
