@@ -150,8 +150,9 @@ LogicalResult Exporter::exportOp(Operation *op, Node &node) {
         node.type = "Linear";
         copy("weight", o.getWeight());
       })
-      .Case([&](Conv2dOp o) {
-        node.type = "Conv2d";
+      .Case<Conv2dOp, Conv1dOp>([&](auto o) {
+        bool is2d = isa<Conv2dOp>(op);
+        node.type = is2d ? "Conv2d" : "Conv1d";
         copy("weight", o.getWeight());
         if (o.getBias())
           copy("bias", *o.getBias());
@@ -162,22 +163,10 @@ LogicalResult Exporter::exportOp(Operation *op, Node &node) {
         node.arrays["padding"] = intArray(o.getPadding());
         node.arrays["dilation"] = intArray(o.getDilation());
         node.arrays["groups"] = intScalar(o.getGroups());
+        // NIR stores a Conv2d's input size as (H, W), a Conv1d's as L.
+        ArrayRef<int64_t> spatial = shapeOf(o.getInput()).drop_front();
         node.arrays["input_shape"] =
-            intArray(shapeOf(o.getInput()).drop_front());
-      })
-      .Case([&](Conv1dOp o) {
-        node.type = "Conv1d";
-        copy("weight", o.getWeight());
-        if (o.getBias())
-          copy("bias", *o.getBias());
-        else
-          node.arrays["bias"] = toArray(makeParam(
-              op->getContext(), std::vector<double>(shapeOf(o)[0], 0.0)));
-        node.arrays["stride"] = intArray(o.getStride());
-        node.arrays["padding"] = intArray(o.getPadding());
-        node.arrays["dilation"] = intArray(o.getDilation());
-        node.arrays["groups"] = intScalar(o.getGroups());
-        node.arrays["input_shape"] = intScalar(shapeOf(o.getInput())[1]);
+            is2d ? intArray(spatial) : intScalar(spatial.front());
       })
       .Case<SumPool2dOp, AvgPool2dOp>([&](auto o) {
         node.type = isa<SumPool2dOp>(op) ? "SumPool2d" : "AvgPool2d";

@@ -2,7 +2,7 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
-#include "runtime/Kernel.h"
+#include "runtime/KernelSupport.h"
 
 using namespace mlir;
 using namespace snc::snn;
@@ -10,17 +10,11 @@ using namespace snc::snn;
 namespace snc::runtime {
 namespace {
 
-template <typename T>
-std::vector<T> expandParam(DenseIntOrFPElementsAttr a, int64_t n) {
-  std::vector<double> values = paramValues(a, n);
-  return std::vector<T>(values.begin(), values.end());
-}
-
 template <typename T> class ScaleKernel : public Kernel {
 public:
   ScaleKernel(ScaleOp op, const Slot *input, Slot *output)
       : Kernel(output), input(input),
-        scale(expandParam<T>(op.getScale(), output->getSize())) {}
+        scale(paramAs<T>(op.getScale(), output->getSize())) {}
   void step(int64_t) override {
     T *out = output->data<T>();
     for (int64_t k = 0, n = output->getSize(); k < n; ++k)
@@ -36,7 +30,7 @@ template <typename T> class ThresholdKernel : public Kernel {
 public:
   ThresholdKernel(ThresholdOp op, const Slot *input, Slot *output)
       : Kernel(output), input(input),
-        threshold(expandParam<T>(op.getThreshold(), output->getSize())) {}
+        threshold(paramAs<T>(op.getThreshold(), output->getSize())) {}
   void step(int64_t) override {
     uint8_t *out = output->data<uint8_t>();
     for (int64_t k = 0, n = output->getSize(); k < n; ++k)
@@ -110,54 +104,28 @@ private:
   std::vector<T> ring; // zero-filled, so reads before t = steps[k] give 0
 };
 
-template <template <typename> class K, typename... Args>
-std::unique_ptr<Kernel> byKind(ElementKind kind, Args &&...args) {
-  switch (kind) {
-  case ElementKind::Spike:
-    return std::make_unique<K<uint8_t>>(std::forward<Args>(args)...);
-  case ElementKind::F32:
-    return std::make_unique<K<float>>(std::forward<Args>(args)...);
-  case ElementKind::F64:
-    return std::make_unique<K<double>>(std::forward<Args>(args)...);
-  case ElementKind::Int:
-    return std::make_unique<K<int64_t>>(std::forward<Args>(args)...);
-  }
-  return nullptr;
-}
-
-/// The kernel for a numeric kind: float, double, or (for integer tensors)
-/// exact 64-bit integers, saturated when stored.
-template <template <typename> class K, typename... Args>
-std::unique_ptr<Kernel> byFloatKind(ElementKind kind, Args &&...args) {
-  if (kind == ElementKind::F64)
-    return std::make_unique<K<double>>(std::forward<Args>(args)...);
-  if (kind == ElementKind::Int)
-    return std::make_unique<K<int64_t>>(std::forward<Args>(args)...);
-  return std::make_unique<K<float>>(std::forward<Args>(args)...);
-}
-
 } // namespace
 
 std::unique_ptr<Kernel> createElementwiseKernel(Operation *op,
                                                 ArrayRef<const Slot *> inputs,
                                                 Slot *output) {
   if (auto scale = dyn_cast<ScaleOp>(op))
-    return byFloatKind<ScaleKernel>(output->getKind(), scale, inputs[0],
-                                    output);
+    return byNumericKind<ScaleKernel>(output->getKind(), scale, inputs[0],
+                                      output);
   if (auto threshold = dyn_cast<ThresholdOp>(op))
-    return byFloatKind<ThresholdKernel>(inputs[0]->getKind(), threshold,
-                                        inputs[0], output);
+    return byNumericKind<ThresholdKernel>(inputs[0]->getKind(), threshold,
+                                          inputs[0], output);
   if (isa<AddOp>(op))
-    return byFloatKind<AddKernel>(output->getKind(), inputs, output);
+    return byNumericKind<AddKernel>(output->getKind(), inputs, output);
   if (isa<FlattenOp>(op))
-    return byKind<CopyKernel>(output->getKind(), inputs[0], output);
+    return byStorageKind<CopyKernel>(output->getKind(), inputs[0], output);
   if (auto delay = dyn_cast<DelayOp>(op)) {
     if (!delay.getSteps()) {
       delay.emitOpError("has a delay in seconds; run snn-discretize first");
       return nullptr;
     }
-    return byKind<DelayKernel>(output->getKind(), *delay.getSteps(), inputs[0],
-                               output);
+    return byStorageKind<DelayKernel>(output->getKind(), *delay.getSteps(),
+                                      inputs[0], output);
   }
   return nullptr;
 }

@@ -7,7 +7,7 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
-#include "runtime/Kernel.h"
+#include "runtime/KernelSupport.h"
 #include "runtime/Kernels.h"
 
 using namespace mlir;
@@ -15,12 +15,6 @@ using namespace snc::snn;
 
 namespace snc::runtime {
 namespace {
-
-template <typename T>
-std::vector<T> toVector(DenseIntOrFPElementsAttr attr, int64_t n) {
-  std::vector<double> values = paramValues(attr, n);
-  return std::vector<T>(values.begin(), values.end());
-}
 
 /// y = b + W x, accumulated over nonzero inputs in ascending input index.
 template <typename T> class DenseKernel : public Kernel {
@@ -36,7 +30,7 @@ public:
     for (int64_t o = 0; o < outSize; ++o)
       for (int64_t i = 0; i < inSize; ++i)
         transposed[i * outSize + o] = T(w[o * inSize + i]);
-    this->bias = bias ? toVector<T>(*bias, outSize) : std::vector<T>(outSize);
+    this->bias = bias ? paramAs<T>(*bias, outSize) : std::vector<T>(outSize);
   }
 
   void step(int64_t) override {
@@ -62,7 +56,7 @@ public:
   SparseKernel(SparseProjectionOp op, const Slot *input, Slot *output)
       : Kernel(output), input(input), rowPtr(op.getRowPtr()),
         targets(op.getTargets()),
-        weights(toVector<T>(op.getWeights(), op.getNumSynapses())),
+        weights(paramAs<T>(op.getWeights(), op.getNumSynapses())),
         outSize(output->getSize()) {
     if (std::optional<ArrayRef<int64_t>> d = op.getDelays())
       delays.assign(d->begin(), d->end());
@@ -108,9 +102,9 @@ public:
                std::optional<DenseIntOrFPElementsAttr> bias, const Slot *input,
                Slot *output)
       : Kernel(output), g(geometry), input(input),
-        weight(toVector<T>(weight, weight.getNumElements())) {
+        weight(paramAs<T>(weight, weight.getNumElements())) {
     if (bias)
-      this->bias = toVector<T>(*bias, g.outChannels);
+      this->bias = paramAs<T>(*bias, g.outChannels);
   }
 
   void step(int64_t) override {
@@ -185,17 +179,6 @@ private:
   std::vector<T> q, k, v, result;
 };
 
-/// The kernel for a numeric kind: float, double, or (for integer tensors)
-/// exact 64-bit integers, saturated when stored.
-template <template <typename> class K, typename... Args>
-std::unique_ptr<Kernel> byFloatKind(ElementKind kind, Args &&...args) {
-  if (kind == ElementKind::F64)
-    return std::make_unique<K<double>>(std::forward<Args>(args)...);
-  if (kind == ElementKind::Int)
-    return std::make_unique<K<int64_t>>(std::forward<Args>(args)...);
-  return std::make_unique<K<float>>(std::forward<Args>(args)...);
-}
-
 int64_t dim(Value v, unsigned d) {
   return cast<RankedTensorType>(v.getType()).getDimSize(d);
 }
@@ -258,29 +241,32 @@ std::unique_ptr<Kernel> createProjectionKernel(Operation *op,
   ElementKind kind = output->getKind();
   const Slot *in = inputs[0];
   if (auto affine = dyn_cast<AffineOp>(op))
-    return byFloatKind<DenseKernel>(kind, affine.getWeight(), affine.getBias(),
-                                    in, output);
+    return byNumericKind<DenseKernel>(kind, affine.getWeight(),
+                                      affine.getBias(), in, output);
   if (auto linear = dyn_cast<LinearOp>(op))
-    return byFloatKind<DenseKernel>(kind, linear.getWeight(), std::nullopt, in,
-                                    output);
+    return byNumericKind<DenseKernel>(kind, linear.getWeight(), std::nullopt,
+                                      in, output);
   if (auto sparse = dyn_cast<SparseProjectionOp>(op))
-    return byFloatKind<SparseKernel>(kind, sparse, in, output);
+    return byNumericKind<SparseKernel>(kind, sparse, in, output);
   if (auto conv = dyn_cast<Conv2dOp>(op))
-    return byFloatKind<Conv2dKernel>(kind, conv2dGeometry(conv),
-                                     conv.getWeight(), conv.getBias(), in,
-                                     output);
+    return byNumericKind<Conv2dKernel>(kind, conv2dGeometry(conv),
+                                       conv.getWeight(), conv.getBias(), in,
+                                       output);
   if (auto conv = dyn_cast<Conv1dOp>(op))
-    return byFloatKind<Conv2dKernel>(kind, conv1dGeometry(conv),
-                                     conv.getWeight(), conv.getBias(), in,
-                                     output);
+    return byNumericKind<Conv2dKernel>(kind, conv1dGeometry(conv),
+                                       conv.getWeight(), conv.getBias(), in,
+                                       output);
   if (auto pool = dyn_cast<SumPool2dOp>(op))
-    return byFloatKind<PoolKernel>(kind, poolGeometry(pool), false, in, output);
+    return byNumericKind<PoolKernel>(kind, poolGeometry(pool), false, in,
+                                     output);
   if (auto pool = dyn_cast<AvgPool2dOp>(op))
-    return byFloatKind<PoolKernel>(kind, poolGeometry(pool), true, in, output);
+    return byNumericKind<PoolKernel>(kind, poolGeometry(pool), true, in,
+                                     output);
   if (auto attention = dyn_cast<AttentionOp>(op)) {
     ElementKind computeKind =
         kind == ElementKind::Spike ? ElementKind::F32 : kind;
-    return byFloatKind<AttentionKernel>(computeKind, attention, inputs, output);
+    return byNumericKind<AttentionKernel>(computeKind, attention, inputs,
+                                          output);
   }
   return nullptr;
 }
