@@ -9,14 +9,18 @@ using namespace mlir;
 
 namespace snc {
 
-void buildPrepareRunPipeline(OpPassManager &pm,
-                             const PrepareRunOptions &options) {
-  OpPassManager &network = pm.nest<snn::NetworkOp>();
-  network.addPass(createMaterializeReservoirs());
+void buildPrepareNetworkPipeline(OpPassManager &networkPM,
+                                 const PrepareRunOptions &options) {
+  networkPM.addPass(createMaterializeReservoirs());
   DiscretizeOptions discretize;
   discretize.dt = options.dt;
   discretize.scheme = options.scheme;
-  network.addPass(createDiscretize(discretize));
+  networkPM.addPass(createDiscretize(discretize));
+}
+
+void buildPrepareRunPipeline(OpPassManager &pm,
+                             const PrepareRunOptions &options) {
+  buildPrepareNetworkPipeline(pm.nest<snn::NetworkOp>(), options);
 }
 
 namespace {

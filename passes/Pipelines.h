@@ -19,9 +19,13 @@ struct PrepareRunOptions {
 };
 
 /// Everything `snc run` does before interpreting: expand reservoirs, then
-/// discretize. Runs on the module.
+/// discretize. Runs on the module (every network in it).
 void buildPrepareRunPipeline(mlir::OpPassManager &pm,
                              const PrepareRunOptions &options);
+
+/// The same, for a pass manager anchored on one snn.network.
+void buildPrepareNetworkPipeline(mlir::OpPassManager &networkPM,
+                                 const PrepareRunOptions &options);
 
 /// Registers the pipelines with the `snc-opt` command line.
 void registerSncPipelines();

@@ -62,9 +62,10 @@ int runCommand(const RunOptions &options) {
     return UserError;
   }
 
-  PassManager pm(&model.getContext());
-  buildPrepareRunPipeline(pm, PrepareRunOptions{dt, options.scheme});
-  if (failed(pm.run(model.getModule())))
+  // Only the chosen network is prepared: others may need another dt.
+  PassManager pm(&model.getContext(), snn::NetworkOp::getOperationName());
+  buildPrepareNetworkPipeline(pm, PrepareRunOptions{dt, options.scheme});
+  if (failed(pm.run(network)))
     return UserError;
 
   unsigned numOutputs = network.getFunctionType().getNumResults();
