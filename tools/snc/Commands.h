@@ -43,6 +43,13 @@ int exportCommand(const ExportCommandOptions &options);
 /// Runs the reference interpreter; returns the process exit code.
 int runCommand(const RunOptions &options);
 
+struct TargetsCommandOptions {
+  std::vector<std::string> targets; // names or .json paths to check
+};
+
+/// Lists the bundled targets, or checks and summarizes the given ones.
+int targetsCommand(const TargetsCommandOptions &options);
+
 } // namespace snc::driver
 
 #endif // SNC_TOOLS_SNC_COMMANDS_H

@@ -78,6 +78,13 @@ static void addExportCommand(CLI::App &app, ExportCommandOptions &exp) {
                   "Network to export when the model has several");
 }
 
+static void addTargetsCommand(CLI::App &app, TargetsCommandOptions &tgt) {
+  CLI::App *cmd = app.add_subcommand(
+      "targets", "List the bundled hardware targets, or check target files");
+  cmd->add_option("target", tgt.targets,
+                  "Target names or .json files to validate and summarize");
+}
+
 static int realMain(int argc, char **argv) {
   CLI::App app{"snc: the neuromorphic compiler for spiking networks"};
   app.set_version_flag("--version", std::string("snc ") + SNC_VERSION);
@@ -92,6 +99,8 @@ static int realMain(int argc, char **argv) {
   addImportCommand(app, import);
   ExportCommandOptions exp;
   addExportCommand(app, exp);
+  TargetsCommandOptions tgt;
+  addTargetsCommand(app, tgt);
   // CLI11 would only say that a subcommand is required.
   std::string known;
   bool isKnown = false;
@@ -117,6 +126,8 @@ static int realMain(int argc, char **argv) {
     return importCommand(import);
   if (app.got_subcommand("export"))
     return exportCommand(exp);
+  if (app.got_subcommand("targets"))
+    return targetsCommand(tgt);
   return UserError;
 }
 
