@@ -39,4 +39,33 @@ def MaterializeReservoirs : Pass<"snn-materialize-reservoirs",
   let dependentDialects = ["::snc::snn::SNNDialect"];
 }
 
+def LowerDelays : Pass<"snn-lower-delays", "::snc::snn::NetworkOp"> {
+  let summary = "Express every delay as a sparse-projection synapse delay "
+                "within [min-delay, max-delay]";
+  let description = [{
+    Runs on discretized networks. Each `snn.delay` of a rank-1 spike tensor
+    becomes an identity `snn.sparse_projection` (weight 1.0 : f32, delays =
+    steps) followed by `snn.threshold` at 0.5. A synapse delay above
+    `max-delay` is split into hops of `max-delay` through relay populations
+    (`snn.discrete_lif`, decay 0, gain 1, bias 0, v_threshold 0.5,
+    v_reset 0) named `<projection>.relay<k>`; the last hop carries the
+    weight and the remaining delay. When a target receives both split and
+    unsplit synapses (and min-delay is 0), every synapse instead goes through
+    one final relay population ordered by descending delay, so that each
+    target keeps one accumulator fed in the original order (bit-identical
+    sums). A synapse delay below `min-delay` is
+    raised to it; when every input-to-output path crosses exactly one such
+    synapse and all need the same shift k, the network records
+    `snn.latency_shift = k` (outputs are delayed by k steps), else the pass
+    fails with "non-uniform latency change".
+  }];
+  let dependentDialects = ["::snc::snn::SNNDialect"];
+  let options = [
+    Option<"minDelay", "min-delay", "int64_t", "0",
+           "Smallest synapse delay the target implements (steps)">,
+    Option<"maxDelay", "max-delay", "int64_t", "0",
+           "Largest synapse delay the target implements (steps, >= 1)">
+  ];
+}
+
 #endif // SNC_PASSES_PASSES_TD
