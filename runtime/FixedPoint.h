@@ -29,8 +29,15 @@ inline int64_t saturate(Wide value, unsigned bits) {
 inline Wide dropFraction(Wide value, unsigned fracBits, snn::Rounding mode) {
   if (fracBits == 0)
     return value;
-  Wide floor = value >> fracBits; // arithmetic shift: rounds down
-  Wide rest = value - (floor << fracBits);
+  // Floor division by 2^F without shifting negative values (undefined in
+  // C++17 for <<, implementation-defined for >>).
+  Wide scale = Wide(1) << fracBits;
+  Wide floor = value / scale; // truncates toward zero
+  Wide rest = value - floor * scale;
+  if (rest < 0) {
+    floor -= 1;
+    rest += scale;
+  }
   if (rest == 0)
     return floor;
   switch (mode) {
