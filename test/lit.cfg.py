@@ -18,7 +18,7 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 # Debian's Python, which scripts/setup.sh gives numpy and h5py (the Python
 # first on PATH may be another one).
 config.substitutions.append(("%system_python", "/usr/bin/python3"))
-llvm_config.with_system_environment(["HOME", "TMPDIR"])
+llvm_config.with_system_environment(["HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.snc_tools_dir, config.llvm_tools_dir]
