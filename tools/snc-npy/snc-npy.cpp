@@ -263,6 +263,14 @@ int compareCommand(const Args &args) {
                 std::to_string(reference.size()));
   size_t n = rowSize(actual);
   size_t rows = reference.size() / std::max<size_t>(n, 1);
+  double shiftValue;
+  if (!parseNumber(args.get("shift", "0"), shiftValue) || shiftValue < 0 ||
+      size_t(shiftValue) > rows)
+    return fail("--shift must be a whole number of steps in [0, " +
+                std::to_string(rows) + "]");
+  size_t shift = size_t(shiftValue);
+  // Shifted, the last `shift` steps of REF have no counterpart in ACTUAL.
+  rows -= shift;
   size_t firstRow = 0, endRow = rows;
   if (args.named.count("rows")) {
     std::string spec = args.get("rows", "");
@@ -279,7 +287,7 @@ int compareCommand(const Args &args) {
   double worst = 0;
   size_t worstAt = firstRow * n, mismatches = 0;
   for (size_t i = firstRow * n; i < endRow * n; ++i) {
-    double err = std::fabs(actual.getDouble(i) - reference[i]);
+    double err = std::fabs(actual.getDouble(i + shift * n) - reference[i]);
     if (std::isnan(err))
       err = INFINITY;
     if (err > atol)
