@@ -93,6 +93,25 @@ private:
   int64_t counter = 0;
 };
 
+/// `size` relay neurons: decay 0, gain 1, threshold 0.5, so each re-emits
+/// the single weight-1 spike it receives in the same step.
+Value createRelays(OpBuilder &b, Location loc, Value input, int64_t size,
+                   StringRef name) {
+  MLIRContext *ctx = b.getContext();
+  NamedAttrList attrs;
+  attrs.set("decay", makeParam(ctx, {0.0}));
+  attrs.set("gain", makeParam(ctx, {1.0}));
+  attrs.set("bias", makeParam(ctx, {0.0}));
+  attrs.set("v_threshold", makeParam(ctx, {0.5}));
+  attrs.set("v_reset", makeParam(ctx, {0.0}));
+  attrs.set("name", b.getStringAttr(name));
+  return b
+      .create<DiscreteLIFOp>(
+          loc, TypeRange{RankedTensorType::get({size}, b.getI1Type())},
+          ValueRange{input}, attrs)
+      .getOutput();
+}
+
 std::string describe(Operation *op) {
   if (auto name = op->getAttrOfType<StringAttr>("name"))
     return "'" + name.getValue().str() + "': ";
@@ -418,18 +437,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
       for (int64_t k = 0; k < nnz; ++k)
         fIndex[order[k]] = k;
       auto relayOf = [&](Value current, int64_t size, StringRef name) {
-        NamedAttrList attrs;
-        attrs.set("decay", makeParam(ctx, {0.0}));
-        attrs.set("gain", makeParam(ctx, {1.0}));
-        attrs.set("bias", makeParam(ctx, {0.0}));
-        attrs.set("v_threshold", makeParam(ctx, {0.5}));
-        attrs.set("v_reset", makeParam(ctx, {0.0}));
-        attrs.set("name", b.getStringAttr(name));
-        return b
-            .create<DiscreteLIFOp>(
-                loc, TypeRange{RankedTensorType::get({size}, b.getI1Type())},
-                ValueRange{current}, attrs)
-            .getOutput();
+        return createRelays(b, loc, current, size, name);
       };
       size_t levels = 0;
       for (auto &hops : pre)
@@ -530,18 +538,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
     Value current =
         project(level, levelSize, RankedTensorType::get({size}, f32), hop, true,
                 relayName + ".in");
-    NamedAttrList attrs;
-    attrs.set("decay", makeParam(ctx, {0.0}));
-    attrs.set("gain", makeParam(ctx, {1.0}));
-    attrs.set("bias", makeParam(ctx, {0.0}));
-    attrs.set("v_threshold", makeParam(ctx, {0.5}));
-    attrs.set("v_reset", makeParam(ctx, {0.0}));
-    attrs.set("name", b.getStringAttr(relayName));
-    Value relay =
-        b.create<DiscreteLIFOp>(
-             loc, TypeRange{RankedTensorType::get({size}, b.getI1Type())},
-             ValueRange{current}, attrs)
-            .getOutput();
+    Value relay = createRelays(b, loc, current, size, relayName);
     // Synapses whose last relay is this one leave from here.
     for (auto [i, syn] : llvm::enumerate(plan.synapses))
       if (syn.hops.size() == k + 1)
