@@ -68,4 +68,41 @@ def LowerDelays : Pass<"snn-lower-delays", "::snc::snn::NetworkOp"> {
   ];
 }
 
+def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
+  let summary = "Turn a discretized float network into the target's integers";
+  let description = [{
+    Converts weights, biases, thresholds, resets, decays and input gains to
+    the numeric format of a target description (docs/quantization.md). Each
+    population gets a scale S per output channel (or per layer): the
+    largest scale at which the weights folded into it (times its input
+    gain) fit the target's weight bits, as max-abs, percentile or
+    MSE-minimising calibration picks their range, and at which its
+    threshold and membrane range fit the threshold and state bits; a power
+    of two whenever that represents every parameter exactly. Thresholds,
+    resets and biases are multiplied by the same S, so the integer neuron
+    crosses its threshold where the float one does. Float network inputs
+    become spikes (when the calibration input holds only 0 and 1) or
+    integers at a recorded scale (`snn.input_scales`).
+  }];
+  let dependentDialects = ["::snc::snn::SNNDialect"];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "Target name (see `snc targets`) or path to a target .json">,
+    Option<"method", "method", "std::string", "\"max-abs\"",
+           "How weight and input ranges are chosen: max-abs, percentile "
+           "or mse">,
+    Option<"percentile", "percentile", "double", "99.9",
+           "Percentile of |value| kept unclipped (method=percentile)">,
+    Option<"granularity", "granularity", "std::string", "\"channel\"",
+           "One scale per output channel (channel) or per population "
+           "(layer)">,
+    Option<"weightBits", "weight-bits", "std::string", "\"\"",
+           "Override the target's weight format: a width in 2..16, or "
+           "ternary">,
+    Option<"calibrate", "calibrate", "std::string", "\"\"",
+           "Calibration input: .npy files, one per network input, "
+           "separated by commas">
+  ];
+}
+
 #endif // SNC_PASSES_PASSES_TD

@@ -5,6 +5,8 @@
 
 #include "dialects/snn/Params.h"
 
+#include <cmath>
+
 using namespace mlir;
 
 namespace snc::runtime {
@@ -118,13 +120,26 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
   for (const Slot *slot : probeSlots)
     result.recordings.push_back(traceArray(*slot, {slot->getSize()}, steps));
 
+  // A quantized network records the scale of each integer input: float
+  // arrays are converted as snn-quantize did (x * scale, to nearest even).
+  std::vector<double> inputScale(interp.getNumInputs(), 0);
+  if (auto scales = network->getAttrOfType<ArrayAttr>("snn.input_scales"))
+    for (unsigned i = 0; i < interp.getNumInputs() && i < scales.size(); ++i)
+      if (auto scale = dyn_cast<FloatAttr>(scales[i]);
+          scale && interp.getInput(i).getKind() == ElementKind::Int &&
+          (inputs[i].dtype == NpyDType::Float32 ||
+           inputs[i].dtype == NpyDType::Float64))
+        inputScale[i] = scale.getValueAsDouble();
+
   int64_t interval = std::max<int64_t>(1, steps / 20);
   for (int64_t t = 0; t < steps; ++t) {
     for (unsigned i = 0; i < interp.getNumInputs(); ++i) {
       Slot &in = interp.getInput(i);
       int64_t n = in.getSize();
-      for (int64_t k = 0; k < n; ++k)
-        in.setDouble(k, inputs[i].getDouble(t * n + k));
+      for (int64_t k = 0; k < n; ++k) {
+        double x = inputs[i].getDouble(t * n + k);
+        in.setDouble(k, inputScale[i] ? std::nearbyint(x * inputScale[i]) : x);
+      }
     }
     interp.step();
     for (unsigned o = 0; o < interp.getNumOutputs(); ++o)

@@ -135,6 +135,10 @@ struct TargetRegistryOptions {
   std::string schemaPath;
 };
 
+/// The bundled targets: the source tree's targets/ folder, then the
+/// installed share/snc/targets beside the running executable, if present.
+TargetRegistryOptions getDefaultRegistryOptions();
+
 /// A bundled target, as `snc targets` lists it.
 struct TargetSummary {
   std::string name;

@@ -43,6 +43,26 @@ int exportCommand(const ExportCommandOptions &options);
 /// Runs the reference interpreter; returns the process exit code.
 int runCommand(const RunOptions &options);
 
+struct QuantizeCommandOptions {
+  std::string model;
+  std::string network;
+  std::string target;
+  std::vector<std::string> calibration; // one .npy per network input
+  std::string output;                   // .mlir; empty or "-": stdout
+  std::string report;                   // .json; empty: none
+  std::string method = "max-abs";
+  double percentile = 99.9;
+  std::string granularity = "channel";
+  std::string weightBits;
+  double dt = 0.0;
+  std::string scheme;
+  std::string reset = "file";
+  bool quiet = false;
+};
+
+/// Quantizes a network for a target and reports what changed.
+int quantizeCommand(const QuantizeCommandOptions &options);
+
 struct TargetsCommandOptions {
   std::vector<std::string> targets; // names or .json paths to check
 };

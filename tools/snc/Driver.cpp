@@ -3,9 +3,11 @@
 #include "tools/snc/Driver.h"
 
 #include "nir/Import.h"
+#include "passes/Pipelines.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -114,6 +116,33 @@ snn::NetworkOp Model::selectNetwork(llvm::StringRef name) {
   reportError("'" + path + "' has several networks (" + names +
               "); choose one with --network");
   return nullptr;
+}
+
+snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
+                                   llvm::StringRef reset,
+                                   llvm::StringRef networkName, double dt,
+                                   llvm::StringRef scheme) {
+  if (!model.load(path, reset))
+    return nullptr;
+  snn::NetworkOp network = model.selectNetwork(networkName);
+  if (!network)
+    return nullptr;
+  if (model.isNIR() && dt <= 0) {
+    // The public NIR exports were all made at this step.
+    dt = 1e-4;
+    reportNote("NIR files carry no time step; using --dt 1e-4 s");
+  }
+  if (!network.isDiscretized() && dt <= 0) {
+    reportError("'" + path.str() + "': network '" + network.getSymName().str() +
+                "' is continuous-time; give its time step with --dt SECONDS");
+    return nullptr;
+  }
+  // Only the chosen network is prepared: others may need another dt.
+  mlir::PassManager pm(&model.getContext(), snn::NetworkOp::getOperationName());
+  buildPrepareNetworkPipeline(pm, PrepareRunOptions{dt, scheme.str()});
+  if (mlir::failed(pm.run(network)))
+    return nullptr;
+  return network;
 }
 
 } // namespace snc::driver

@@ -53,6 +53,15 @@ private:
   bool fromNIR = false;
 };
 
+/// Loads `path` into `model`, selects `networkName` (or the only network)
+/// and prepares it to run: discretized at `dt` (needed for continuous
+/// networks; NIR files default to 1e-4 s, with a note) with `scheme`, and
+/// reservoirs materialized. Reports errors and returns null on failure.
+snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
+                                   llvm::StringRef reset,
+                                   llvm::StringRef networkName, double dt,
+                                   llvm::StringRef scheme);
+
 /// Writes `contents` to `path` through a temporary file renamed into
 /// place, so a failure never leaves a partial file. Reports the error.
 bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents);

@@ -43,29 +43,10 @@ int runCommand(const RunOptions &options) {
   }
 
   Model model;
-  if (!model.load(options.model, options.reset))
-    return UserError;
-  snn::NetworkOp network = model.selectNetwork(options.network);
+  snn::NetworkOp network =
+      loadRunnableNetwork(model, options.model, options.reset, options.network,
+                          options.dt, options.scheme);
   if (!network)
-    return UserError;
-
-  double dt = options.dt;
-  if (model.isNIR() && dt <= 0) {
-    // The public NIR exports were all made at this step.
-    dt = 1e-4;
-    reportNote("NIR files carry no time step; using --dt 1e-4 s");
-  }
-  if (!network.isDiscretized() && dt <= 0) {
-    reportError("'" + options.model + "': network '" +
-                network.getSymName().str() +
-                "' is continuous-time; give its time step with --dt SECONDS");
-    return UserError;
-  }
-
-  // Only the chosen network is prepared: others may need another dt.
-  PassManager pm(&model.getContext(), snn::NetworkOp::getOperationName());
-  buildPrepareNetworkPipeline(pm, PrepareRunOptions{dt, options.scheme});
-  if (failed(pm.run(network)))
     return UserError;
 
   unsigned numOutputs = network.getFunctionType().getNumResults();

@@ -5,29 +5,14 @@
 
 #include "targets/TargetDescription.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace snc::driver {
 
-/// The source tree's targets/ first (a checkout needs no install), then the
-/// installed share/snc/targets beside the executable.
-static targets::TargetRegistryOptions registryOptions() {
-  targets::TargetRegistryOptions options;
-  options.searchDirs.push_back(SNC_TARGETS_SOURCE_DIR);
-  std::string exe = llvm::sys::fs::getMainExecutable(
-      nullptr, reinterpret_cast<void *>(&registryOptions));
-  llvm::SmallString<256> installed(llvm::sys::path::parent_path(exe));
-  llvm::sys::path::append(installed, "..", "share", "snc", "targets");
-  if (llvm::sys::fs::is_directory(installed))
-    options.searchDirs.push_back(std::string(installed));
-  return options;
-}
-
 int targetsCommand(const TargetsCommandOptions &options) {
-  targets::TargetRegistryOptions registry = registryOptions();
+  targets::TargetRegistryOptions registry =
+      targets::getDefaultRegistryOptions();
   if (options.targets.empty()) {
     std::vector<std::string> errors;
     for (const targets::TargetSummary &target :

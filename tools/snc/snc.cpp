@@ -85,6 +85,52 @@ static void addTargetsCommand(CLI::App &app, TargetsCommandOptions &tgt) {
                   "Target names or .json files to validate and summarize");
 }
 
+static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
+  CLI::App *cmd = app.add_subcommand(
+      "quantize", "Quantize a network to a target's integer formats and "
+                  "report the error against the float network");
+  cmd->add_option("model", q.model, "Model file (.mlir or .nir)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--target,-t", q.target,
+                  "Target name (see `snc targets`) or target .json file")
+      ->required();
+  cmd->add_option("--calibrate", q.calibration,
+                  "Calibration input, one .npy per network input: sets "
+                  "numeric input scales and membrane ranges, and the spike "
+                  "agreement the report gives");
+  cmd->add_option("--output,-o", q.output, "Quantized .mlir (default: stdout)");
+  cmd->add_option("--report", q.report,
+                  "Write the quantization report (.json)");
+  cmd->add_option("--method", q.method,
+                  "How weight and input ranges are chosen")
+      ->check(CLI::IsMember({"max-abs", "percentile", "mse"}))
+      ->capture_default_str();
+  cmd->add_option("--percentile", q.percentile,
+                  "Percentile of |value| kept unclipped (--method percentile)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  cmd->add_option("--granularity", q.granularity,
+                  "One scale per output channel or per layer")
+      ->check(CLI::IsMember({"channel", "layer"}))
+      ->capture_default_str();
+  cmd->add_option("--weight-bits", q.weightBits,
+                  "Override the target's weight width: 2..16, or ternary");
+  cmd->add_option("--dt", q.dt,
+                  "Time step in seconds for continuous-time networks")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--scheme", q.scheme, "Integration scheme: euler or exact")
+      ->check(CLI::IsMember({"euler", "exact"}));
+  cmd->add_option("--reset", q.reset,
+                  "How NIR neurons reset after a spike: file (to v_reset), "
+                  "zero, or subtract")
+      ->check(CLI::IsMember({"file", "zero", "subtract"}))
+      ->capture_default_str();
+  cmd->add_option("--network", q.network,
+                  "Network to quantize when the model has several");
+  cmd->add_flag("--quiet,-q", q.quiet, "Do not print the summary");
+}
+
 static int realMain(int argc, char **argv) {
   CLI::App app{"snc: the neuromorphic compiler for spiking networks"};
   app.set_version_flag("--version", std::string("snc ") + SNC_VERSION);
@@ -99,6 +145,8 @@ static int realMain(int argc, char **argv) {
   addImportCommand(app, import);
   ExportCommandOptions exp;
   addExportCommand(app, exp);
+  QuantizeCommandOptions quantize;
+  addQuantizeCommand(app, quantize);
   TargetsCommandOptions tgt;
   addTargetsCommand(app, tgt);
   // CLI11 would only say that a subcommand is required.
@@ -126,6 +174,8 @@ static int realMain(int argc, char **argv) {
     return importCommand(import);
   if (app.got_subcommand("export"))
     return exportCommand(exp);
+  if (app.got_subcommand("quantize"))
+    return quantizeCommand(quantize);
   if (app.got_subcommand("targets"))
     return targetsCommand(tgt);
   return UserError;

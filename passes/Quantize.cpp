@@ -1,0 +1,996 @@
+//===- Quantize.cpp - float networks to the target's integers -------------===//
+//
+// Every numeric value of the float network gets a scale sigma per element:
+// its integer stands for sigma times the float value. Spikes are 1. A
+// population's scale S (per channel) is chosen from the weights folded into
+// it, its threshold and its membrane range, jointly; the projections that
+// feed only it produce its input at S times the population's input gain, so
+// the gain folds into their weights. docs/quantization.md states the rules.
+//
+// The pass first plans every change (and fails before touching the IR),
+// then applies the plan.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Quantize.h"
+
+#include "dialects/snn/Params.h"
+#include "runtime/Run.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <limits>
+
+using namespace mlir;
+using namespace snc;
+using namespace snc::snn;
+using quant::ErrorStats;
+using quant::roundHalfEven;
+
+namespace {
+
+using Values = std::vector<double>;
+
+/// A scale per element; one entry stands for all elements.
+struct Scale {
+  Values values;
+  double at(int64_t i) const {
+    return values.size() == 1 ? values[0] : values[size_t(i)];
+  }
+  bool isUniform() const {
+    for (double v : values)
+      if (v != values[0])
+        return false;
+    return true;
+  }
+};
+
+const Scale kUnitScale{{1.0}};
+
+bool isSpikeType(Type type) {
+  return cast<ShapedType>(type).getElementType().isInteger(1);
+}
+
+StringRef nameOf(Operation *op) {
+  if (auto name = op->getAttrOfType<StringAttr>("name"))
+    return name.getValue();
+  return op->getName().stripDialect();
+}
+
+/// A number as a diagnostic shows it: 0.9, not 9.000000e-01.
+std::string show(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", x);
+  return buffer;
+}
+
+int64_t maxSigned(unsigned bits) {
+  return bits >= 64 ? std::numeric_limits<int64_t>::max()
+                    : (int64_t(1) << (bits - 1)) - 1;
+}
+
+/// An integer parameter: a scalar when all values agree, else one per
+/// element in `shape`.
+DenseIntElementsAttr intParam(MLIRContext *ctx, ArrayRef<int64_t> values,
+                              ArrayRef<int64_t> shape, unsigned width = 64) {
+  auto elt = IntegerType::get(ctx, width);
+  bool uniform = llvm::all_equal(values);
+  if (uniform)
+    return DenseIntElementsAttr::get(RankedTensorType::get({}, elt),
+                                     ArrayRef<int64_t>(values.front()));
+  auto type = RankedTensorType::get(shape, elt);
+  if (width == 64)
+    return DenseIntElementsAttr::get(type, values);
+  std::vector<int32_t> narrow(values.begin(), values.end());
+  return DenseIntElementsAttr::get(type, ArrayRef<int32_t>(narrow));
+}
+
+/// The projection kinds whose weights fold a population's gain.
+bool isProjection(Operation *op) {
+  return isa<AffineOp, LinearOp, Conv1dOp, Conv2dOp, SparseProjectionOp>(op);
+}
+
+class Quantizer {
+public:
+  Quantizer(NetworkOp network, const targets::TargetDescription &target,
+            const QuantizationOptions &options, QuantizeReport &report)
+      : network(network), ctx(network.getContext()), target(target),
+        options(options), report(report) {}
+
+  LogicalResult plan();
+  void apply();
+
+private:
+  /// A population and the ops feeding only it, whose outputs it scales.
+  struct FoldGroup {
+    std::vector<Operation *> projections;
+    std::vector<Operation *> glue; // add and delay ops between them
+  };
+
+  LogicalResult checkSupported();
+  LogicalResult chooseFormat();
+  LogicalResult scaleInputs();
+  LogicalResult collectCalibration();
+  bool collectFoldGroup(Value value, FoldGroup &group);
+
+  FailureOr<const Scale *> getScale(Value value);
+  LogicalResult computeScale(Operation *op);
+  LogicalResult planPopulation(Operation *op);
+  LogicalResult planFreeProjection(Operation *op);
+  LogicalResult planThreshold(ThresholdOp op);
+
+  /// Effective weights of a projection per output element, divided by
+  /// their source's scale and multiplied by `fold` (the population's gain
+  /// per element); calls `visit(outputElement, value)`.
+  LogicalResult
+  forEachWeight(Operation *op, const Scale &sourceScale,
+                const std::function<double(int64_t)> &fold,
+                const std::function<void(int64_t, double)> &visit);
+  /// Plans the integer weights and bias of a projection at output scale
+  /// `outScale` (already including the fold factor).
+  LogicalResult planProjectionWeights(Operation *op, const Scale &outScale,
+                                      ErrorStats &stats);
+
+  int64_t channelsOf(ArrayRef<int64_t> shape) const;
+  int64_t channelOf(ArrayRef<int64_t> shape, int64_t element) const;
+  IntegerType intType() const { return IntegerType::get(ctx, valueBits); }
+  Type retype(Type type, Type elt) const {
+    return cast<RankedTensorType>(type).clone(elt);
+  }
+  void setResultType(Operation *op, Type elt) {
+    mutations.push_back([op, elt, this] {
+      op->getResult(0).setType(retype(op->getResult(0).getType(), elt));
+    });
+  }
+  void setAttr(Operation *op, StringRef name, Attribute value) {
+    std::string key = name.str();
+    mutations.push_back([op, key, value] { op->setAttr(key, value); });
+  }
+  int64_t fixedPoint(double x) const {
+    return roundHalfEven(std::ldexp(x, int(fracBits)));
+  }
+
+  NetworkOp network;
+  MLIRContext *ctx;
+  const targets::TargetDescription &target;
+  const QuantizationOptions &options;
+  QuantizeReport &report;
+
+  // The target's format, as the IR spells it.
+  unsigned stateBits = 32, valueBits = 32, fracBits = 0;
+  int64_t weightMax = 0;
+  Rounding rounding = Rounding::Floor;
+  bool shiftDecay = false;
+
+  llvm::DenseMap<Value, Scale> scales;
+  llvm::DenseSet<Value> inProgress;
+  llvm::DenseMap<Operation *, Operation *> ownerOf; // folded op -> population
+  llvm::DenseMap<Operation *, FoldGroup> groups;
+  llvm::DenseSet<Operation *> planned, populationsInProgress;
+  llvm::StringMap<double> calibratedMaxAbsV;
+  std::vector<std::function<void()>> mutations;
+  std::vector<Operation *> erased;
+};
+
+//===----------------------------------------------------------------------===//
+// Format and inputs
+//===----------------------------------------------------------------------===//
+
+LogicalResult Quantizer::checkSupported() {
+  if (!network.isDiscretized())
+    return network.emitError("snn-quantize needs a discretized network; run "
+                             "snn-discretize (or snn-prepare-run) first");
+  for (Operation &op : network.getBodyBlock()->without_terminator()) {
+    if (isa<AttentionOp>(op))
+      return op.emitError() << "cannot quantize '" << nameOf(&op)
+                            << "': attention is float-only";
+    if (isa<ReservoirOp>(op))
+      return op.emitError() << "cannot quantize '" << nameOf(&op)
+                            << "': run snn-materialize-reservoirs first";
+    if (!isa<DiscreteLIOp, DiscreteLIFOp, AffineOp, LinearOp, Conv1dOp,
+             Conv2dOp, SparseProjectionOp, AddOp, DelayOp, FlattenOp,
+             SumPool2dOp, AvgPool2dOp, ScaleOp, ThresholdOp>(op))
+      return op.emitError() << "cannot quantize '" << nameOf(&op) << "' ("
+                            << op.getName() << ")";
+    for (Type type : op.getResultTypes()) {
+      Type elt = cast<ShapedType>(type).getElementType();
+      if (isa<IntegerType>(elt) && !elt.isInteger(1))
+        return op.emitError() << "'" << nameOf(&op)
+                              << "' is already integer; the network is "
+                                 "quantized";
+    }
+    if (auto lif = dyn_cast<DiscreteLIFOp>(op); lif && lif.isInteger())
+      return op.emitError() << "'" << nameOf(&op)
+                            << "' is already integer; the network is "
+                               "quantized";
+  }
+  return success();
+}
+
+LogicalResult Quantizer::chooseFormat() {
+  const targets::NumericFormat &format = target.numeric;
+  stateBits = target.stateBits();
+  valueBits = stateBits <= 32 ? 32 : 64;
+  weightMax = target.ternary() ? 1 : maxSigned(target.weightBits());
+  if (!target.weightSigned() && !target.ternary())
+    return network.emitError()
+           << "target '" << target.name
+           << "' has unsigned weights; snn-quantize needs signed ones";
+  switch (format.rounding) {
+  case targets::RoundingMode::NearestEven:
+    rounding = Rounding::NearestEven;
+    break;
+  case targets::RoundingMode::Floor:
+    rounding = Rounding::Floor;
+    break;
+  case targets::RoundingMode::TowardZero:
+    rounding = Rounding::TowardZero;
+    break;
+  case targets::RoundingMode::Stochastic:
+    return network.emitError()
+           << "target '" << target.name
+           << "' rounds stochastically, which the reference interpreter "
+              "does not implement";
+  }
+  switch (format.decay) {
+  case targets::DecayKind::Multiplier:
+    fracBits = format.decayFractionBits;
+    break;
+  case targets::DecayKind::Shift:
+    // x -= x >> s is ceil(x * (2^s - 1) / 2^s): a multiplier with ceil
+    // rounding. 12 fraction bits leave room for the largest shifts.
+    shiftDecay = true;
+    rounding = Rounding::Ceil;
+    fracBits = 12;
+    break;
+  case targets::DecayKind::None:
+    fracBits = 12;
+    break;
+  }
+  return success();
+}
+
+LogicalResult Quantizer::scaleInputs() {
+  Block *body = network.getBodyBlock();
+  const unsigned inputBits = options.inputBits;
+  for (BlockArgument arg : body->getArguments()) {
+    unsigned i = arg.getArgNumber();
+    StringRef name = cast<StringAttr>(network.getInputNames()[i]).getValue();
+    if (isSpikeType(arg.getType())) {
+      report.inputScales.push_back(1.0);
+      continue;
+    }
+    if (options.calibration.size() <= i)
+      return network.emitError()
+             << "network input '" << name << "' is "
+             << cast<ShapedType>(arg.getType()).getElementType()
+             << ": snn-quantize needs a calibration input to choose its "
+                "scale (--calibrate), or the input as spikes (i1)";
+    const runtime::NpyArray &array = options.calibration[i];
+    Values values(array.numElements());
+    bool binary = true, integral = true;
+    for (size_t k = 0; k < values.size(); ++k) {
+      values[k] = array.getDouble(k);
+      binary &= values[k] == 0 || values[k] == 1;
+      integral &= values[k] == std::nearbyint(values[k]) &&
+                  std::fabs(values[k]) <= double(maxSigned(inputBits));
+    }
+    double scale = 1;
+    if (binary) {
+      // Spikes in a float array: the chip sees spike events.
+      Type spikes = retype(arg.getType(), IntegerType::get(ctx, 1));
+      mutations.push_back([arg, spikes]() mutable { arg.setType(spikes); });
+    } else {
+      if (!integral) {
+        int64_t qmax = maxSigned(inputBits);
+        double clip =
+            quant::clipRange(values, options.method, options.percentile, qmax);
+        scale = clip > 0 ? double(qmax) / clip : 1;
+        double pow2 = quant::floorPowerOfTwo(scale);
+        if (quant::representsExactly(values, pow2, qmax))
+          scale = pow2;
+      }
+      Type ints = retype(arg.getType(), intType());
+      mutations.push_back([arg, ints]() mutable { arg.setType(ints); });
+    }
+    scales[arg] = Scale{{scale}};
+    report.inputScales.push_back(scale);
+  }
+  return success();
+}
+
+/// Runs the float network on the calibration input and records each named
+/// population's largest |v|, which bounds the scale its state can take.
+LogicalResult Quantizer::collectCalibration() {
+  if (options.calibration.empty())
+    return success();
+  std::vector<runtime::Probe> probes;
+  for (Operation &op : network.getBodyBlock()->without_terminator())
+    if (isa<DiscreteLIOp, DiscreteLIFOp>(op) && op.hasAttr("name"))
+      probes.push_back({nameOf(&op).str(), "v"});
+  runtime::RunResult result;
+  std::string error;
+  if (!runtime::runNetwork(network, options.calibration, -1, probes, result,
+                           error))
+    return network.emitError() << "calibration run failed: " << error;
+  for (auto [probe, trace] : llvm::zip(probes, result.recordings)) {
+    double maxAbs = 0;
+    for (size_t k = 0; k < trace.numElements(); ++k)
+      maxAbs = std::max(maxAbs, std::fabs(trace.getDouble(k)));
+    calibratedMaxAbsV[probe.node] = maxAbs;
+  }
+  return success();
+}
+
+/// Whether `value` is produced by projections (through add and delay ops)
+/// that feed nothing else, so their weights can carry a population's gain.
+bool Quantizer::collectFoldGroup(Value value, FoldGroup &group) {
+  Operation *op = value.getDefiningOp();
+  if (!op || !value.hasOneUse())
+    return false;
+  if (isProjection(op)) {
+    group.projections.push_back(op);
+    return true;
+  }
+  if (isa<AddOp>(op)) {
+    for (Value operand : op->getOperands())
+      if (!collectFoldGroup(operand, group))
+        return false;
+    group.glue.push_back(op);
+    return true;
+  }
+  if (isa<DelayOp>(op) && collectFoldGroup(op->getOperand(0), group)) {
+    group.glue.push_back(op);
+    return true;
+  }
+  return false;
+}
+
+//===----------------------------------------------------------------------===//
+// Channels
+//===----------------------------------------------------------------------===//
+
+/// Channels of a population of this shape: the leading dimension of
+/// feature maps, every neuron of a vector; one with per-layer scales.
+int64_t Quantizer::channelsOf(ArrayRef<int64_t> shape) const {
+  if (!options.perChannel)
+    return 1;
+  if (shape.empty())
+    return 1;
+  return shape[0];
+}
+
+int64_t Quantizer::channelOf(ArrayRef<int64_t> shape, int64_t element) const {
+  if (!options.perChannel || shape.empty())
+    return 0;
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return element / (n / shape[0]);
+}
+
+//===----------------------------------------------------------------------===//
+// Scales of values
+//===----------------------------------------------------------------------===//
+
+FailureOr<const Scale *> Quantizer::getScale(Value value) {
+  if (isSpikeType(value.getType()))
+    return &kUnitScale;
+  auto it = scales.find(value);
+  if (it != scales.end())
+    return &it->second;
+  Operation *op = value.getDefiningOp();
+  if (!op)
+    return failure(); // inputs are scaled up front
+  if (!inProgress.insert(value).second)
+    return op->emitError() << "cannot quantize '" << nameOf(op)
+                           << "': a numeric (non-spike) cycle runs through "
+                              "it, so its scale would depend on itself";
+  LogicalResult computed = computeScale(op);
+  inProgress.erase(value);
+  if (failed(computed))
+    return failure();
+  it = scales.find(value);
+  if (it == scales.end())
+    return op->emitError() << "cannot quantize '" << nameOf(op)
+                           << "': its scale depends on itself";
+  return &it->second;
+}
+
+LogicalResult Quantizer::computeScale(Operation *op) {
+  Value result = op->getResult(0);
+  if (Operation *owner = ownerOf.lookup(op))
+    return planPopulation(owner);
+  if (isa<DiscreteLIOp>(op))
+    return planPopulation(op);
+  if (isProjection(op))
+    return planFreeProjection(op);
+
+  FailureOr<const Scale *> in = getScale(op->getOperand(0));
+  if (failed(in))
+    return failure();
+  Scale inScale = **in; // copy: the map may grow below
+
+  if (isa<DelayOp, FlattenOp>(op)) {
+    setResultType(op, intType());
+    scales[result] = inScale;
+    return success();
+  }
+  if (auto add = dyn_cast<AddOp>(op)) {
+    for (Value operand : add.getInputs()) {
+      FailureOr<const Scale *> other = getScale(operand);
+      if (failed(other))
+        return failure();
+      for (int64_t k = 0, n = numElements(result.getType()); k < n; ++k)
+        if (std::fabs((*other)->at(k) - inScale.at(k)) > 1e-12 * inScale.at(k))
+          return op->emitError()
+                 << "cannot quantize '" << nameOf(op)
+                 << "': its operands have different scales (element " << k
+                 << ": " << show(inScale.at(k)) << " and "
+                 << show((*other)->at(k))
+                 << "); only operands feeding one population can be rescaled";
+    }
+    setResultType(op, intType());
+    scales[result] = inScale;
+    return success();
+  }
+  if (isa<SumPool2dOp, AvgPool2dOp>(op)) {
+    // Pooling mixes elements of one channel: their scale must agree.
+    auto inShape = cast<ShapedType>(op->getOperand(0).getType()).getShape();
+    auto outShape = cast<ShapedType>(result.getType()).getShape();
+    int64_t inPlane = inShape[1] * inShape[2];
+    int64_t outPlane = outShape[1] * outShape[2];
+    double area = 1;
+    if (auto avg = dyn_cast<AvgPool2dOp>(op))
+      area = double(avg.getKernelSize()[0] * avg.getKernelSize()[1]);
+    Values out(static_cast<size_t>(outShape[0] * outPlane));
+    for (int64_t c = 0; c < inShape[0]; ++c) {
+      double s = inScale.at(c * inPlane);
+      for (int64_t k = 0; k < inPlane; ++k)
+        if (inScale.at(c * inPlane + k) != s)
+          return op->emitError()
+                 << "cannot quantize '" << nameOf(op) << "': channel " << c
+                 << " of its input has mixed scales";
+      // An average is a sum at `area` times the scale: exact in integers.
+      for (int64_t k = 0; k < outPlane; ++k)
+        out[size_t(c * outPlane + k)] = s * area;
+    }
+    scales[result] = Scale{std::move(out)};
+    if (auto avg = dyn_cast<AvgPool2dOp>(op)) {
+      Type type = retype(result.getType(), intType());
+      mutations.push_back([avg, type]() mutable {
+        OpBuilder builder(avg);
+        auto sum = builder.create<SumPool2dOp>(
+            avg.getLoc(), type, avg.getInput(), avg.getKernelSizeAttr(),
+            avg.getStrideAttr(), avg.getPaddingAttr(), avg.getNameAttr());
+        avg.getResult().replaceAllUsesWith(sum.getResult());
+      });
+      erased.push_back(op);
+    } else {
+      setResultType(op, intType());
+    }
+    return success();
+  }
+  if (auto scaleOp = dyn_cast<ScaleOp>(op)) {
+    // y = k x is x at scale sigma / k: the op disappears.
+    int64_t n = numElements(result.getType());
+    Values k = paramValues(scaleOp.getScale(), n), out(static_cast<size_t>(n));
+    for (int64_t e = 0; e < n; ++e) {
+      if (!(k[size_t(e)] > 0))
+        return op->emitError()
+               << "cannot quantize '" << nameOf(op)
+               << "': only positive scale factors fold into the scale, but "
+                  "element "
+               << e << " is " << show(k[size_t(e)]);
+      out[size_t(e)] = inScale.at(e) / k[size_t(e)];
+    }
+    scales[result] = Scale{std::move(out)};
+    Value input = scaleOp.getInput();
+    mutations.push_back([scaleOp, input]() mutable {
+      scaleOp.getResult().replaceAllUsesWith(input);
+    });
+    erased.push_back(op);
+    return success();
+  }
+  return op->emitError() << "cannot quantize '" << nameOf(op) << "'";
+}
+
+LogicalResult Quantizer::planThreshold(ThresholdOp op) {
+  FailureOr<const Scale *> in = getScale(op.getInput());
+  if (failed(in))
+    return failure();
+  // x > t  <=>  x_int > t * sigma  <=>  x_int > floor(t * sigma).
+  int64_t n = numElements(op.getType());
+  Values t = paramValues(op.getThreshold(), n);
+  std::vector<int64_t> q(static_cast<size_t>(n));
+  for (int64_t e = 0; e < n; ++e)
+    q[size_t(e)] = int64_t(std::floor(t[size_t(e)] * (*in)->at(e)));
+  setAttr(op, "threshold",
+          intParam(ctx, q, cast<ShapedType>(op.getType()).getShape()));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Weights
+//===----------------------------------------------------------------------===//
+
+LogicalResult
+Quantizer::forEachWeight(Operation *op, const Scale &source,
+                         const std::function<double(int64_t)> &fold,
+                         const std::function<void(int64_t, double)> &visit) {
+  auto outType = cast<ShapedType>(op->getResult(0).getType());
+  auto inType = cast<ShapedType>(op->getOperand(0).getType());
+  int64_t nOut = outType.getNumElements(), nIn = inType.getNumElements();
+  auto emit = [&](int64_t out, int64_t in, double w) {
+    visit(out, w * fold(out) / source.at(in));
+  };
+  if (isa<AffineOp, LinearOp>(op)) {
+    auto weight = op->getAttrOfType<DenseIntOrFPElementsAttr>("weight");
+    Values w = paramValues(weight);
+    for (int64_t o = 0; o < nOut; ++o)
+      for (int64_t i = 0; i < nIn; ++i)
+        emit(o, i, w[size_t(o * nIn + i)]);
+    return success();
+  }
+  if (auto sparse = dyn_cast<SparseProjectionOp>(op)) {
+    ArrayRef<int64_t> rowPtr = sparse.getRowPtr(),
+                      targets = sparse.getTargets();
+    Values w = paramValues(sparse.getWeights(), int64_t(targets.size()));
+    for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
+      for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
+        emit(targets[size_t(k)], s, w[size_t(k)]);
+    return success();
+  }
+  // Convolutions share a kernel across positions: the fold factor and the
+  // source scale must be uniform per output and input channel.
+  auto weight = op->getAttrOfType<DenseIntOrFPElementsAttr>("weight");
+  auto wShape = cast<ShapedType>(weight.getType()).getShape();
+  int64_t groups = op->getAttrOfType<IntegerAttr>("groups").getInt();
+  int64_t cOut = wShape[0], cInPerGroup = wShape[1];
+  int64_t kernel = weight.getNumElements() / (cOut * cInPerGroup);
+  int64_t outPlane = nOut / cOut, inPlane = nIn / inType.getShape()[0];
+  Values w = paramValues(weight);
+  for (int64_t co = 0; co < cOut; ++co) {
+    double f = fold(co * outPlane);
+    for (int64_t k = 1; k < outPlane; ++k)
+      if (fold(co * outPlane + k) != f)
+        return op->emitError() << "cannot quantize '" << nameOf(op)
+                               << "': the population it feeds has different "
+                                  "gains or scales within output channel "
+                               << co << ", which a shared kernel cannot carry";
+    int64_t group = co / (cOut / groups);
+    for (int64_t ci = 0; ci < cInPerGroup; ++ci) {
+      int64_t inChannel = group * cInPerGroup + ci;
+      double s = source.at(inChannel * inPlane);
+      for (int64_t k = 1; k < inPlane; ++k)
+        if (source.at(inChannel * inPlane + k) != s)
+          return op->emitError()
+                 << "cannot quantize '" << nameOf(op) << "': input channel "
+                 << inChannel << " has mixed scales";
+      for (int64_t k = 0; k < kernel; ++k)
+        visit(co * outPlane,
+              w[size_t((co * cInPerGroup + ci) * kernel + k)] * f / s);
+    }
+  }
+  return success();
+}
+
+LogicalResult Quantizer::planProjectionWeights(Operation *op,
+                                               const Scale &outScale,
+                                               ErrorStats &stats) {
+  FailureOr<const Scale *> in = getScale(op->getOperand(0));
+  if (failed(in))
+    return failure();
+  const Scale &source = **in;
+  auto weight = op->getAttrOfType<DenseIntOrFPElementsAttr>(
+      isa<SparseProjectionOp>(op) ? "weights" : "weight");
+  std::vector<int64_t> q;
+  q.reserve(static_cast<size_t>(weight.getNumElements()));
+  // Visits weights in storage order, so `q` lines up with the attribute.
+  auto visit = [&](int64_t out, double w) {
+    double s = outScale.at(out);
+    int64_t level = quant::quantize(w, s, weightMax);
+    q.push_back(level);
+    stats.add(w, double(level) / s, std::fabs(w * s) > double(weightMax) + 0.5);
+  };
+  if (failed(forEachWeight(
+          op, source, [](int64_t) { return 1.0; }, visit)))
+    return failure();
+  std::vector<int32_t> narrow(q.begin(), q.end());
+  auto type =
+      cast<ShapedType>(weight.getType()).clone(IntegerType::get(ctx, 32));
+  setAttr(op, isa<SparseProjectionOp>(op) ? "weights" : "weight",
+          DenseIntElementsAttr::get(type, ArrayRef<int32_t>(narrow)));
+
+  // The bias enters the accumulator at the output scale.
+  if (auto bias = op->getAttrOfType<DenseIntOrFPElementsAttr>("bias")) {
+    auto outShape = cast<ShapedType>(op->getResult(0).getType()).getShape();
+    int64_t nOut = numElements(op->getResult(0).getType());
+    Values b = paramValues(bias);
+    int64_t perChannel = nOut / int64_t(b.size());
+    std::vector<int64_t> qb(b.size());
+    for (size_t c = 0; c < b.size(); ++c)
+      qb[c] = roundHalfEven(b[c] * outScale.at(int64_t(c) * perChannel));
+    (void)outShape;
+    auto biasType =
+        cast<ShapedType>(bias.getType()).clone(IntegerType::get(ctx, 64));
+    setAttr(op, "bias", DenseIntElementsAttr::get(biasType, ArrayRef(qb)));
+  }
+  setResultType(op, intType());
+  return success();
+}
+
+/// A projection whose output no single population owns: its output scale
+/// comes from its own weights alone.
+LogicalResult Quantizer::planFreeProjection(Operation *op) {
+  FailureOr<const Scale *> in = getScale(op->getOperand(0));
+  if (failed(in))
+    return failure();
+  Scale source = **in;
+  auto shape = cast<ShapedType>(op->getResult(0).getType()).getShape();
+  int64_t n = numElements(op->getResult(0).getType());
+  std::vector<Values> perChannel(static_cast<size_t>(channelsOf(shape)));
+  if (failed(forEachWeight(
+          op, source, [](int64_t) { return 1.0; },
+          [&](int64_t out, double w) {
+            perChannel[size_t(channelOf(shape, out))].push_back(w);
+          })))
+    return failure();
+  Values channelScale(perChannel.size());
+  for (size_t c = 0; c < perChannel.size(); ++c) {
+    double clip = quant::clipRange(perChannel[c], options.method,
+                                   options.percentile, weightMax);
+    double s = clip > 0 ? double(weightMax) / clip : 1;
+    double pow2 = quant::floorPowerOfTwo(s);
+    channelScale[c] =
+        quant::representsExactly(perChannel[c], pow2, weightMax) ? pow2 : s;
+  }
+  Values out(static_cast<size_t>(n));
+  for (int64_t e = 0; e < n; ++e)
+    out[size_t(e)] = channelScale[size_t(channelOf(shape, e))];
+  Scale outScale{std::move(out)};
+  ErrorStats stats;
+  if (failed(planProjectionWeights(op, outScale, stats)))
+    return failure();
+  scales[op->getResult(0)] = std::move(outScale);
+  LayerReport layer;
+  layer.name = nameOf(op).str();
+  layer.kind = op->getName().stripDialect().str();
+  layer.projections.push_back(layer.name);
+  layer.channels = int64_t(channelScale.size());
+  layer.scales = channelScale;
+  layer.weights = stats;
+  report.layers.push_back(std::move(layer));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Populations
+//===----------------------------------------------------------------------===//
+
+LogicalResult Quantizer::planPopulation(Operation *op) {
+  if (planned.contains(op))
+    return success();
+  if (!populationsInProgress.insert(op).second)
+    return op->emitError() << "cannot quantize '" << nameOf(op)
+                           << "': a numeric (non-spike) cycle runs through "
+                              "it, so its scale would depend on itself";
+  auto lif = dyn_cast<DiscreteLIFOp>(op);
+  auto shape = cast<ShapedType>(op->getResult(0).getType()).getShape();
+  int64_t n = numElements(op->getResult(0).getType());
+  auto param = [&](StringRef name, double fallback) {
+    auto attr = op->getAttrOfType<DenseIntOrFPElementsAttr>(name);
+    return attr ? paramValues(attr, n) : Values(size_t(n), fallback);
+  };
+  bool synapse = op->hasAttr("syn_decay");
+  bool adaptive = op->hasAttr("adapt_decay");
+  Values decay = param("decay", 1), gain = param("gain", 1),
+         bias = param("bias", 0), synDecay = param("syn_decay", 0),
+         synGain = param("syn_gain", 1), threshold = param("v_threshold", 0),
+         reset = param("v_reset", 0), adaptDecay = param("adapt_decay", 0),
+         adaptGain = param("adapt_gain", 0);
+  // The input enters the membrane multiplied by gain (and syn_gain): the
+  // factor the fed projections' weights absorb.
+  Values fold(static_cast<size_t>(n));
+  for (int64_t e = 0; e < n; ++e)
+    fold[size_t(e)] = gain[size_t(e)] * (synapse ? synGain[size_t(e)] : 1);
+
+  const FoldGroup *group = nullptr;
+  if (auto it = groups.find(op); it != groups.end())
+    group = &it->second;
+
+  LayerReport layer;
+  layer.name = nameOf(op).str();
+  layer.kind = op->getName().stripDialect().str();
+  int64_t channels = channelsOf(shape);
+  layer.channels = channels;
+
+  // Bounds on S per channel.
+  const double inf = std::numeric_limits<double>::infinity();
+  Values bound(size_t(channels), inf);
+  std::vector<Values> effective(static_cast<size_t>(channels));
+  Scale inputScale = kUnitScale;
+  if (group) {
+    for (Operation *projection : group->projections) {
+      layer.projections.push_back(nameOf(projection).str());
+      FailureOr<const Scale *> in = getScale(projection->getOperand(0));
+      if (failed(in))
+        return failure();
+      Scale source = **in;
+      if (failed(forEachWeight(
+              projection, source, [&](int64_t e) { return fold[size_t(e)]; },
+              [&](int64_t out, double w) {
+                effective[size_t(channelOf(shape, out))].push_back(w);
+              })))
+        return failure();
+    }
+    for (int64_t c = 0; c < channels; ++c) {
+      double clip = quant::clipRange(effective[size_t(c)], options.method,
+                                     options.percentile, weightMax);
+      if (clip > 0)
+        bound[size_t(c)] = double(weightMax) / clip;
+    }
+  } else {
+    FailureOr<const Scale *> in = getScale(op->getOperand(0));
+    if (failed(in))
+      return failure();
+    inputScale = **in;
+  }
+
+  // The membrane holds values up to the threshold, the reset value and what
+  // the calibration run saw; one bit of headroom covers the step that
+  // crosses the threshold.
+  double calibrated = 0;
+  if (auto it = calibratedMaxAbsV.find(layer.name);
+      it != calibratedMaxAbsV.end())
+    calibrated = it->second;
+  const double stateLimit = std::ldexp(1.0, int(stateBits) - 2);
+  const double thresholdLimit = double(
+      maxSigned(target.thresholdBits() ? target.thresholdBits() : stateBits));
+  Values range(size_t(channels), calibrated),
+      maxThreshold(static_cast<size_t>(channels));
+  for (int64_t e = 0; e < n; ++e) {
+    size_t c = size_t(channelOf(shape, e));
+    if (lif) {
+      range[c] = std::max({range[c], std::fabs(threshold[size_t(e)]),
+                           std::fabs(reset[size_t(e)])});
+      maxThreshold[c] =
+          std::max(maxThreshold[c], std::fabs(threshold[size_t(e)]));
+    }
+  }
+  Values channelScale(static_cast<size_t>(channels));
+  bool allPowerOfTwo = true;
+  for (int64_t c = 0; c < channels; ++c) {
+    double s = bound[size_t(c)];
+    if (range[size_t(c)] > 0)
+      s = std::min(s, stateLimit / range[size_t(c)]);
+    if (maxThreshold[size_t(c)] > 0)
+      s = std::min(s, thresholdLimit / maxThreshold[size_t(c)]);
+    if (s == inf) {
+      // Nothing bounds it (no weights, threshold or calibration): half the
+      // state's bits for the fraction.
+      s = std::ldexp(1.0, int(stateBits) / 2);
+      layer.notes.push_back("no weights, threshold or calibration bound "
+                            "the scale; chose 2^" +
+                            std::to_string(stateBits / 2));
+    }
+    // A power of two that represents everything exactly makes the integer
+    // network compute exactly what the float one does.
+    double pow2 = quant::floorPowerOfTwo(s);
+    Values exact;
+    for (int64_t e = 0; e < n; ++e)
+      if (channelOf(shape, e) == c)
+        for (const Values *v : {&threshold, &reset, &bias, &adaptGain})
+          exact.push_back((*v)[size_t(e)]);
+    if (quant::representsExactly(effective[size_t(c)], pow2, weightMax) &&
+        quant::representsExactly(exact, pow2, maxSigned(stateBits)))
+      s = pow2;
+    else
+      allPowerOfTwo = false;
+    channelScale[size_t(c)] = s;
+  }
+  Values elementScale(static_cast<size_t>(n));
+  for (int64_t e = 0; e < n; ++e)
+    elementScale[size_t(e)] = channelScale[size_t(channelOf(shape, e))];
+  layer.scales = channelScale;
+  layer.powerOfTwo = allPowerOfTwo;
+
+  // Decays: fixed-point multipliers, or shifts written as multipliers.
+  auto quantizeDecay = [&](double alpha, StringRef name) -> FailureOr<int64_t> {
+    if (target.decayKind() == targets::DecayKind::None) {
+      if (std::fabs(alpha - 1) > 1e-12)
+        return op->emitError()
+               << "cannot quantize '" << layer.name << "': target '"
+               << target.name << "' has no leak, but '" << name << "' is "
+               << show(alpha) << " (not 1)";
+      return fixedPoint(1);
+    }
+    if (!shiftDecay || alpha == 1 || alpha == 0)
+      return fixedPoint(alpha);
+    if (alpha < 0 || alpha > 1)
+      return op->emitError()
+             << "cannot quantize '" << layer.name << "': '" << name << "' is "
+             << show(alpha) << ", which no shift decay represents";
+    int64_t shift = std::clamp<int64_t>(std::llround(-std::log2(1 - alpha)), 1,
+                                        int64_t(fracBits));
+    return ((int64_t(1) << shift) - 1) << (fracBits - shift);
+  };
+  std::vector<int64_t> qDecay, qSynDecay, qAdaptDecay;
+  for (int64_t e = 0; e < n; ++e) {
+    FailureOr<int64_t> d = quantizeDecay(decay[size_t(e)], "decay");
+    if (failed(d))
+      return failure();
+    qDecay.push_back(*d);
+    if (synapse) {
+      FailureOr<int64_t> sd = quantizeDecay(synDecay[size_t(e)], "syn_decay");
+      if (failed(sd))
+        return failure();
+      qSynDecay.push_back(*sd);
+    }
+    if (adaptive) {
+      FailureOr<int64_t> ad =
+          quantizeDecay(adaptDecay[size_t(e)], "adapt_decay");
+      if (failed(ad))
+        return failure();
+      qAdaptDecay.push_back(*ad);
+    }
+  }
+  layer.decay = qDecay.front();
+  layer.fracBits = fracBits;
+
+  // The input multiplier: exactly 1 when the weights absorbed the gain,
+  // else gain * S / sigma_input in fixed point.
+  std::vector<int64_t> qInput(static_cast<size_t>(n));
+  for (int64_t e = 0; e < n; ++e)
+    qInput[size_t(e)] =
+        group ? fixedPoint(1)
+              : fixedPoint(fold[size_t(e)] * elementScale[size_t(e)] /
+                           inputScale.at(e));
+  std::vector<int64_t> qBias(static_cast<size_t>(n)),
+      qThreshold(static_cast<size_t>(n)), qReset(static_cast<size_t>(n)),
+      qAdaptGain(static_cast<size_t>(n)), unit(size_t(n), fixedPoint(1));
+  double thresholdError = 0;
+  for (int64_t e = 0; e < n; ++e) {
+    double s = elementScale[size_t(e)];
+    qBias[size_t(e)] = roundHalfEven(bias[size_t(e)] * s);
+    qThreshold[size_t(e)] = roundHalfEven(threshold[size_t(e)] * s);
+    qReset[size_t(e)] = roundHalfEven(reset[size_t(e)] * s);
+    qAdaptGain[size_t(e)] = roundHalfEven(adaptGain[size_t(e)] * s);
+    if (threshold[size_t(e)] != 0)
+      thresholdError = std::max(
+          thresholdError,
+          std::fabs(threshold[size_t(e)] - double(qThreshold[size_t(e)]) / s) /
+              std::fabs(threshold[size_t(e)]));
+  }
+  layer.thresholdRelativeError = thresholdError;
+
+  setAttr(op, "decay", intParam(ctx, qDecay, shape));
+  setAttr(op, "gain", intParam(ctx, synapse ? unit : qInput, shape));
+  setAttr(op, "bias", intParam(ctx, qBias, shape));
+  if (synapse) {
+    setAttr(op, "syn_decay", intParam(ctx, qSynDecay, shape));
+    setAttr(op, "syn_gain", intParam(ctx, qInput, shape));
+  }
+  if (lif) {
+    setAttr(op, "v_threshold", intParam(ctx, qThreshold, shape));
+    setAttr(op, "v_reset", intParam(ctx, qReset, shape));
+    if (adaptive) {
+      setAttr(op, "adapt_decay", intParam(ctx, qAdaptDecay, shape));
+      setAttr(op, "adapt_gain", intParam(ctx, qAdaptGain, shape));
+    }
+  } else {
+    setResultType(op, intType());
+    scales[op->getResult(0)] = Scale{elementScale};
+  }
+  setAttr(op, "frac_bits",
+          IntegerAttr::get(IntegerType::get(ctx, 64), int64_t(fracBits)));
+  setAttr(op, "rounding", RoundingAttr::get(ctx, rounding));
+  setAttr(op, "state_bits",
+          IntegerAttr::get(IntegerType::get(ctx, 64), int64_t(stateBits)));
+
+  // The ops folded into this population produce its drive at S * fold.
+  if (group) {
+    Values driveScale(static_cast<size_t>(n));
+    for (int64_t e = 0; e < n; ++e)
+      driveScale[size_t(e)] = elementScale[size_t(e)] * fold[size_t(e)];
+    Scale drive{std::move(driveScale)};
+    for (Operation *projection : group->projections) {
+      if (failed(planProjectionWeights(projection, drive, layer.weights)))
+        return failure();
+      scales[projection->getResult(0)] = drive;
+    }
+    for (Operation *glue : group->glue) {
+      setResultType(glue, intType());
+      scales[glue->getResult(0)] = drive;
+    }
+  }
+  report.layers.push_back(std::move(layer));
+  populationsInProgress.erase(op);
+  planned.insert(op);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Driver
+//===----------------------------------------------------------------------===//
+
+LogicalResult Quantizer::plan() {
+  report.target = target.name;
+  report.method = quant::getMethodName(options.method).str();
+  report.perChannel = options.perChannel;
+  if (failed(checkSupported()) || failed(chooseFormat()) ||
+      failed(scaleInputs()) || failed(collectCalibration()))
+    return failure();
+  Block *body = network.getBodyBlock();
+  for (Operation &op : body->without_terminator())
+    if (isa<DiscreteLIOp, DiscreteLIFOp>(op)) {
+      FoldGroup group;
+      if (collectFoldGroup(op.getOperand(0), group)) {
+        for (Operation *folded : group.projections)
+          ownerOf[folded] = &op;
+        for (Operation *folded : group.glue)
+          ownerOf[folded] = &op;
+        groups[&op] = std::move(group);
+      }
+    }
+  for (Operation &op : body->without_terminator()) {
+    if (isa<DiscreteLIFOp>(op)) {
+      if (failed(planPopulation(&op)))
+        return failure();
+    } else if (auto threshold = dyn_cast<ThresholdOp>(op)) {
+      if (failed(planThreshold(threshold)))
+        return failure();
+    } else if (failed(getScale(op.getResult(0)))) {
+      return failure();
+    }
+  }
+  for (Value output : network.getOutputOp().getOperands()) {
+    FailureOr<const Scale *> scale = getScale(output);
+    if (failed(scale))
+      return failure();
+    report.outputScales.push_back((*scale)->at(0));
+  }
+  return success();
+}
+
+void Quantizer::apply() {
+  for (const std::function<void()> &mutation : mutations)
+    mutation();
+  for (Operation *op : erased)
+    op->erase();
+  Block *body = network.getBodyBlock();
+  SmallVector<Type> inputs, outputs;
+  for (BlockArgument arg : body->getArguments())
+    inputs.push_back(arg.getType());
+  for (Value output : network.getOutputOp().getOperands())
+    outputs.push_back(output.getType());
+  network.setFunctionType(FunctionType::get(ctx, inputs, outputs));
+  SmallVector<Attribute> inputScales, outputScales;
+  for (double s : report.inputScales)
+    inputScales.push_back(FloatAttr::get(Float64Type::get(ctx), s));
+  for (double s : report.outputScales)
+    outputScales.push_back(FloatAttr::get(Float64Type::get(ctx), s));
+  network->setAttr("snn.input_scales", ArrayAttr::get(ctx, inputScales));
+  network->setAttr("snn.output_scales", ArrayAttr::get(ctx, outputScales));
+  network->setAttr("snn.target", StringAttr::get(ctx, target.name));
+}
+
+} // namespace
+
+LogicalResult snc::quantizeNetwork(NetworkOp network,
+                                   const targets::TargetDescription &target,
+                                   const QuantizationOptions &options,
+                                   QuantizeReport &report) {
+  report = QuantizeReport();
+  Quantizer quantizer(network, target, options, report);
+  if (failed(quantizer.plan()))
+    return failure();
+  quantizer.apply();
+  return success();
+}

@@ -1,0 +1,88 @@
+//===- Quantize.h - float networks to the target's integers -----*- C++ -*-===//
+//
+// snn-quantize turns a discretized float network into the integer network a
+// target runs (docs/quantization.md): every population gets a scale S per
+// output channel (or per layer), chosen jointly for the weights that feed it
+// and its threshold, so that its integer membrane stands for S times the
+// float one and its dynamics are those of the float neuron. The pass
+// (`snc-opt --snn-quantize`) and `snc quantize` both call quantizeNetwork.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNC_PASSES_QUANTIZE_H
+#define SNC_PASSES_QUANTIZE_H
+
+#include "dialects/snn/SNNOps.h"
+#include "passes/QuantizeScales.h"
+#include "runtime/Npy.h"
+#include "targets/TargetDescription.h"
+
+#include <string>
+#include <vector>
+
+namespace snc {
+
+struct QuantizationOptions {
+  quant::CalibrationMethod method = quant::CalibrationMethod::MaxAbs;
+  /// For CalibrationMethod::Percentile.
+  double percentile = 99.9;
+  /// One scale per output channel (true) or per population (false).
+  bool perChannel = true;
+  /// Width of integer network inputs made from float ones.
+  unsigned inputBits = 16;
+  /// One array per network input, (steps, *shape): the calibration input.
+  /// It sets the scale of numeric network inputs and bounds membrane
+  /// ranges; without it, numeric inputs must be given as integers.
+  std::vector<runtime::NpyArray> calibration;
+};
+
+/// What quantization did to one population and the projections folded
+/// into it.
+struct LayerReport {
+  std::string name;                     // the population's name
+  std::string kind;                     // "discrete_lif", "discrete_li"
+  std::vector<std::string> projections; // folded into it
+  int64_t channels = 0;
+  std::vector<double> scales;        // S per channel
+  bool powerOfTwo = false;           // every S is a power of two
+  quant::ErrorStats weights;         // in float units, over folded weights
+  double thresholdRelativeError = 0; // max |theta - theta_q / S| / |theta|
+  int64_t decay = 0, fracBits = 0;   // of the first neuron
+  std::vector<std::string> notes;
+};
+
+struct QuantizeReport {
+  std::string target;
+  std::string method;
+  bool perChannel = true;
+  std::vector<LayerReport> layers;
+  std::vector<double> inputScales;  // per network input (1 for spikes)
+  std::vector<double> outputScales; // per network output (1 for spikes)
+};
+
+/// The options as text, from pass options or the command line.
+struct QuantizeSettings {
+  std::string target; // name or path/to/file.json
+  std::string method = "max-abs";
+  double percentile = 99.9;
+  std::string granularity = "channel";
+  std::string weightBits; // "": the target's; "2".."16" or "ternary"
+  std::vector<std::string> calibrationFiles;
+};
+
+/// Loads the target (applying a weight-bits override) and the calibration
+/// arrays. On failure `error` says which setting is wrong and why.
+bool resolveQuantizeSettings(const QuantizeSettings &settings,
+                             targets::TargetDescription &target,
+                             QuantizationOptions &options, std::string &error);
+
+/// Quantizes `network` in place for `target`. On failure, emits an error
+/// naming the op and reason and leaves the network unchanged.
+mlir::LogicalResult quantizeNetwork(snn::NetworkOp network,
+                                    const targets::TargetDescription &target,
+                                    const QuantizationOptions &options,
+                                    QuantizeReport &report);
+
+} // namespace snc
+
+#endif // SNC_PASSES_QUANTIZE_H
