@@ -11,6 +11,7 @@
 
 #include "dialects/snn/Params.h"
 #include "passes/Passes.h"
+#include "targets/TargetDescription.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
@@ -121,7 +122,23 @@ std::string describe(Operation *op) {
 void LowerDelaysPass::runOnOperation() {
   NetworkOp network = getOperation();
   // Plain copies: pass options do not print as numbers in diagnostics.
-  const int64_t minDelay = this->minDelay, maxDelay = this->maxDelay;
+  int64_t minDelay = this->minDelay, maxDelay = this->maxDelay;
+  if (!target.empty()) {
+    if (minDelay != 0 || maxDelay != 0) {
+      network.emitError() << "snn-lower-delays takes either a target or "
+                             "min-delay/max-delay, not both";
+      return signalPassFailure();
+    }
+    targets::TargetDescription description;
+    std::string error;
+    if (!targets::loadTarget(target, targets::getDefaultRegistryOptions(),
+                             description, error)) {
+      network.emitError() << "snn-lower-delays: " << error;
+      return signalPassFailure();
+    }
+    minDelay = description.minDelay();
+    maxDelay = description.maxDelay();
+  }
   if (maxDelay < 1) {
     network.emitError() << "snn-lower-delays needs max-delay >= 1 (got "
                         << maxDelay << ")";

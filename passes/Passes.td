@@ -64,7 +64,10 @@ def LowerDelays : Pass<"snn-lower-delays", "::snc::snn::NetworkOp"> {
     Option<"minDelay", "min-delay", "int64_t", "0",
            "Smallest synapse delay the target implements (steps)">,
     Option<"maxDelay", "max-delay", "int64_t", "0",
-           "Largest synapse delay the target implements (steps, >= 1)">
+           "Largest synapse delay the target implements (steps, >= 1)">,
+    Option<"target", "target", "std::string", "\"\"",
+           "Take min-delay and max-delay from this target's delay section "
+           "(a name from `snc targets` or a .json file)">
   ];
 }
 

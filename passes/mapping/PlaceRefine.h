@@ -1,0 +1,34 @@
+//===- PlaceRefine.h - improve a placement slice by slice -------*- C++ -*-===//
+//
+// The last step of placement: grouping and layout optimise approximations
+// (cut weight, then whole groups); moving single slices between chips, or
+// swapping two, optimises the placement cost itself.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNC_PASSES_MAPPING_PLACEREFINE_H
+#define SNC_PASSES_MAPPING_PLACEREFINE_H
+
+#include "passes/mapping/ChipDistances.h"
+#include "passes/mapping/MappingModel.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace snc::mapping {
+
+/// Lowers the star cost (see Place.h) of `chipOfSlice`, positions in
+/// `distances` holding at most `capacity` slices each. Visits slices in
+/// index order; for each, tries the chips of the slices it exchanges
+/// packets with: a move when the chip has a free PE, else a swap with the
+/// slice on that chip that completes the best exchange. Takes a change only
+/// when it lowers the cost, so the cost never rises. Stops after a pass
+/// without change or `maxPasses` passes. Deterministic.
+void refinePlacement(const ChipDistances &distances, int64_t capacity,
+                     const Partition &partition,
+                     const std::vector<std::vector<int64_t>> &destinations,
+                     std::vector<int64_t> &chipOfSlice, int maxPasses);
+
+} // namespace snc::mapping
+
+#endif // SNC_PASSES_MAPPING_PLACEREFINE_H
