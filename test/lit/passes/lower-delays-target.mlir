@@ -4,9 +4,9 @@
 
 // The delay range comes from the target: SpiNNaker2's lif synapses hold
 // 0..7 ticks, so a 10-step synapse splits into 7 + 3 through one relay.
-// CHECK: snn.discrete_lif {{.*}}name = "proj.relay1"
-// CHECK: snn.sparse_projection {{.*}}delays = array<i64: 7>{{.*}}name = "proj.hop1"
-// CHECK: delays = array<i64: 3>
+// CHECK: %[[IN:.+]] = snn.sparse_projection %x {delays = array<i64: 7>, name = "proj.relay1.in"
+// CHECK: %[[RELAY:.+]] = snn.discrete_lif %[[IN]] {{.*}}name = "proj.relay1"
+// CHECK: snn.sparse_projection %[[RELAY]] {delays = array<i64: 3>, name = "proj"
 // BOTH: error: snn-lower-delays takes either a target or min-delay/max-delay, not both
 // UNKNOWN: error: snn-lower-delays: unknown target 'nonexistent'
 snn.network @n(%x: tensor<1xi1>) -> (y: tensor<1xf32>) attributes {dt = 1.0 : f64, scheme = #snn<scheme euler>} {
