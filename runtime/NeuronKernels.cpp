@@ -8,6 +8,7 @@
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
 #include "runtime/FixedPoint.h"
+#include "runtime/IntegerNeuron.h"
 #include "runtime/Kernel.h"
 
 #include "llvm/ADT/TypeSwitch.h"
@@ -192,10 +193,7 @@ public:
   template <typename Op>
   IntegerPopulationKernel(Op op, unsigned stateBits, const Slot *input,
                           Slot *output)
-      : Kernel(output), input(input), stateBits(stateBits),
-        fracBits(unsigned(op.getFracBits().value_or(0))),
-        rounding(op.getRounding().value_or(Rounding::Floor)),
-        hasSynapse(op.getSynDecay().has_value()),
+      : Kernel(output), input(input),
         v(ElementKind::Int, output->getSize(), stateBits),
         current(ElementKind::Int, output->getSize(), stateBits),
         adaptation(ElementKind::Int, output->getSize(), stateBits) {
@@ -203,25 +201,29 @@ public:
     auto read = [&](std::optional<DenseIntOrFPElementsAttr> attr) {
       return expand<int64_t>(attr, n, 0);
     };
-    decay = read(op.getDecay());
-    gain = read(op.getGain());
-    bias = read(op.getBias());
-    synDecay = read(op.getSynDecay());
-    synGain = read(op.getSynGain());
-    std::vector<int64_t> init = read(op.getVInit());
-    for (int64_t k = 0; k < n; ++k)
-      v.data<int64_t>()[k] = saturate(init[k], stateBits);
+    format.stateBits = stateBits;
+    format.fracBits = unsigned(op.getFracBits().value_or(0));
+    format.rounding = op.getRounding().value_or(Rounding::Floor);
+    format.hasSynapse = op.getSynDecay().has_value();
+    params.decay = read(op.getDecay());
+    params.gain = read(op.getGain());
+    params.bias = read(op.getBias());
+    params.synDecay = read(op.getSynDecay());
+    params.synGain = read(op.getSynGain());
+    params.vInit = read(op.getVInit());
     if constexpr (std::is_same_v<Op, DiscreteLIFOp>) {
-      spiking = true;
-      threshold = read(op.getVThreshold());
-      vReset = read(op.getVReset());
-      reset = op.getReset();
-      refractory = int64_t(op.getRefractory());
-      adaptive = op.getAdaptDecay().has_value();
-      adaptDecay = read(op.getAdaptDecay());
-      adaptGain = read(op.getAdaptGain());
-      refractoryLeft.assign(n, 0);
+      format.spiking = true;
+      format.reset = op.getReset();
+      format.refractory = int64_t(op.getRefractory());
+      format.adaptive = op.getAdaptDecay().has_value();
+      params.threshold = read(op.getVThreshold());
+      params.vReset = read(op.getVReset());
+      params.adaptDecay = read(op.getAdaptDecay());
+      params.adaptGain = read(op.getAdaptGain());
     }
+    refractoryLeft.assign(n, 0);
+    for (int64_t k = 0; k < n; ++k)
+      v.data<int64_t>()[k] = initialIntegerNeuron(format, params, k).v;
   }
 
   void step(int64_t) override {
@@ -230,36 +232,13 @@ public:
     int64_t *vk = v.data<int64_t>(), *i = current.data<int64_t>(),
             *a = adaptation.data<int64_t>();
     for (int64_t k = 0; k < n; ++k) {
-      int64_t drive = x[k];
-      if (hasSynapse) {
-        i[k] =
-            saturate(mul(synDecay[k], i[k]) + mul(synGain[k], x[k]), stateBits);
-        drive = i[k];
-      }
-      bool spike = false;
-      if (spiking && refractoryLeft[k] > 0) {
-        --refractoryLeft[k];
-        vk[k] = vReset[k];
-      } else {
-        vk[k] =
-            saturate(mul(decay[k], vk[k]) + mul(gain[k], drive) + Wide(bias[k]),
-                     stateBits);
-        if (spiking) {
-          Wide theta = Wide(threshold[k]) + (adaptive ? a[k] : 0);
-          spike = Wide(vk[k]) > theta;
-          if (spike && reset == ResetMode::ToValue)
-            vk[k] = vReset[k];
-          else if (spike && reset == ResetMode::Subtract)
-            vk[k] = saturate(Wide(vk[k]) - theta, stateBits);
-          if (spike)
-            refractoryLeft[k] = refractory;
-        }
-      }
-      if (adaptive)
-        a[k] = saturate(mul(adaptDecay[k], a[k]) +
-                            Wide(adaptGain[k]) * Wide(spike),
-                        stateBits);
-      if (spiking)
+      IntegerNeuronState state{vk[k], i[k], a[k], refractoryLeft[k]};
+      bool spike = stepIntegerNeuron(format, params, k, state, x[k]);
+      vk[k] = state.v;
+      i[k] = state.i;
+      a[k] = state.a;
+      refractoryLeft[k] = state.refractoryLeft;
+      if (format.spiking)
         output->data<uint8_t>()[k] = spike;
       else
         output->data<int64_t>()[k] = vk[k];
@@ -268,27 +247,19 @@ public:
 
   std::vector<std::pair<std::string, const Slot *>> variables() const override {
     std::vector<std::pair<std::string, const Slot *>> vars{{"v", &v}};
-    if (hasSynapse)
+    if (format.hasSynapse)
       vars.emplace_back("i", &current);
-    if (adaptive)
+    if (format.adaptive)
       vars.emplace_back("a", &adaptation);
     return vars;
   }
 
 private:
-  Wide mul(int64_t multiplier, int64_t value) const {
-    return fixedMul(multiplier, value, fracBits, rounding);
-  }
-
   const Slot *input;
-  unsigned stateBits, fracBits;
-  Rounding rounding;
-  bool hasSynapse, spiking = false, adaptive = false;
-  ResetMode reset = ResetMode::ToValue;
-  int64_t refractory = 0;
+  IntegerNeuronFormat format;
+  IntegerNeuronParams params;
   Slot v, current, adaptation;
-  std::vector<int64_t> decay, gain, bias, synDecay, synGain, threshold, vReset,
-      adaptDecay, adaptGain, refractoryLeft, scratch;
+  std::vector<int64_t> refractoryLeft, scratch;
 };
 
 unsigned widthOf(Type type) {
