@@ -405,8 +405,11 @@ FailureOr<const Scale *> Quantizer::getScale(Value value) {
 
 LogicalResult Quantizer::computeScale(Operation *op) {
   Value result = op->getResult(0);
-  if (Operation *owner = ownerOf.lookup(op))
+  if (Operation *owner = ownerOf.lookup(op)) {
+    if (auto threshold = dyn_cast<ThresholdOp>(owner))
+      return planThreshold(threshold);
     return planPopulation(owner);
+  }
   if (isa<DiscreteLIOp>(op))
     return planPopulation(op);
   if (isProjection(op))
@@ -502,12 +505,66 @@ LogicalResult Quantizer::computeScale(Operation *op) {
 }
 
 LogicalResult Quantizer::planThreshold(ThresholdOp op) {
+  if (!planned.insert(op).second)
+    return success();
+  int64_t n = numElements(op.getType());
+  Values t = paramValues(op.getThreshold(), n);
+  auto shape = cast<ShapedType>(op.getType()).getShape();
+  if (auto it = groups.find(op); it != groups.end()) {
+    // The projections feeding only this threshold share its scale, chosen
+    // from their weights as a population's would be (without a gain).
+    std::vector<Values> effective(size_t(channelsOf(shape)));
+    for (Operation *projection : it->second.projections) {
+      FailureOr<const Scale *> in = getScale(projection->getOperand(0));
+      if (failed(in))
+        return failure();
+      Scale source = **in;
+      if (failed(forEachWeight(
+              projection, source, [](int64_t) { return 1.0; },
+              [&](int64_t out, double w) {
+                effective[size_t(channelOf(shape, out))].push_back(w);
+              })))
+        return failure();
+    }
+    Values element(static_cast<size_t>(n));
+    for (int64_t c = 0; c < int64_t(effective.size()); ++c) {
+      double clip = quant::clipRange(effective[size_t(c)], options.method,
+                                     options.percentile, weightMax);
+      double s = clip > 0 ? double(weightMax) / clip : 1;
+      double pow2 = quant::floorPowerOfTwo(s);
+      if (quant::representsExactly(effective[size_t(c)], pow2, weightMax))
+        s = pow2;
+      for (int64_t e = 0; e < n; ++e)
+        if (channelOf(shape, e) == c)
+          element[size_t(e)] = s;
+    }
+    Scale drive{std::move(element)};
+    LayerReport layer;
+    layer.name = nameOf(op).str();
+    layer.kind = "threshold";
+    for (Operation *projection : it->second.projections) {
+      layer.projections.push_back(nameOf(projection).str());
+      if (failed(planProjectionWeights(projection, drive, layer.weights)))
+        return failure();
+      scales[projection->getResult(0)] = drive;
+    }
+    for (Operation *glue : it->second.glue) {
+      setResultType(glue, intType());
+      scales[glue->getResult(0)] = drive;
+    }
+    layer.channels = int64_t(effective.size());
+    for (int64_t c = 0; c < layer.channels; ++c)
+      for (int64_t e = 0; e < n; ++e)
+        if (channelOf(shape, e) == c) {
+          layer.scales.push_back(drive.at(e));
+          break;
+        }
+    report.layers.push_back(std::move(layer));
+  }
   FailureOr<const Scale *> in = getScale(op.getInput());
   if (failed(in))
     return failure();
   // x > t  <=>  x_int > t * sigma  <=>  x_int > floor(t * sigma).
-  int64_t n = numElements(op.getType());
-  Values t = paramValues(op.getThreshold(), n);
   std::vector<int64_t> q(static_cast<size_t>(n));
   for (int64_t e = 0; e < n; ++e)
     q[size_t(e)] = int64_t(std::floor(t[size_t(e)] * (*in)->at(e)));
@@ -929,7 +986,7 @@ LogicalResult Quantizer::plan() {
     return failure();
   Block *body = network.getBodyBlock();
   for (Operation &op : body->without_terminator())
-    if (isa<DiscreteLIOp, DiscreteLIFOp>(op)) {
+    if (isa<DiscreteLIOp, DiscreteLIFOp, ThresholdOp>(op)) {
       FoldGroup group;
       if (collectFoldGroup(op.getOperand(0), group)) {
         for (Operation *folded : group.projections)

@@ -1,13 +1,13 @@
-//===- SchemaValidator.cpp - a JSON Schema subset over llvm::json ---------===//
+//===- SchemaValidator.cpp - a JSON Schema subset over nlohmann::json -----===//
 
 #include "targets/SchemaValidator.h"
+#include "targets/JSONText.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Error.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -16,12 +16,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <set>
+#include <string_view>
 #include <utility>
 
 using namespace llvm;
 
 namespace snc::targets {
+
+// Declared here to hide llvm::json, which `using namespace llvm` brings in.
+using json = nlohmann::json;
 
 //===----------------------------------------------------------------------===//
 // Small helpers
@@ -44,7 +49,149 @@ std::string escapeJSONPointerToken(StringRef token) {
   return result;
 }
 
+const json *getJSONMember(const json &object, StringRef key) {
+  if (!object.is_object())
+    return nullptr;
+  auto it = object.find(std::string_view(key));
+  return it == object.end() ? nullptr : &*it;
+}
+
+// nlohmann::json stores a number as int64_t (negative integers), uint64_t
+// (non-negative ones) or double. get_ptr<const number_integer_t *>() also
+// answers for uint64_t, so the helpers below switch on type().
+
+std::optional<int64_t> getJSONInteger(const json &value) {
+  switch (value.type()) {
+  case json::value_t::number_integer:
+    return *value.get_ptr<const json::number_integer_t *>();
+  case json::value_t::number_unsigned: {
+    uint64_t u = *value.get_ptr<const json::number_unsigned_t *>();
+    if (u <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      return static_cast<int64_t>(u);
+    return std::nullopt;
+  }
+  case json::value_t::number_float: {
+    double d = *value.get_ptr<const json::number_float_t *>();
+    // [-2^63, 2^63): the doubles that convert to int64_t.
+    if (std::isfinite(d) && d == std::trunc(d) && d >= -0x1p63 && d < 0x1p63)
+      return static_cast<int64_t>(d);
+    return std::nullopt;
+  }
+  default:
+    return std::nullopt;
+  }
+}
+
 namespace {
+
+/// The kinds of JSON value; nlohmann::json has three kinds of number.
+enum class Kind { Null, Boolean, Number, String, Array, Object };
+
+Kind kindOf(const json &value) {
+  switch (value.type()) {
+  case json::value_t::boolean:
+    return Kind::Boolean;
+  case json::value_t::number_integer:
+  case json::value_t::number_unsigned:
+  case json::value_t::number_float:
+    return Kind::Number;
+  case json::value_t::string:
+    return Kind::String;
+  case json::value_t::array:
+    return Kind::Array;
+  case json::value_t::object:
+    return Kind::Object;
+  default: // null; parsing never makes binary or discarded values
+    return Kind::Null;
+  }
+}
+
+std::optional<StringRef> getString(const json &value) {
+  if (const auto *s = value.get_ptr<const json::string_t *>())
+    return StringRef(*s);
+  return std::nullopt;
+}
+
+std::optional<bool> getBoolean(const json &value) {
+  if (const auto *b = value.get_ptr<const json::boolean_t *>())
+    return *b;
+  return std::nullopt;
+}
+
+/// A non-negative integer as uint64_t (integers above INT64_MAX included).
+std::optional<uint64_t> getUInt64(const json &value) {
+  if (value.type() == json::value_t::number_unsigned)
+    return *value.get_ptr<const json::number_unsigned_t *>();
+  if (value.type() == json::value_t::number_integer) {
+    int64_t i = *value.get_ptr<const json::number_integer_t *>();
+    if (i >= 0)
+      return static_cast<uint64_t>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<double> getNumber(const json &value) {
+  switch (value.type()) {
+  case json::value_t::number_integer:
+    return static_cast<double>(
+        *value.get_ptr<const json::number_integer_t *>());
+  case json::value_t::number_unsigned:
+    return static_cast<double>(
+        *value.get_ptr<const json::number_unsigned_t *>());
+  case json::value_t::number_float:
+    return *value.get_ptr<const json::number_float_t *>();
+  default:
+    return std::nullopt;
+  }
+}
+
+/// `keyword` as an array, if `schema` has it and it is one.
+const json *getArrayMember(const json &schema, StringRef keyword) {
+  const json *value = getJSONMember(schema, keyword);
+  return value && value->is_array() ? value : nullptr;
+}
+
+/// Whether a number is an integer in [INT64_MIN, INT64_MAX], as opposed to a
+/// double or an integer above INT64_MAX.
+bool isInt64(const json &value) {
+  return value.type() == json::value_t::number_integer ||
+         (value.type() == json::value_t::number_unsigned &&
+          getJSONInteger(value));
+}
+
+/// JSON equality for const and enum: 1 equals 1.0; objects compare member by
+/// member, whatever their order.
+bool equalJSON(const json &a, const json &b) {
+  Kind kind = kindOf(a);
+  if (kind != kindOf(b))
+    return false;
+  switch (kind) {
+  case Kind::Null:
+    return true;
+  case Kind::Boolean:
+    return *getBoolean(a) == *getBoolean(b);
+  case Kind::Number:
+    // Compare 64-bit integers exactly, not through doubles.
+    if (isInt64(a) || isInt64(b))
+      return getJSONInteger(a) == getJSONInteger(b);
+    return *getNumber(a) == *getNumber(b);
+  case Kind::String:
+    return *getString(a) == *getString(b);
+  case Kind::Array:
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), equalJSON);
+  case Kind::Object:
+    if (a.size() != b.size())
+      return false;
+    for (const auto &member : a.items()) {
+      const json *other = getJSONMember(b, member.key());
+      if (!other || !equalJSON(member.value(), *other))
+        return false;
+    }
+    return true;
+  }
+  return false;
+}
 
 /// The pointer of member `token` of the value at `parent` ("/" is the root).
 std::string childPointer(StringRef parent, StringRef token) {
@@ -71,37 +218,63 @@ std::string formatDouble(double d) {
   return buffer;
 }
 
-std::string formatNumber(const json::Value &value) {
-  if (std::optional<int64_t> i = value.getAsInteger())
+std::string formatNumber(const json &value) {
+  if (std::optional<int64_t> i = getJSONInteger(value))
     return std::to_string(*i);
-  if (std::optional<uint64_t> u = value.getAsUINT64())
+  if (std::optional<uint64_t> u = getUInt64(value))
     return std::to_string(*u);
-  return formatDouble(*value.getAsNumber());
+  return formatDouble(*getNumber(value));
 }
 
-bool isIntegral(const json::Value &value) {
-  if (value.kind() != json::Value::Number)
+/// `text` in double quotes, escaped: '"', '\\', and control characters as
+/// \t, \n, \r or \u00xx.
+std::string quoteJSONString(StringRef text) {
+  std::string result;
+  raw_string_ostream os(result);
+  os << '"';
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\')
+      os << '\\';
+    if (c >= 0x20) {
+      os << c;
+      continue;
+    }
+    if (c == '\t')
+      os << "\\t";
+    else if (c == '\n')
+      os << "\\n";
+    else if (c == '\r')
+      os << "\\r";
+    else
+      os << "\\u" << format_hex_no_prefix(c, 4, /*Upper=*/false);
+  }
+  os << '"';
+  return result;
+}
+
+bool isIntegral(const json &value) {
+  if (!value.is_number())
     return false;
-  if (value.getAsInteger() || value.getAsUINT64())
+  if (getJSONInteger(value) || getUInt64(value))
     return true;
-  double d = *value.getAsNumber();
+  double d = *getNumber(value);
   return std::isfinite(d) && d == std::trunc(d);
 }
 
 /// The JSON Schema type name of a value ("integer" for integral numbers).
-StringRef typeName(const json::Value &value) {
-  switch (value.kind()) {
-  case json::Value::Null:
+StringRef typeName(const json &value) {
+  switch (kindOf(value)) {
+  case Kind::Null:
     return "null";
-  case json::Value::Boolean:
+  case Kind::Boolean:
     return "boolean";
-  case json::Value::Number:
+  case Kind::Number:
     return isIntegral(value) ? "integer" : "number";
-  case json::Value::String:
+  case Kind::String:
     return "string";
-  case json::Value::Array:
+  case Kind::Array:
     return "array";
-  case json::Value::Object:
+  case Kind::Object:
     return "object";
   }
   return "null";
@@ -113,9 +286,9 @@ bool isTypeName(StringRef name) {
          name == "string";
 }
 
-bool matchesType(const json::Value &value, StringRef type) {
+bool matchesType(const json &value, StringRef type) {
   if (type == "number")
-    return value.kind() == json::Value::Number;
+    return value.is_number();
   if (type == "integer")
     return isIntegral(value);
   StringRef actual = typeName(value);
@@ -123,36 +296,36 @@ bool matchesType(const json::Value &value, StringRef type) {
 }
 
 /// `typeValue` is a "type" keyword's value: a name or an array of names.
-bool matchesAnyType(const json::Value &value, const json::Value &typeValue) {
-  if (std::optional<StringRef> name = typeValue.getAsString())
+bool matchesAnyType(const json &value, const json &typeValue) {
+  if (std::optional<StringRef> name = getString(typeValue))
     return matchesType(value, *name);
-  if (const json::Array *names = typeValue.getAsArray())
-    for (const json::Value &name : *names)
-      if (std::optional<StringRef> s = name.getAsString())
+  if (typeValue.is_array())
+    for (const json &name : typeValue)
+      if (std::optional<StringRef> s = getString(name))
         if (matchesType(value, *s))
           return true;
   return false;
 }
 
 /// "integer", "integer or string".
-std::string describeTypes(const json::Value &typeValue) {
-  if (std::optional<StringRef> name = typeValue.getAsString())
+std::string describeTypes(const json &typeValue) {
+  if (std::optional<StringRef> name = getString(typeValue))
     return name->str();
   std::vector<std::string> names;
-  if (const json::Array *array = typeValue.getAsArray())
-    for (const json::Value &name : *array)
-      if (std::optional<StringRef> s = name.getAsString())
+  if (typeValue.is_array())
+    for (const json &name : typeValue)
+      if (std::optional<StringRef> s = getString(name))
         names.push_back(s->str());
   return join(names, " or ");
 }
 
-/// Member names of an object, sorted (llvm::json::Object is unordered).
-std::vector<std::string> sortedKeys(const json::Object &object) {
+/// Member names of an object, sorted (nlohmann::json keeps its members in a
+/// std::map, so this is their order).
+std::vector<std::string> sortedKeys(const json &object) {
   std::vector<std::string> keys;
   keys.reserve(object.size());
-  for (const auto &member : object)
-    keys.push_back(member.first.str());
-  llvm::sort(keys);
+  for (const auto &member : object.items())
+    keys.push_back(member.key());
   return keys;
 }
 
@@ -181,240 +354,36 @@ std::string suggest(StringRef key, const std::vector<std::string> &candidates,
   if (bestName.empty() || best == 0 || best > 2 || best * 3 > shorter)
     return "";
   if (quoteAsJSON)
-    return " (did you mean " + describeJSONValue(json::Value(bestName)) + "?)";
+    return " (did you mean " + describeJSONValue(json(bestName.str())) + "?)";
   return (" (did you mean '" + bestName + "'?)").str();
 }
 
 } // namespace
 
-std::string describeJSONValue(const json::Value &value) {
-  switch (value.kind()) {
-  case json::Value::Null:
+std::string describeJSONValue(const json &value) {
+  switch (kindOf(value)) {
+  case Kind::Null:
     return "null";
-  case json::Value::Boolean:
-    return *value.getAsBoolean() ? "true" : "false";
-  case json::Value::Number:
+  case Kind::Boolean:
+    return *getBoolean(value) ? "true" : "false";
+  case Kind::Number:
     return formatNumber(value);
-  case json::Value::String: {
-    StringRef text = *value.getAsString();
-    std::string shortened = text.str();
-    if (codePoints(text) > 48) {
-      // Cut at a code point boundary.
-      size_t cut = 45;
-      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-      shortened = text.take_front(cut).str() + "...";
-    }
-    std::string result;
-    raw_string_ostream os(result);
-    os << json::Value(shortened);
-    return os.str();
+  case Kind::String: {
+    StringRef text = *getString(value);
+    if (codePoints(text) <= 48)
+      return quoteJSONString(text);
+    // Cut at a code point boundary.
+    size_t cut = 45;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+      --cut;
+    return quoteJSONString(text.take_front(cut).str() + "...");
   }
-  case json::Value::Array:
+  case Kind::Array:
     return "array";
-  case json::Value::Object:
+  case Kind::Object:
     return "object";
   }
   return "null";
-}
-
-//===----------------------------------------------------------------------===//
-// Parsing JSON text
-//===----------------------------------------------------------------------===//
-
-namespace {
-
-/// llvm::json's messages, reworded for people editing a file by hand.
-std::string rewordParseMessage(StringRef message) {
-  static const std::pair<const char *, const char *> table[] = {
-      {"Expected , or } after object property",
-       "expected ',' or '}' after an object member"},
-      {"Expected , or ] after array element",
-       "expected ',' or ']' after an array element"},
-      {"Expected : after object key", "expected ':' after an object key"},
-      {"Expected object key",
-       "expected an object key (a string in double quotes; no trailing "
-       "commas)"},
-      {"Unexpected EOF", "unexpected end of file"},
-      {"Text after end of document", "text after the end of the document"},
-      {"Invalid JSON value (true?)", "invalid value (did you mean true?)"},
-      {"Invalid JSON value (false?)", "invalid value (did you mean false?)"},
-      {"Invalid JSON value (null?)", "invalid value (did you mean null?)"},
-  };
-  for (const auto &[from, to] : table)
-    if (message == from)
-      return to;
-  std::string result = message.str();
-  if (!result.empty())
-    result[0] = toLower(result[0]);
-  return result;
-}
-
-/// Finds duplicate object keys in text that llvm::json already accepted.
-class DuplicateKeyFinder {
-public:
-  explicit DuplicateKeyFinder(StringRef text) : text(text) {}
-
-  /// Empty if there are none, else "<pointer>: duplicate property ...".
-  std::string run() {
-    value("/");
-    return error;
-  }
-
-private:
-  StringRef text;
-  size_t pos = 0;
-  std::string error;
-
-  char peek() const { return pos < text.size() ? text[pos] : '\0'; }
-
-  void skipSpace() {
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' ||
-                                 text[pos] == '\n' || text[pos] == '\r'))
-      ++pos;
-  }
-
-  std::string position(size_t offset) const {
-    size_t line = 1, lineStart = 0;
-    for (size_t i = 0; i < offset && i < text.size(); ++i)
-      if (text[i] == '\n') {
-        ++line;
-        lineStart = i + 1;
-      }
-    return std::to_string(line) + ":" + std::to_string(offset - lineStart + 1);
-  }
-
-  /// Reads a string token; simple escapes are decoded, \u escapes kept.
-  std::string string() {
-    std::string result;
-    ++pos; // opening quote
-    while (pos < text.size() && text[pos] != '"') {
-      char c = text[pos++];
-      if (c != '\\' || pos >= text.size()) {
-        result += c;
-        continue;
-      }
-      char e = text[pos++];
-      switch (e) {
-      case 'n':
-        result += '\n';
-        break;
-      case 't':
-        result += '\t';
-        break;
-      case 'r':
-        result += '\r';
-        break;
-      case 'b':
-        result += '\b';
-        break;
-      case 'f':
-        result += '\f';
-        break;
-      case 'u':
-        result += "\\u";
-        break;
-      default:
-        result += e; // \" \\ \/
-      }
-    }
-    ++pos; // closing quote
-    return result;
-  }
-
-  void value(const std::string &pointer) {
-    skipSpace();
-    char c = peek();
-    if (c == '{') {
-      ++pos;
-      StringSet<> seen;
-      skipSpace();
-      if (peek() == '}') {
-        ++pos;
-        return;
-      }
-      while (pos < text.size()) {
-        skipSpace();
-        size_t keyOffset = pos;
-        std::string key = string();
-        if (!seen.insert(key).second && error.empty())
-          error = pointer + ": duplicate property '" + key + "' at " +
-                  position(keyOffset);
-        skipSpace();
-        ++pos; // ':'
-        value(childPointer(pointer, key));
-        skipSpace();
-        if (peek() == ',') {
-          ++pos;
-          continue;
-        }
-        ++pos; // '}'
-        return;
-      }
-      return;
-    }
-    if (c == '[') {
-      ++pos;
-      skipSpace();
-      if (peek() == ']') {
-        ++pos;
-        return;
-      }
-      for (size_t index = 0; pos < text.size(); ++index) {
-        value(childPointer(pointer, index));
-        skipSpace();
-        if (peek() == ',') {
-          ++pos;
-          continue;
-        }
-        ++pos; // ']'
-        return;
-      }
-      return;
-    }
-    if (c == '"') {
-      string();
-      return;
-    }
-    while (pos < text.size() && !StringRef(",]} \t\r\n").contains(text[pos]))
-      ++pos;
-  }
-};
-
-} // namespace
-
-std::optional<json::Value> parseJSONText(StringRef text, std::string &error) {
-  Expected<json::Value> parsed = json::parse(text);
-  if (!parsed) {
-    // llvm::json::ParseError logs "[<line>:<column>, byte=<offset>]: <msg>",
-    // with a 1-based line and a column that points at (or just after) the
-    // offending character.
-    std::string logged = toString(parsed.takeError());
-    StringRef rest(logged);
-    unsigned line = 0, column = 0;
-    if (rest.consume_front("[")) {
-      size_t close = rest.find("]: ");
-      StringRef where = rest.take_front(close);
-      StringRef lineText, columnText;
-      std::tie(lineText, columnText) = where.split(':');
-      columnText = columnText.split(',').first;
-      if (close != StringRef::npos && !lineText.getAsInteger(10, line) &&
-          !columnText.getAsInteger(10, column)) {
-        error =
-            std::to_string(line) + ":" + std::to_string(std::max(column, 1u)) +
-            ": invalid JSON: " + rewordParseMessage(rest.drop_front(close + 3));
-        return std::nullopt;
-      }
-    }
-    error = "invalid JSON: " + logged;
-    return std::nullopt;
-  }
-  std::string duplicate = DuplicateKeyFinder(text).run();
-  if (!duplicate.empty()) {
-    error = duplicate;
-    return std::nullopt;
-  }
-  return std::move(*parsed);
 }
 
 //===----------------------------------------------------------------------===//
@@ -422,23 +391,22 @@ std::optional<json::Value> parseJSONText(StringRef text, std::string &error) {
 //===----------------------------------------------------------------------===//
 
 struct SchemaValidator::Impl {
-  json::Value root;
+  json root;
   /// Schema objects holding a "$ref" -> the schema it resolves to.
-  DenseMap<const json::Object *, const json::Value *> refs;
+  DenseMap<const json *, const json *> refs;
   /// Schema objects holding a "pattern" -> the compiled expression.
-  DenseMap<const json::Object *, std::shared_ptr<Regex>> patterns;
+  DenseMap<const json *, std::shared_ptr<Regex>> patterns;
 
-  explicit Impl(json::Value root) : root(std::move(root)) {}
+  explicit Impl(json root) : root(std::move(root)) {}
 
   /// `keyword` of `schema`, or of the schema its $ref leads to.
-  const json::Value *lookup(const json::Value &schema,
-                            StringRef keyword) const {
-    const json::Object *object = schema.getAsObject();
+  const json *lookup(const json &schema, StringRef keyword) const {
+    const json *object = schema.is_object() ? &schema : nullptr;
     for (unsigned depth = 0; object && depth < 64; ++depth) {
-      if (const json::Value *value = object->get(keyword))
+      if (const json *value = getJSONMember(*object, keyword))
         return value;
-      const json::Value *target = refs.lookup(object);
-      object = target ? target->getAsObject() : nullptr;
+      const json *target = refs.lookup(object);
+      object = target && target->is_object() ? target : nullptr;
     }
     return nullptr;
   }
@@ -448,7 +416,7 @@ SchemaValidator::SchemaValidator(std::unique_ptr<Impl> impl)
     : impl(std::move(impl)) {}
 SchemaValidator::~SchemaValidator() = default;
 
-const json::Value &SchemaValidator::getSchema() const { return impl->root; }
+const json &SchemaValidator::getSchema() const { return impl->root; }
 
 namespace {
 
@@ -476,24 +444,24 @@ private:
   StringRef schemaName;
   std::vector<std::string> errors;
   /// Every schema object seen, with its pointer, in visiting order.
-  std::vector<std::pair<const json::Object *, std::string>> schemas;
+  std::vector<std::pair<const json *, std::string>> schemas;
 
   void error(StringRef pointer, const Twine &message) {
     errors.push_back((schemaName + ": " + pointer + ": " + message).str());
   }
 
-  const json::Value *resolve(StringRef ref, std::string &why) {
+  const json *resolve(StringRef ref, std::string &why) {
     StringRef fragment = ref;
     if (!fragment.consume_front("#")) {
-      why = "unsupported reference " + describeJSONValue(json::Value(ref)) +
+      why = "unsupported reference " + describeJSONValue(json(ref.str())) +
             " (only references inside this schema, \"#/...\", are supported)";
       return nullptr;
     }
-    const json::Value *current = &impl.root;
+    const json *current = &impl.root;
     if (fragment.empty())
       return current;
     if (!fragment.consume_front("/")) {
-      why = "unsupported reference " + describeJSONValue(json::Value(ref)) +
+      why = "unsupported reference " + describeJSONValue(json(ref.str())) +
             " (anchors are not supported; use \"#/$defs/...\")";
       return nullptr;
     }
@@ -510,96 +478,94 @@ private:
           token += rawToken[i];
         }
       }
-      const json::Value *next = nullptr;
-      if (const json::Object *object = current->getAsObject()) {
-        next = object->get(token);
-      } else if (const json::Array *array = current->getAsArray()) {
+      const json *next = nullptr;
+      if (current->is_object()) {
+        next = getJSONMember(*current, token);
+      } else if (current->is_array()) {
         size_t index;
-        if (!StringRef(token).getAsInteger(10, index) && index < array->size())
-          next = &(*array)[index];
+        if (!StringRef(token).getAsInteger(10, index) &&
+            index < current->size())
+          next = &(*current)[index];
       }
       if (!next) {
-        why = "unresolved reference " + describeJSONValue(json::Value(ref));
+        why = "unresolved reference " + describeJSONValue(json(ref.str()));
         return nullptr;
       }
       current = next;
     }
-    if (current->kind() != json::Value::Object &&
-        current->kind() != json::Value::Boolean) {
-      why = "reference " + describeJSONValue(json::Value(ref)) +
+    if (!current->is_object() && !current->is_boolean()) {
+      why = "reference " + describeJSONValue(json(ref.str())) +
             " does not lead to a schema (an object or a boolean)";
       return nullptr;
     }
     return current;
   }
 
-  void checkSchemaMap(const json::Value &value, StringRef pointer) {
-    const json::Object *object = value.getAsObject();
-    if (!object) {
+  void checkSchemaMap(const json &value, StringRef pointer) {
+    if (!value.is_object()) {
       error(pointer,
             "expected an object of schemas, got " + describeJSONValue(value));
       return;
     }
-    for (const std::string &key : sortedKeys(*object))
-      check(*object->get(key), childPointer(pointer, key));
+    for (const auto &member : value.items())
+      check(member.value(), childPointer(pointer, member.key()));
   }
 
-  void checkSchemaList(const json::Value &value, StringRef pointer) {
-    const json::Array *array = value.getAsArray();
-    if (!array || array->empty()) {
+  void checkSchemaList(const json &value, StringRef pointer) {
+    if (!value.is_array() || value.empty()) {
       error(pointer, "expected a non-empty array of schemas, got " +
                          describeJSONValue(value));
       return;
     }
-    for (size_t i = 0; i < array->size(); ++i)
-      check((*array)[i], childPointer(pointer, i));
+    for (size_t i = 0; i < value.size(); ++i)
+      check(value[i], childPointer(pointer, i));
   }
 
-  void checkTypeName(const json::Value &value, StringRef pointer) {
-    std::optional<StringRef> name = value.getAsString();
+  void checkTypeName(const json &value, StringRef pointer) {
+    std::optional<StringRef> name = getString(value);
     if (!name || !isTypeName(*name))
       error(pointer, "unknown type " + describeJSONValue(value));
   }
 
-  void check(const json::Value &schema, StringRef pointer) {
-    if (schema.kind() == json::Value::Boolean)
+  void check(const json &schema, StringRef pointer) {
+    if (schema.is_boolean())
       return;
-    const json::Object *object = schema.getAsObject();
-    if (!object) {
+    if (!schema.is_object()) {
       error(pointer, "a schema must be an object or a boolean, got " +
                          describeJSONValue(schema));
       return;
     }
-    schemas.emplace_back(object, pointer.str());
-    for (const std::string &keyword : sortedKeys(*object)) {
-      const json::Value &value = *object->get(keyword);
+    schemas.emplace_back(&schema, pointer.str());
+    // Members in sorted order (see sortedKeys).
+    for (const auto &member : schema.items()) {
+      const std::string &keyword = member.key();
+      const json &value = member.value();
       std::string at = childPointer(pointer, keyword);
       if (isAnnotation(keyword) || keyword == "const")
         continue;
       if (keyword == "type") {
-        if (const json::Array *names = value.getAsArray()) {
-          if (names->empty())
+        if (value.is_array()) {
+          if (value.empty())
             error(at, "expected at least one type name");
-          for (size_t i = 0; i < names->size(); ++i)
-            checkTypeName((*names)[i], childPointer(at, i));
+          for (size_t i = 0; i < value.size(); ++i)
+            checkTypeName(value[i], childPointer(at, i));
         } else {
           checkTypeName(value, at);
         }
       } else if (keyword == "enum") {
-        const json::Array *values = value.getAsArray();
-        if (!values || values->empty())
+        if (!value.is_array() || value.empty())
           error(at,
                 "expected a non-empty array, got " + describeJSONValue(value));
       } else if (keyword == "minimum" || keyword == "maximum") {
-        if (value.kind() != json::Value::Number)
+        if (!value.is_number())
           error(at, "expected a number, got " + describeJSONValue(value));
       } else if (keyword == "minLength") {
-        std::optional<int64_t> n = value.getAsInteger();
+        std::optional<int64_t> n = getJSONInteger(value);
         if (!n || *n < 0)
           error(at, "expected a non-negative integer, got " +
                         describeJSONValue(value));
       } else if (keyword == "pattern") {
-        std::optional<StringRef> text = value.getAsString();
+        std::optional<StringRef> text = getString(value);
         std::string why;
         if (!text) {
           error(at, "expected a string, got " + describeJSONValue(value));
@@ -608,19 +574,18 @@ private:
           if (!regex->isValid(why))
             error(at, "invalid pattern: " + why);
           else
-            impl.patterns[object] = std::move(regex);
+            impl.patterns[&schema] = std::move(regex);
         }
       } else if (keyword == "required") {
-        const json::Array *names = value.getAsArray();
-        if (!names) {
+        if (!value.is_array()) {
           error(at, "expected an array of property names, got " +
                         describeJSONValue(value));
           continue;
         }
-        for (size_t i = 0; i < names->size(); ++i)
-          if (!(*names)[i].getAsString())
+        for (size_t i = 0; i < value.size(); ++i)
+          if (!value[i].is_string())
             error(childPointer(at, i), "expected a property name, got " +
-                                           describeJSONValue((*names)[i]));
+                                           describeJSONValue(value[i]));
       } else if (keyword == "properties" || keyword == "$defs") {
         checkSchemaMap(value, at);
       } else if (keyword == "additionalProperties" || keyword == "items") {
@@ -628,12 +593,12 @@ private:
       } else if (keyword == "oneOf" || keyword == "anyOf") {
         checkSchemaList(value, at);
       } else if (keyword == "$ref") {
-        std::optional<StringRef> ref = value.getAsString();
+        std::optional<StringRef> ref = getString(value);
         std::string why;
         if (!ref) {
           error(at, "expected a string, got " + describeJSONValue(value));
-        } else if (const json::Value *target = resolve(*ref, why)) {
-          impl.refs[object] = target;
+        } else if (const json *target = resolve(*ref, why)) {
+          impl.refs[&schema] = target;
         } else {
           error(at, why);
         }
@@ -646,25 +611,24 @@ private:
   /// A $ref, oneOf or anyOf applies another schema to the same value; a loop
   /// of those would never terminate.
   void findCycles() {
-    DenseMap<const json::Object *, std::string> pointers;
+    DenseMap<const json *, std::string> pointers;
     for (const auto &[object, pointer] : schemas)
       pointers.try_emplace(object, pointer);
-    auto successors = [&](const json::Object *object) {
-      SmallVector<const json::Object *, 4> result;
-      if (const json::Value *target = impl.refs.lookup(object))
-        if (const json::Object *t = target->getAsObject())
-          result.push_back(t);
+    auto successors = [&](const json *object) {
+      SmallVector<const json *, 4> result;
+      if (const json *target = impl.refs.lookup(object))
+        if (target->is_object())
+          result.push_back(target);
       for (StringRef keyword : {"oneOf", "anyOf"})
-        if (const json::Array *branches = object->getArray(keyword))
-          for (const json::Value &branch : *branches)
-            if (const json::Object *b = branch.getAsObject())
-              result.push_back(b);
+        if (const json *branches = getArrayMember(*object, keyword))
+          for (const json &branch : *branches)
+            if (branch.is_object())
+              result.push_back(&branch);
       return result;
     };
     enum Color { White, Grey, Black };
-    DenseMap<const json::Object *, Color> color;
-    std::function<bool(const json::Object *)> visit =
-        [&](const json::Object *object) -> bool {
+    DenseMap<const json *, Color> color;
+    std::function<bool(const json *)> visit = [&](const json *object) -> bool {
       Color &c = color[object];
       if (c == Grey) {
         auto it = pointers.find(object);
@@ -676,7 +640,7 @@ private:
       if (c == Black)
         return true;
       c = Grey;
-      for (const json::Object *next : successors(object))
+      for (const json *next : successors(object))
         if (!visit(next))
           return false;
       color[object] = Black;
@@ -705,16 +669,16 @@ class Validation {
 public:
   explicit Validation(const SchemaValidator::Impl &impl) : impl(impl) {}
 
-  void validate(const json::Value &schema, const json::Value &value,
+  void validate(const json &schema, const json &value,
                 const std::string &pointer, Violations &out) const {
-    if (std::optional<bool> b = schema.getAsBoolean()) {
+    if (std::optional<bool> b = getBoolean(schema)) {
       if (!*b)
         out.push_back({pointer, "no value is allowed here"});
       return;
     }
-    const json::Object &s = *schema.getAsObject();
+    const json &s = schema; // an object: checked when the schema was loaded
 
-    if (const json::Value *type = s.get("type"))
+    if (const json *type = getJSONMember(s, "type"))
       if (!matchesAnyType(value, *type)) {
         out.push_back({pointer,
                        "expected " + describeTypes(*type) + ", got " +
@@ -722,25 +686,25 @@ public:
                        true});
         return;
       }
-    if (const json::Value *target = impl.refs.lookup(&s))
+    if (const json *target = impl.refs.lookup(&s))
       validate(*target, value, pointer, out);
-    if (const json::Value *expected = s.get("const"))
-      if (!(value == *expected))
+    if (const json *expected = getJSONMember(s, "const"))
+      if (!equalJSON(value, *expected))
         out.push_back({pointer,
                        "expected " + describeJSONValue(*expected) + ", got " +
                            describeJSONValue(value),
                        true});
-    if (const json::Array *values = s.getArray("enum"))
+    if (const json *values = getArrayMember(s, "enum"))
       if (llvm::none_of(*values,
-                        [&](const json::Value &v) { return v == value; })) {
+                        [&](const json &v) { return equalJSON(v, value); })) {
         std::vector<std::string> shown, names;
-        for (const json::Value &v : *values) {
+        for (const json &v : *values) {
           shown.push_back(describeJSONValue(v));
-          if (std::optional<StringRef> name = v.getAsString())
+          if (std::optional<StringRef> name = getString(v))
             names.push_back(name->str());
         }
         std::string hint;
-        if (std::optional<StringRef> text = value.getAsString())
+        if (std::optional<StringRef> text = getString(value))
           hint = suggest(*text, names, /*quoteAsJSON=*/true);
         out.push_back({pointer,
                        describeJSONValue(value) + " is not one of " +
@@ -748,44 +712,45 @@ public:
                        true});
       }
 
-    if (value.kind() == json::Value::Number) {
-      double number = *value.getAsNumber();
-      if (const json::Value *minimum = s.get("minimum"))
-        if (number < *minimum->getAsNumber())
+    if (std::optional<double> number = getNumber(value)) {
+      if (const json *minimum = getJSONMember(s, "minimum"))
+        if (*number < *getNumber(*minimum))
           out.push_back({pointer, describeJSONValue(value) +
                                       " is less than the minimum " +
                                       describeJSONValue(*minimum)});
-      if (const json::Value *maximum = s.get("maximum"))
-        if (number > *maximum->getAsNumber())
+      if (const json *maximum = getJSONMember(s, "maximum"))
+        if (*number > *getNumber(*maximum))
           out.push_back({pointer, describeJSONValue(value) +
                                       " is greater than the maximum " +
                                       describeJSONValue(*maximum)});
     }
 
-    if (std::optional<StringRef> text = value.getAsString()) {
-      if (std::optional<int64_t> minLength = s.getInteger("minLength"))
-        if (static_cast<int64_t>(codePoints(*text)) < *minLength)
-          out.push_back({pointer, describeJSONValue(value) +
-                                      " is shorter than the minimum length " +
-                                      std::to_string(*minLength)});
+    if (std::optional<StringRef> text = getString(value)) {
+      if (const json *minLengthValue = getJSONMember(s, "minLength"))
+        if (std::optional<int64_t> minLength = getJSONInteger(*minLengthValue))
+          if (static_cast<int64_t>(codePoints(*text)) < *minLength)
+            out.push_back({pointer, describeJSONValue(value) +
+                                        " is shorter than the minimum length " +
+                                        std::to_string(*minLength)});
       if (std::shared_ptr<Regex> regex = impl.patterns.lookup(&s))
         if (!regex->match(*text))
-          out.push_back({pointer, describeJSONValue(value) +
-                                      " does not match the pattern " +
-                                      describeJSONValue(*s.get("pattern"))});
+          out.push_back(
+              {pointer, describeJSONValue(value) +
+                            " does not match the pattern " +
+                            describeJSONValue(*getJSONMember(s, "pattern"))});
     }
 
-    if (const json::Object *object = value.getAsObject())
-      validateObject(s, *object, pointer, out);
+    if (value.is_object())
+      validateObject(s, value, pointer, out);
 
-    if (const json::Array *array = value.getAsArray())
-      if (const json::Value *items = s.get("items"))
-        for (size_t i = 0; i < array->size(); ++i)
-          validate(*items, (*array)[i], childPointer(pointer, i), out);
+    if (value.is_array())
+      if (const json *items = getJSONMember(s, "items"))
+        for (size_t i = 0; i < value.size(); ++i)
+          validate(*items, value[i], childPointer(pointer, i), out);
 
-    if (const json::Array *branches = s.getArray("oneOf"))
+    if (const json *branches = getArrayMember(s, "oneOf"))
       validateAlternatives(*branches, /*exactlyOne=*/true, value, pointer, out);
-    if (const json::Array *branches = s.getArray("anyOf"))
+    if (const json *branches = getArrayMember(s, "anyOf"))
       validateAlternatives(*branches, /*exactlyOne=*/false, value, pointer,
                            out);
   }
@@ -793,27 +758,31 @@ public:
 private:
   const SchemaValidator::Impl &impl;
 
-  void validateObject(const json::Object &s, const json::Object &object,
+  void validateObject(const json &s, const json &object,
                       const std::string &pointer, Violations &out) const {
-    const json::Object *properties = s.getObject("properties");
-    if (const json::Array *required = s.getArray("required"))
-      for (const json::Value &name : *required)
-        if (std::optional<StringRef> n = name.getAsString())
-          if (!object.get(*n))
+    const json *properties = getJSONMember(s, "properties");
+    if (properties && !properties->is_object())
+      properties = nullptr;
+    if (const json *required = getArrayMember(s, "required"))
+      for (const json &name : *required)
+        if (std::optional<StringRef> n = getString(name))
+          if (!getJSONMember(object, *n))
             out.push_back(
                 {pointer, ("missing required property '" + *n + "'").str()});
-    const json::Value *additional = s.get("additionalProperties");
-    for (const std::string &key : sortedKeys(object)) {
-      const json::Value &member = *object.get(key);
+    const json *additional = getJSONMember(s, "additionalProperties");
+    // Members in sorted order (see sortedKeys).
+    for (const auto &entry : object.items()) {
+      const std::string &key = entry.key();
+      const json &member = entry.value();
       std::string at = childPointer(pointer, key);
-      if (const json::Value *property =
-              properties ? properties->get(key) : nullptr) {
+      if (const json *property =
+              properties ? getJSONMember(*properties, key) : nullptr) {
         validate(*property, member, at, out);
         continue;
       }
       if (!additional)
         continue;
-      if (additional->getAsBoolean() == std::optional<bool>(false)) {
+      if (getBoolean(*additional) == std::optional<bool>(false)) {
         std::vector<std::string> known =
             properties ? sortedKeys(*properties) : std::vector<std::string>();
         out.push_back({pointer, "unknown property '" + key + "'" +
@@ -825,22 +794,21 @@ private:
   }
 
   /// The values a discriminating property may take: its const or enum.
-  std::vector<const json::Value *>
-  discriminatorValues(const json::Value &schema) const {
-    std::vector<const json::Value *> values;
-    if (const json::Value *c = impl.lookup(schema, "const"))
+  std::vector<const json *> discriminatorValues(const json &schema) const {
+    std::vector<const json *> values;
+    if (const json *c = impl.lookup(schema, "const"))
       values.push_back(c);
-    else if (const json::Value *e = impl.lookup(schema, "enum"))
-      if (const json::Array *array = e->getAsArray())
-        for (const json::Value &v : *array)
+    else if (const json *e = impl.lookup(schema, "enum"))
+      if (e->is_array())
+        for (const json &v : *e)
           values.push_back(&v);
     return values;
   }
 
-  static bool isRequired(const json::Value *required, StringRef name) {
-    if (const json::Array *names = required ? required->getAsArray() : nullptr)
-      for (const json::Value &n : *names)
-        if (n.getAsString() == std::optional<StringRef>(name))
+  static bool isRequired(const json *required, StringRef name) {
+    if (required && required->is_array())
+      for (const json &n : *required)
+        if (getString(n) == std::optional<StringRef>(name))
           return true;
     return false;
   }
@@ -848,33 +816,32 @@ private:
   /// Whether `schema` is the alternative meant for `value`: its type, const
   /// and enum admit the value's kind, and for objects every member with a
   /// const or enum in the schema ("kind": "multiplier") matches.
-  bool isApplicable(const json::Value &schema, const json::Value &value) const {
-    if (std::optional<bool> b = schema.getAsBoolean())
+  bool isApplicable(const json &schema, const json &value) const {
+    if (std::optional<bool> b = getBoolean(schema))
       return *b;
-    if (const json::Value *type = impl.lookup(schema, "type"))
+    if (const json *type = impl.lookup(schema, "type"))
       if (!matchesAnyType(value, *type))
         return false;
-    if (const json::Value *c = impl.lookup(schema, "const"))
-      if (c->kind() != value.kind())
+    if (const json *c = impl.lookup(schema, "const"))
+      if (kindOf(*c) != kindOf(value))
         return false;
-    if (const json::Value *e = impl.lookup(schema, "enum"))
-      if (const json::Array *values = e->getAsArray())
-        if (llvm::none_of(*values, [&](const json::Value &v) {
-              return v.kind() == value.kind();
-            }))
+    if (const json *e = impl.lookup(schema, "enum"))
+      if (e->is_array())
+        if (llvm::none_of(
+                *e, [&](const json &v) { return kindOf(v) == kindOf(value); }))
           return false;
-    const json::Object *object = value.getAsObject();
-    const json::Value *properties = impl.lookup(schema, "properties");
-    if (!object || !properties || !properties->getAsObject())
+    const json *properties = impl.lookup(schema, "properties");
+    if (!value.is_object() || !properties || !properties->is_object())
       return true;
-    const json::Value *required = impl.lookup(schema, "required");
-    for (const auto &[name, property] : *properties->getAsObject()) {
-      std::vector<const json::Value *> allowed = discriminatorValues(property);
+    const json *required = impl.lookup(schema, "required");
+    for (const auto &entry : properties->items()) {
+      const std::string &name = entry.key();
+      std::vector<const json *> allowed = discriminatorValues(entry.value());
       if (allowed.empty())
         continue;
-      if (const json::Value *member = object->get(name)) {
-        if (llvm::none_of(allowed,
-                          [&](const json::Value *v) { return *v == *member; }))
+      if (const json *member = getJSONMember(value, name)) {
+        if (llvm::none_of(
+                allowed, [&](const json *v) { return equalJSON(*v, *member); }))
           return false;
       } else if (isRequired(required, name)) {
         return false;
@@ -884,14 +851,13 @@ private:
   }
 
   /// An alternative made only of checks on the value itself.
-  bool isSimple(const json::Value &schema) const {
-    const json::Object *object = schema.getAsObject();
-    if (!object)
+  bool isSimple(const json &schema) const {
+    if (!schema.is_object())
       return false;
-    for (const auto &member : *object) {
-      StringRef keyword = member.first;
+    for (const auto &member : schema.items()) {
+      StringRef keyword = member.key();
       if (keyword == "$ref") {
-        const json::Value *target = impl.refs.lookup(object);
+        const json *target = impl.refs.lookup(&schema);
         if (!target || !isSimple(*target))
           return false;
         continue;
@@ -906,22 +872,22 @@ private:
   }
 
   /// "integer", "\"ternary\"", "\"a\" or \"b\"".
-  std::string describeAlternative(const json::Value &schema) const {
-    if (const json::Value *c = impl.lookup(schema, "const"))
+  std::string describeAlternative(const json &schema) const {
+    if (const json *c = impl.lookup(schema, "const"))
       return describeJSONValue(*c);
-    if (const json::Value *e = impl.lookup(schema, "enum")) {
+    if (const json *e = impl.lookup(schema, "enum")) {
       std::vector<std::string> shown;
-      if (const json::Array *values = e->getAsArray())
-        for (const json::Value &v : *values)
+      if (e->is_array())
+        for (const json &v : *e)
           shown.push_back(describeJSONValue(v));
       return join(shown, " or ");
     }
     return describeTypes(*impl.lookup(schema, "type"));
   }
 
-  void validateAlternatives(const json::Array &branches, bool exactlyOne,
-                            const json::Value &value,
-                            const std::string &pointer, Violations &out) const {
+  void validateAlternatives(const json &branches, bool exactlyOne,
+                            const json &value, const std::string &pointer,
+                            Violations &out) const {
     std::vector<Violations> results(branches.size());
     std::vector<size_t> passing;
     for (size_t i = 0; i < branches.size(); ++i) {
@@ -943,11 +909,11 @@ private:
     for (size_t i = 0; i < branches.size(); ++i)
       if (isApplicable(branches[i], value))
         candidates.push_back(i);
-    bool allSimple = llvm::all_of(
-        branches, [&](const json::Value &b) { return isSimple(b); });
+    bool allSimple =
+        llvm::all_of(branches, [&](const json &b) { return isSimple(b); });
     auto summary = [&]() {
       std::vector<std::string> shown;
-      for (const json::Value &branch : branches)
+      for (const json &branch : branches)
         shown.push_back(describeAlternative(branch));
       out.push_back({pointer,
                      "expected " + join(shown, " or ") + ", got " +
@@ -972,8 +938,8 @@ private:
         return;
       // Every alternative asks for a type the value does not have.
       std::vector<std::string> types;
-      for (const json::Value &branch : branches) {
-        const json::Value *type = impl.lookup(branch, "type");
+      for (const json &branch : branches) {
+        const json *type = impl.lookup(branch, "type");
         if (!type) {
           types.clear();
           break;
@@ -1004,39 +970,36 @@ private:
 
   /// Object alternatives told apart by one member ("kind"): names the member
   /// and the values it may take.
-  bool reportDiscriminator(const json::Array &branches,
-                           const json::Value &value, const std::string &pointer,
-                           Violations &out) const {
-    const json::Object *object = value.getAsObject();
-    if (!object)
+  bool reportDiscriminator(const json &branches, const json &value,
+                           const std::string &pointer, Violations &out) const {
+    if (!value.is_object())
       return false;
-    const json::Value *first = impl.lookup(branches.front(), "properties");
-    if (!first || !first->getAsObject())
+    const json *first = impl.lookup(branches.front(), "properties");
+    if (!first || !first->is_object())
       return false;
-    for (const std::string &name : sortedKeys(*first->getAsObject())) {
-      std::vector<const json::Value *> allowed;
+    for (const std::string &name : sortedKeys(*first)) {
+      std::vector<const json *> allowed;
       bool everywhere = true, requiredEverywhere = true;
-      for (const json::Value &branch : branches) {
-        const json::Value *properties = impl.lookup(branch, "properties");
-        const json::Value *property = properties && properties->getAsObject()
-                                          ? properties->getAsObject()->get(name)
-                                          : nullptr;
-        std::vector<const json::Value *> values =
-            property ? discriminatorValues(*property)
-                     : std::vector<const json::Value *>();
+      for (const json &branch : branches) {
+        const json *properties = impl.lookup(branch, "properties");
+        const json *property =
+            properties ? getJSONMember(*properties, name) : nullptr;
+        std::vector<const json *> values = property
+                                               ? discriminatorValues(*property)
+                                               : std::vector<const json *>();
         if (values.empty()) {
           everywhere = false;
           break;
         }
         requiredEverywhere &= isRequired(impl.lookup(branch, "required"), name);
-        for (const json::Value *v : values)
+        for (const json *v : values)
           if (llvm::none_of(allowed,
-                            [&](const json::Value *a) { return *a == *v; }))
+                            [&](const json *a) { return equalJSON(*a, *v); }))
             allowed.push_back(v);
       }
       if (!everywhere)
         continue;
-      const json::Value *member = object->get(name);
+      const json *member = getJSONMember(value, name);
       if (!member) {
         if (!requiredEverywhere)
           return false;
@@ -1044,13 +1007,13 @@ private:
         return true;
       }
       std::vector<std::string> shown, names;
-      for (const json::Value *v : allowed) {
+      for (const json *v : allowed) {
         shown.push_back(describeJSONValue(*v));
-        if (std::optional<StringRef> s = v->getAsString())
+        if (std::optional<StringRef> s = getString(*v))
           names.push_back(s->str());
       }
       std::string hint;
-      if (std::optional<StringRef> text = member->getAsString())
+      if (std::optional<StringRef> text = getString(*member))
         hint = suggest(*text, names, /*quoteAsJSON=*/true);
       out.push_back({childPointer(pointer, name),
                      describeJSONValue(*member) + " is not one of " +
@@ -1068,7 +1031,7 @@ std::unique_ptr<SchemaValidator> SchemaValidator::create(StringRef schemaText,
                                                          StringRef schemaName,
                                                          std::string &error) {
   std::string parseError;
-  std::optional<json::Value> parsed = parseJSONText(schemaText, parseError);
+  std::optional<json> parsed = parseJSONText(schemaText, parseError);
   if (!parsed) {
     error = (schemaName + ": " + parseError).str();
     return nullptr;
@@ -1083,7 +1046,7 @@ std::unique_ptr<SchemaValidator> SchemaValidator::create(StringRef schemaText,
 }
 
 std::vector<ValidationError>
-SchemaValidator::validate(const json::Value &document) const {
+SchemaValidator::validate(const json &document) const {
   Violations violations;
   Validation(*impl).validate(impl->root, document, "/", violations);
   std::vector<ValidationError> result;

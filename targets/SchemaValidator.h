@@ -1,4 +1,4 @@
-//===- SchemaValidator.h - a JSON Schema subset over llvm::json -*- C++ -*-===//
+//===- SchemaValidator.h - JSON Schema subset, nlohmann::json ---*- C++ -*-===//
 //
 // Validates JSON documents against a JSON Schema (draft 2020-12 keywords)
 // that is itself read at run time, so targets/schema.json stays the single
@@ -13,7 +13,13 @@
 // loaded, so a schema never silently asks for a check the validator does
 // not make.
 //
-// No exceptions: every failure is reported through return values.
+// Documents are nlohmann::json values (see JSONText.h for reading them). No
+// exceptions: every failure is reported through return values, and
+// nlohmann::json is only used through calls that cannot throw (is_*(),
+// find(), get_ptr<>() and iteration, never at() or get<>()). So the library
+// needs no exception support and none can reach the MLIR code that calls
+// it; with -fno-exceptions, nlohmann/json turns its (unreached) throws into
+// aborts by itself.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,8 +27,10 @@
 #define SNC_TARGETS_SCHEMAVALIDATOR_H
 
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/JSON.h"
 
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,14 +54,17 @@ std::string escapeJSONPointerToken(llvm::StringRef token);
 /// Renders a JSON value for a diagnostic: scalars as JSON text (numbers in
 /// their shortest exact form, long strings shortened), containers as
 /// "object" or "array".
-std::string describeJSONValue(const llvm::json::Value &value);
+std::string describeJSONValue(const nlohmann::json &value);
 
-/// Parses JSON text. On a syntax error returns std::nullopt and sets `error`
-/// to "<line>:<column>: invalid JSON: <reason>". Duplicate object keys, which
-/// llvm::json accepts silently (keeping the last), are errors too:
-/// "<pointer>: duplicate property '<key>' at <line>:<column>".
-std::optional<llvm::json::Value> parseJSONText(llvm::StringRef text,
-                                               std::string &error);
+/// The member `key` of `object`; null if `object` is not an object or has no
+/// such member.
+const nlohmann::json *getJSONMember(const nlohmann::json &object,
+                                    llvm::StringRef key);
+
+/// A number as a signed 64-bit integer if it is one: an integer that fits,
+/// or a floating-point number with no fractional part in range (3.0 gives 3,
+/// as JSON Schema's "integer" counts it).
+std::optional<int64_t> getJSONInteger(const nlohmann::json &value);
 
 /// A loaded, checked schema.
 class SchemaValidator {
@@ -71,10 +82,9 @@ public:
 
   /// Validates `document`; returns its violations in a deterministic order
   /// (object members are visited in sorted order), without duplicates.
-  std::vector<ValidationError>
-  validate(const llvm::json::Value &document) const;
+  std::vector<ValidationError> validate(const nlohmann::json &document) const;
 
-  const llvm::json::Value &getSchema() const;
+  const nlohmann::json &getSchema() const;
 
   /// The parsed schema and its resolved references (opaque).
   struct Impl;

@@ -1,15 +1,17 @@
 //===- TargetDescription.cpp - hardware target descriptions ---------------===//
 
 #include "targets/TargetDescription.h"
+#include "targets/JSONText.h"
 #include "targets/SchemaValidator.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -18,6 +20,9 @@
 using namespace llvm;
 
 namespace snc::targets {
+
+// Declared here to hide llvm::json, which `using namespace llvm` brings in.
+using json = nlohmann::json;
 
 //===----------------------------------------------------------------------===//
 // Names
@@ -121,32 +126,24 @@ namespace {
 constexpr StringLiteral SourceSuffix = "_source";
 
 /// Every "<field>_source" string, keyed by the pointer of <field>.
-void collectSources(const json::Object &object, const std::string &pointer,
-                    std::map<std::string, std::string> &sources);
-
-void collectSources(const json::Value &value, const std::string &pointer,
+void collectSources(const json &value, const std::string &pointer,
                     std::map<std::string, std::string> &sources) {
-  if (const json::Object *object = value.getAsObject()) {
-    collectSources(*object, pointer, sources);
-  } else if (const json::Array *array = value.getAsArray()) {
-    for (size_t i = 0; i < array->size(); ++i)
-      collectSources((*array)[i], pointer + "/" + std::to_string(i), sources);
-  }
-}
-
-void collectSources(const json::Object &object, const std::string &pointer,
-                    std::map<std::string, std::string> &sources) {
-  for (const auto &[key, member] : object) {
-    StringRef name = key;
-    std::optional<StringRef> text = member.getAsString();
-    if (text && name.ends_with(SourceSuffix)) {
-      sources[pointer + "/" +
-              escapeJSONPointerToken(name.drop_back(SourceSuffix.size()))] =
-          text->str();
-      continue;
+  if (value.is_object()) {
+    for (const auto &member : value.items()) {
+      StringRef name = member.key();
+      const auto *text = member.value().get_ptr<const json::string_t *>();
+      if (text && name.ends_with(SourceSuffix)) {
+        sources[pointer + "/" +
+                escapeJSONPointerToken(name.drop_back(SourceSuffix.size()))] =
+            *text;
+        continue;
+      }
+      collectSources(member.value(),
+                     pointer + "/" + escapeJSONPointerToken(name), sources);
     }
-    collectSources(member, pointer + "/" + escapeJSONPointerToken(name),
-                   sources);
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i)
+      collectSources(value[i], pointer + "/" + std::to_string(i), sources);
   }
 }
 
@@ -176,60 +173,91 @@ RoundingMode roundingFromName(StringRef name) {
   return RoundingMode::NearestEven;
 }
 
-unsigned getBits(const json::Object &object, StringRef field) {
-  return static_cast<unsigned>(object.getInteger(field).value_or(0));
+// Readers of a document the schema accepted: a member that is absent or of
+// another type reads as std::nullopt (or null), never as an exception.
+
+const json *getObject(const json &object, StringRef field) {
+  const json *member = getJSONMember(object, field);
+  return member && member->is_object() ? member : nullptr;
+}
+
+std::optional<StringRef> getString(const json &object, StringRef field) {
+  if (const json *member = getJSONMember(object, field))
+    if (const auto *text = member->get_ptr<const json::string_t *>())
+      return StringRef(*text);
+  return std::nullopt;
+}
+
+std::optional<bool> getBoolean(const json &object, StringRef field) {
+  if (const json *member = getJSONMember(object, field))
+    if (const auto *b = member->get_ptr<const json::boolean_t *>())
+      return *b;
+  return std::nullopt;
+}
+
+std::optional<int64_t> getInteger(const json &object, StringRef field) {
+  if (const json *member = getJSONMember(object, field))
+    return getJSONInteger(*member);
+  return std::nullopt;
+}
+
+unsigned getBits(const json &object, StringRef field) {
+  return static_cast<unsigned>(getInteger(object, field).value_or(0));
 }
 
 /// Fills `result` from a document the schema accepted.
-void readDescription(const json::Object &root, TargetDescription &result) {
-  result.name = root.getString("name").value_or("").str();
-  result.family = familyFromName(root.getString("family").value_or(""));
-  result.description = root.getString("description").value_or("").str();
-  if (const json::Array *notes = root.getArray("notes"))
-    for (const json::Value &note : *notes)
-      result.notes.push_back(note.getAsString().value_or("").str());
+void readDescription(const json &root, TargetDescription &result) {
+  result.name = getString(root, "name").value_or("").str();
+  result.family = familyFromName(getString(root, "family").value_or(""));
+  result.description = getString(root, "description").value_or("").str();
+  if (const json *notes = getJSONMember(root, "notes");
+      notes && notes->is_array())
+    for (const json &note : *notes) {
+      const auto *text = note.get_ptr<const json::string_t *>();
+      result.notes.push_back(text ? *text : "");
+    }
 
   NumericFormat &numeric = result.numeric;
-  if (const json::Object *n = root.getObject("numeric")) {
-    const json::Value *weightBits = n->get("weight_bits");
-    if (weightBits && weightBits->getAsString()) {
+  if (const json *n = getObject(root, "numeric")) {
+    const json *weightBits = getJSONMember(*n, "weight_bits");
+    if (weightBits && weightBits->is_string()) {
       numeric.ternary = true;
       numeric.weightBits = 2;
     } else if (weightBits) {
       numeric.weightBits =
-          static_cast<unsigned>(weightBits->getAsInteger().value_or(0));
+          static_cast<unsigned>(getJSONInteger(*weightBits).value_or(0));
     }
-    numeric.weightSigned = n->getBoolean("weight_signed").value_or(true);
+    numeric.weightSigned = getBoolean(*n, "weight_signed").value_or(true);
     numeric.currentBits = getBits(*n, "current_bits");
     numeric.voltageBits = getBits(*n, "voltage_bits");
     numeric.thresholdBits = getBits(*n, "threshold_bits");
-    if (const json::Object *decay = n->getObject("decay")) {
-      numeric.decay = decayFromName(decay->getString("kind").value_or(""));
+    if (const json *decay = getObject(*n, "decay")) {
+      numeric.decay = decayFromName(getString(*decay, "kind").value_or(""));
       numeric.decayFractionBits = getBits(*decay, "fraction_bits");
     }
-    if (const json::Object *rounding = n->getObject("rounding")) {
+    if (const json *rounding = getObject(*n, "rounding")) {
       numeric.rounding =
-          roundingFromName(rounding->getString("mode").value_or(""));
-      if (std::optional<int64_t> seed = rounding->getInteger("seed"))
+          roundingFromName(getString(*rounding, "mode").value_or(""));
+      if (std::optional<int64_t> seed = getInteger(*rounding, "seed"))
         numeric.seed = static_cast<uint64_t>(*seed);
     }
-    numeric.saturate = n->getBoolean("saturate").value_or(false);
+    numeric.saturate = getBoolean(*n, "saturate").value_or(false);
   }
 
-  if (const json::Object *d = root.getObject("delay")) {
-    result.delay.min = d->getInteger("min").value_or(0);
-    result.delay.max = d->getInteger("max").value_or(0);
-    result.delay.extendedMax = d->getInteger("extended_max");
+  if (const json *d = getObject(root, "delay")) {
+    result.delay.min = getInteger(*d, "min").value_or(0);
+    result.delay.max = getInteger(*d, "max").value_or(0);
+    result.delay.extendedMax = getInteger(*d, "extended_max");
   }
 
-  if (const json::Object *c = root.getObject("capacity")) {
-    for (const auto &[key, member] : *c) {
-      StringRef name = key;
+  if (const json *c = getObject(root, "capacity")) {
+    for (const auto &member : c->items()) {
+      StringRef name = member.key();
       if (name.ends_with(SourceSuffix))
         continue;
-      if (std::optional<StringRef> text = member.getAsString())
-        result.capacityText[name.str()] = text->str();
-      else if (std::optional<int64_t> number = member.getAsInteger())
+      if (const auto *text = member.value().get_ptr<const json::string_t *>())
+        result.capacityText[name.str()] = *text;
+      else if (std::optional<int64_t> number = getJSONInteger(member.value()))
         result.capacity[name.str()] = *number;
     }
   }
@@ -283,11 +311,10 @@ bool loadFile(StringRef path, StringRef expectedName,
   if (!parseTarget((*buffer)->getBuffer(), path, validator, description, error))
     return false;
   if (!expectedName.empty() && description.name != expectedName) {
-    error =
-        (path + ": /name: " + describeJSONValue(json::Value(description.name)) +
-         " differs from the file name; a file \"" + expectedName +
-         ".json\" must describe the target \"" + expectedName + "\"")
-            .str();
+    error = (path + ": /name: " + describeJSONValue(json(description.name)) +
+             " differs from the file name; a file \"" + expectedName +
+             ".json\" must describe the target \"" + expectedName + "\"")
+                .str();
     return false;
   }
   description.path = path.str();
@@ -390,7 +417,7 @@ bool parseTarget(StringRef text, StringRef fileName,
                  const SchemaValidator &validator, TargetDescription &result,
                  std::string &error) {
   std::string syntaxError;
-  std::optional<json::Value> document = parseJSONText(text, syntaxError);
+  std::optional<json> document = parseJSONText(text, syntaxError);
   if (!document) {
     error = (fileName + ": " + syntaxError).str();
     return false;
@@ -400,8 +427,7 @@ bool parseTarget(StringRef text, StringRef fileName,
     error = joinErrors(errors, fileName);
     return false;
   }
-  const json::Object *root = document->getAsObject();
-  if (!root) {
+  if (!document->is_object()) {
     // Only a schema that admits non-objects gets here.
     error =
         (fileName + ": /: expected object, got " + describeJSONValue(*document))
@@ -409,7 +435,7 @@ bool parseTarget(StringRef text, StringRef fileName,
     return false;
   }
   TargetDescription description;
-  readDescription(*root, description);
+  readDescription(*document, description);
   errors = checkConsistency(description);
   if (!errors.empty()) {
     error = joinErrors(errors, fileName);

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "targets/JSONText.h"
 #include "targets/SchemaValidator.h"
 #include "targets/TargetDescription.h"
 
@@ -539,6 +540,81 @@ TEST(TargetMessages, SyntaxErrorsAreReworded) {
             "t.json: 1:13: invalid JSON: invalid value (did you mean true?)");
   EXPECT_EQ(parseError(""),
             "t.json: 1:1: invalid JSON: unexpected end of file");
+}
+
+/// parseJSONText's error for `text` ("" if it parses).
+std::string jsonError(llvm::StringRef text) {
+  std::string error;
+  if (parseJSONText(text, error))
+    return "";
+  return error;
+}
+
+// nlohmann/json reads the text; its errors are reported at the positions and
+// in the words of the earlier parser (LLVM's): an unexpected token at its
+// first character, a bad value where it goes wrong.
+TEST(TargetMessages, SyntaxErrorsOfEveryKind) {
+  EXPECT_EQ(jsonError("{\"a\" 1}"),
+            "1:6: invalid JSON: expected ':' after an object key");
+  EXPECT_EQ(jsonError("[1 2]"),
+            "1:4: invalid JSON: expected ',' or ']' after an array element");
+  EXPECT_EQ(jsonError("{\"a\": 1 tru}"),
+            "1:9: invalid JSON: expected ',' or '}' after an object member");
+  EXPECT_EQ(jsonError("{\"a\":"), "1:5: invalid JSON: unexpected end of file");
+  EXPECT_EQ(jsonError("[1,]"), "1:4: invalid JSON: invalid JSON value");
+  EXPECT_EQ(jsonError("{\"a\": nul"),
+            "1:9: invalid JSON: invalid value (did you mean null?)");
+  EXPECT_EQ(jsonError("{\"a\": --1}"),
+            "1:9: invalid JSON: invalid JSON value (number?)");
+  EXPECT_EQ(jsonError("[1-]"),
+            "1:3: invalid JSON: invalid JSON value (number?)");
+  EXPECT_EQ(jsonError("{\"a\": \"abc\n"),
+            "2:1: invalid JSON: unterminated string");
+  EXPECT_EQ(jsonError("{\"a\": \"a\tb\"}"),
+            "1:9: invalid JSON: control character in string");
+  EXPECT_EQ(jsonError("{\"a\": \"a\\qb\"}"),
+            "1:10: invalid JSON: invalid escape sequence");
+  EXPECT_EQ(jsonError("{\"a\": \"\\u12x4\"}"),
+            "1:13: invalid JSON: invalid \\u escape sequence");
+  EXPECT_EQ(jsonError("{\"a\": \"\xff\"}"),
+            "1:7: invalid JSON: invalid UTF-8 sequence");
+  EXPECT_EQ(jsonError("{} x"),
+            "1:3: invalid JSON: text after the end of the document");
+  // nlohmann/json would stop at a NUL byte or skip a byte order mark.
+  EXPECT_EQ(jsonError(llvm::StringRef("{}\0x", 4)),
+            "1:2: invalid JSON: text after the end of the document");
+  EXPECT_EQ(jsonError("\xEF\xBB\xBF{}"),
+            "1:1: invalid JSON: invalid JSON value");
+}
+
+// Text that LLVM's parser accepted but nlohmann/json (rightly) does not.
+TEST(TargetMessages, StricterThanBefore) {
+  EXPECT_EQ(jsonError("{\"a\": 01}"),
+            "1:8: invalid JSON: invalid JSON value (number?)");
+  EXPECT_EQ(jsonError("{\"a\": .5}"),
+            "1:8: invalid JSON: invalid JSON value (number?)");
+  EXPECT_EQ(jsonError("{\"a\": 1e999}"),
+            "1:11: invalid JSON: number out of range");
+  EXPECT_EQ(jsonError("{\"a\": \"\\uD800\"}"),
+            "1:14: invalid JSON: invalid \\u escape sequence (unpaired "
+            "UTF-16 surrogate)");
+}
+
+TEST(TargetMessages, IntegralNumbersCountAsIntegers) {
+  TargetDescription t;
+  std::string error;
+  ASSERT_TRUE(
+      parseTarget(goodWith("\"weight_bits\": 6", "\"weight_bits\": 6.0"),
+                  "t.json", bundledValidator(), t, error))
+      << error;
+  EXPECT_EQ(t.weightBits(), 6u);
+  EXPECT_EQ(parseError(goodWith("\"seed\": 42", "\"seed\": 1e19")),
+            "t.json: /numeric/rounding/seed: 1e+19 is greater than the "
+            "maximum 4294967295");
+  EXPECT_EQ(
+      parseError(goodWith("\"seed\": 42", "\"seed\": 18446744073709551615")),
+      "t.json: /numeric/rounding/seed: 18446744073709551615 is greater "
+      "than the maximum 4294967295");
 }
 
 TEST(TargetMessages, RootMustBeAnObject) {

@@ -1,0 +1,561 @@
+//===- ExtractManycore.cpp - quantized snn IR to the many-core form -------===//
+//
+// Every value between populations is a linear form of the spikes of
+// populations: per element, a constant plus terms (source population,
+// neuron, delay, weight). Integer products and sums are exact, so composing
+// the ops is exact as long as no intermediate value saturates, which is
+// checked from the worst case (every source spiking).
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/ExtractManycore.h"
+
+#include "dialects/snn/Params.h"
+#include "runtime/Schedule.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <algorithm>
+#include <map>
+
+using namespace mlir;
+using namespace snc;
+using namespace snc::snn;
+
+namespace {
+
+struct Term {
+  int population;
+  int64_t pre, delay, weight;
+};
+
+/// A value as a linear form of spikes, one entry per element.
+struct LinearForm {
+  std::vector<int64_t> offset;
+  std::vector<std::vector<Term>> terms;
+
+  explicit LinearForm(int64_t n = 0)
+      : offset(size_t(n), 0), terms(static_cast<size_t>(n)) {}
+  int64_t size() const { return int64_t(offset.size()); }
+};
+
+/// Sums terms of equal (population, pre, delay) and drops zero weights, so
+/// each element's terms are canonical (sorted).
+void canonicalize(std::vector<Term> &terms) {
+  std::sort(terms.begin(), terms.end(), [](const Term &a, const Term &b) {
+    return std::tie(a.population, a.pre, a.delay) <
+           std::tie(b.population, b.pre, b.delay);
+  });
+  size_t out = 0;
+  for (size_t i = 0; i < terms.size();) {
+    Term sum = terms[i];
+    size_t j = i + 1;
+    for (; j < terms.size() && terms[j].population == sum.population &&
+           terms[j].pre == sum.pre && terms[j].delay == sum.delay;
+         ++j)
+      sum.weight += terms[j].weight;
+    if (sum.weight != 0)
+      terms[out++] = sum;
+    i = j;
+  }
+  terms.resize(out);
+}
+
+StringRef nameOf(Operation *op) {
+  if (auto name = op->getAttrOfType<StringAttr>("name"))
+    return name.getValue();
+  return op->getName().stripDialect();
+}
+
+bool isIntegerOrSpike(Type type) {
+  return isa<IntegerType>(cast<ShapedType>(type).getElementType());
+}
+
+unsigned widthOf(Type type) {
+  return cast<ShapedType>(type).getElementTypeBitWidth();
+}
+
+std::vector<int64_t> intParam(DenseIntOrFPElementsAttr attr, int64_t n,
+                              int64_t fallback) {
+  if (!attr)
+    return std::vector<int64_t>(size_t(n), fallback);
+  std::vector<double> values = paramValues(attr, n);
+  return std::vector<int64_t>(values.begin(), values.end());
+}
+
+class Extractor {
+public:
+  explicit Extractor(NetworkOp network) : network(network) {}
+  FailureOr<manycore::Network> run();
+
+private:
+  LogicalResult addPopulations();
+  FailureOr<const LinearForm *> formOf(Value value);
+  FailureOr<LinearForm> compute(Operation *op);
+  FailureOr<LinearForm> operandForm(Operation *op, unsigned index);
+  LogicalResult checkNoSaturation(Operation *op, const LinearForm &form);
+
+  NetworkOp network;
+  runtime::Schedule schedule;
+  manycore::Network result;
+  llvm::DenseMap<Value, int> populationOf; // population outputs
+  std::vector<Operation *> populationOps;  // null for inputs
+  llvm::DenseMap<Value, LinearForm> forms;
+};
+
+//===----------------------------------------------------------------------===//
+// Populations
+//===----------------------------------------------------------------------===//
+
+LogicalResult Extractor::addPopulations() {
+  Block *body = network.getBodyBlock();
+  for (BlockArgument arg : body->getArguments()) {
+    StringRef name =
+        cast<StringAttr>(network.getInputNames()[arg.getArgNumber()])
+            .getValue();
+    if (!cast<ShapedType>(arg.getType()).getElementType().isInteger(1))
+      return network.emitError()
+             << "many-core targets take spike inputs, but network input '"
+             << name << "' is " << arg.getType()
+             << " (quantize with a 0/1 calibration input, or give spikes)";
+    manycore::Population input;
+    input.name = name.str();
+    input.size = numElements(arg.getType());
+    input.isInput = true;
+    input.inputIndex = int(arg.getArgNumber());
+    populationOf[arg] = int(result.populations.size());
+    populationOps.push_back(nullptr);
+    result.updateOrder.push_back(int(result.populations.size()));
+    result.populations.push_back(std::move(input));
+  }
+  for (Operation *op : schedule.order) {
+    if (!isa<DiscreteLIOp, DiscreteLIFOp, ThresholdOp>(op))
+      continue;
+    Type inType = op->getOperand(0).getType();
+    Type outType = op->getResult(0).getType();
+    bool integer = isIntegerOrSpike(inType) && isIntegerOrSpike(outType);
+    if (auto lif = dyn_cast<DiscreteLIFOp>(op))
+      integer = lif.isInteger();
+    if (!integer)
+      return op->emitError() << "'" << nameOf(op)
+                             << "' computes in floating point; many-core "
+                                "targets run integers (run snn-quantize first)";
+    manycore::Population population;
+    population.name = nameOf(op).str();
+    population.size = numElements(outType);
+    int64_t n = population.size;
+    unsigned inBits = widthOf(inType);
+    population.driveBits = inBits == 1 ? 64 : inBits;
+    runtime::IntegerNeuronFormat &f = population.format;
+    runtime::IntegerNeuronParams &p = population.params;
+    auto read = [&](StringRef attr, int64_t fallback) {
+      return intParam(op->getAttrOfType<DenseIntOrFPElementsAttr>(attr), n,
+                      fallback);
+    };
+    if (auto threshold = dyn_cast<ThresholdOp>(op)) {
+      // y = x > t is a memoryless neuron: v = x, spike iff v > t.
+      f.stateBits = 64;
+      f.spiking = true;
+      p.decay = std::vector<int64_t>(size_t(n), 0);
+      p.gain = std::vector<int64_t>(size_t(n), 1);
+      p.bias = p.vReset = std::vector<int64_t>(size_t(n), 0);
+      p.threshold = read("threshold", 0);
+    } else {
+      auto stateBits = op->getAttrOfType<IntegerAttr>("state_bits");
+      f.stateBits = stateBits
+                        ? unsigned(stateBits.getInt())
+                        : widthOf(isa<DiscreteLIOp>(op) ? outType : inType);
+      if (auto frac = op->getAttrOfType<IntegerAttr>("frac_bits"))
+        f.fracBits = unsigned(frac.getInt());
+      if (auto rounding = op->getAttrOfType<RoundingAttr>("rounding"))
+        f.rounding = rounding.getValue();
+      f.hasSynapse = op->hasAttr("syn_decay");
+      p.decay = read("decay", 0);
+      p.gain = read("gain", 0);
+      p.bias = read("bias", 0);
+      p.synDecay = read("syn_decay", 0);
+      p.synGain = read("syn_gain", 0);
+      p.vInit = read("v_init", 0);
+      if (auto lif = dyn_cast<DiscreteLIFOp>(op)) {
+        f.spiking = true;
+        f.reset = lif.getReset();
+        f.refractory = int64_t(lif.getRefractory());
+        f.adaptive = lif.getAdaptDecay().has_value();
+        p.threshold = read("v_threshold", 0);
+        p.vReset = read("v_reset", 0);
+        p.adaptDecay = read("adapt_decay", 0);
+        p.adaptGain = read("adapt_gain", 0);
+      }
+    }
+    populationOf[op->getResult(0)] = int(result.populations.size());
+    populationOps.push_back(op);
+    result.updateOrder.push_back(int(result.populations.size()));
+    result.populations.push_back(std::move(population));
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Linear forms
+//===----------------------------------------------------------------------===//
+
+FailureOr<const LinearForm *> Extractor::formOf(Value value) {
+  if (auto it = forms.find(value); it != forms.end())
+    return &it->second;
+  LinearForm form;
+  if (auto it = populationOf.find(value); it != populationOf.end()) {
+    const manycore::Population &population =
+        result.populations[size_t(it->second)];
+    if (!population.isInput && !population.format.spiking) {
+      Operation *op = value.getDefiningOp();
+      return op->emitError()
+             << "the membrane values of '" << nameOf(op)
+             << "' feed other ops; many-core cores exchange spikes only";
+    }
+    form = LinearForm(population.size);
+    for (int64_t k = 0; k < population.size; ++k)
+      form.terms[size_t(k)].push_back({it->second, k, 0, 1});
+  } else {
+    FailureOr<LinearForm> computed = compute(value.getDefiningOp());
+    if (failed(computed))
+      return failure();
+    form = std::move(*computed);
+  }
+  return &(forms[value] = std::move(form));
+}
+
+/// The form of operand `index` of `op`, one step later when the operand is
+/// a back-edge (it reads the producer's previous step).
+FailureOr<LinearForm> Extractor::operandForm(Operation *op, unsigned index) {
+  FailureOr<const LinearForm *> form = formOf(op->getOperand(index));
+  if (failed(form))
+    return failure();
+  LinearForm copy = **form;
+  if (schedule.backEdges.contains({op, index})) {
+    for (int64_t k = 0; k < copy.size(); ++k) {
+      if (copy.offset[size_t(k)] != 0)
+        return op->emitError()
+               << "a constant (bias) reaches '" << nameOf(op)
+               << "' through a recurrent edge, which is zero at the first "
+                  "step; many-core targets cannot express that";
+      for (Term &term : copy.terms[size_t(k)])
+        ++term.delay;
+    }
+  }
+  return copy;
+}
+
+LogicalResult Extractor::checkNoSaturation(Operation *op,
+                                           const LinearForm &form) {
+  unsigned bits = widthOf(op->getResult(0).getType());
+  if (bits >= 64)
+    return success();
+  __int128 limit = (__int128(1) << (bits - 1)) - 1;
+  for (int64_t k = 0; k < form.size(); ++k) {
+    __int128 bound = form.offset[size_t(k)] < 0
+                         ? -__int128(form.offset[size_t(k)])
+                         : form.offset[size_t(k)];
+    for (const Term &term : form.terms[size_t(k)])
+      bound += term.weight < 0 ? -__int128(term.weight) : term.weight;
+    if (bound > limit)
+      return op->emitError()
+             << "'" << nameOf(op) << "' element " << k << " can reach "
+             << int64_t(bound) << ", beyond i" << bits
+             << ", where the interpreter saturates; the many-core form "
+                "would not";
+  }
+  return success();
+}
+
+FailureOr<LinearForm> Extractor::compute(Operation *op) {
+  int64_t n = numElements(op->getResult(0).getType());
+  LinearForm out(n);
+  auto addScaled = [&](int64_t o, const LinearForm &in, int64_t i,
+                       int64_t weight, int64_t delay) {
+    if (weight == 0)
+      return;
+    out.offset[size_t(o)] += weight * in.offset[size_t(i)];
+    for (Term term : in.terms[size_t(i)]) {
+      term.weight *= weight;
+      term.delay += delay;
+      out.terms[size_t(o)].push_back(term);
+    }
+  };
+
+  LogicalResult status =
+      llvm::TypeSwitch<Operation *, LogicalResult>(op)
+          .Case<AffineOp, LinearOp>([&](auto dense) -> LogicalResult {
+            FailureOr<LinearForm> in = operandForm(op, 0);
+            if (failed(in))
+              return failure();
+            int64_t nIn = in->size();
+            std::vector<int64_t> w = intParam(dense.getWeight(), n * nIn, 0);
+            for (int64_t o = 0; o < n; ++o)
+              for (int64_t i = 0; i < nIn; ++i)
+                addScaled(o, *in, i, w[size_t(o * nIn + i)], 0);
+            if (auto affine = dyn_cast<AffineOp>(op)) {
+              std::vector<int64_t> b = intParam(affine.getBias(), n, 0);
+              for (int64_t o = 0; o < n; ++o)
+                out.offset[size_t(o)] += b[size_t(o)];
+            }
+            return success();
+          })
+          .Case<SparseProjectionOp>(
+              [&](SparseProjectionOp sparse) -> LogicalResult {
+                FailureOr<LinearForm> in = operandForm(op, 0);
+                if (failed(in))
+                  return failure();
+                ArrayRef<int64_t> rowPtr = sparse.getRowPtr();
+                ArrayRef<int64_t> targets = sparse.getTargets();
+                std::vector<int64_t> w =
+                    intParam(sparse.getWeights(), int64_t(targets.size()), 0);
+                std::optional<ArrayRef<int64_t>> delays = sparse.getDelays();
+                for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
+                  for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
+                    addScaled(targets[size_t(k)], *in, s, w[size_t(k)],
+                              delays ? (*delays)[size_t(k)] : 0);
+                return success();
+              })
+          .Case<Conv1dOp, Conv2dOp>([&](auto conv) -> LogicalResult {
+            FailureOr<LinearForm> in = operandForm(op, 0);
+            if (failed(in))
+              return failure();
+            auto inShape =
+                cast<ShapedType>(op->getOperand(0).getType()).getShape();
+            auto outShape =
+                cast<ShapedType>(op->getResult(0).getType()).getShape();
+            auto wShape =
+                cast<ShapedType>(conv.getWeight().getType()).getShape();
+            bool twoD = inShape.size() == 3;
+            int64_t cin = inShape[0], h = twoD ? inShape[1] : 1,
+                    wd = inShape.back();
+            int64_t cout = outShape[0], ho = twoD ? outShape[1] : 1,
+                    wo = outShape.back();
+            int64_t kh = twoD ? wShape[2] : 1, kw = wShape.back();
+            ArrayRef<int64_t> stride = conv.getStride(),
+                              padding = conv.getPadding(),
+                              dilation = conv.getDilation();
+            int64_t sh = twoD ? stride[0] : 1, sw = stride.back();
+            int64_t ph = twoD ? padding[0] : 0, pw = padding.back();
+            int64_t dh = twoD ? dilation[0] : 1, dw = dilation.back();
+            int64_t groups = int64_t(conv.getGroups());
+            int64_t cinPerGroup = cin / groups, coutPerGroup = cout / groups;
+            std::vector<int64_t> w =
+                intParam(conv.getWeight(), cout * cinPerGroup * kh * kw, 0);
+            std::vector<int64_t> b =
+                intParam(conv.getBias().value_or(nullptr), cout, 0);
+            for (int64_t co = 0; co < cout; ++co) {
+              int64_t group = co / coutPerGroup;
+              for (int64_t oy = 0; oy < ho; ++oy)
+                for (int64_t ox = 0; ox < wo; ++ox) {
+                  int64_t o = (co * ho + oy) * wo + ox;
+                  out.offset[size_t(o)] += b[size_t(co)];
+                  for (int64_t c = 0; c < cinPerGroup; ++c)
+                    for (int64_t ky = 0; ky < kh; ++ky)
+                      for (int64_t kx = 0; kx < kw; ++kx) {
+                        int64_t iy = oy * sh - ph + ky * dh;
+                        int64_t ix = ox * sw - pw + kx * dw;
+                        if (iy < 0 || iy >= h || ix < 0 || ix >= wd)
+                          continue;
+                        int64_t ci = group * cinPerGroup + c;
+                        addScaled(
+                            o, *in, (ci * h + iy) * wd + ix,
+                            w[size_t(((co * cinPerGroup + c) * kh + ky) * kw +
+                                     kx)],
+                            0);
+                      }
+                }
+            }
+            return success();
+          })
+          .Case<SumPool2dOp>([&](SumPool2dOp pool) -> LogicalResult {
+            FailureOr<LinearForm> in = operandForm(op, 0);
+            if (failed(in))
+              return failure();
+            auto inShape =
+                cast<ShapedType>(op->getOperand(0).getType()).getShape();
+            auto outShape =
+                cast<ShapedType>(op->getResult(0).getType()).getShape();
+            ArrayRef<int64_t> k = pool.getKernelSize(), s = pool.getStride(),
+                              p = pool.getPadding();
+            for (int64_t c = 0; c < outShape[0]; ++c)
+              for (int64_t oy = 0; oy < outShape[1]; ++oy)
+                for (int64_t ox = 0; ox < outShape[2]; ++ox)
+                  for (int64_t ky = 0; ky < k[0]; ++ky)
+                    for (int64_t kx = 0; kx < k[1]; ++kx) {
+                      int64_t iy = oy * s[0] - p[0] + ky;
+                      int64_t ix = ox * s[1] - p[1] + kx;
+                      if (iy < 0 || iy >= inShape[1] || ix < 0 ||
+                          ix >= inShape[2])
+                        continue;
+                      addScaled((c * outShape[1] + oy) * outShape[2] + ox, *in,
+                                (c * inShape[1] + iy) * inShape[2] + ix, 1, 0);
+                    }
+            return success();
+          })
+          .Case<FlattenOp>([&](FlattenOp) -> LogicalResult {
+            FailureOr<LinearForm> in = operandForm(op, 0);
+            if (failed(in))
+              return failure();
+            out = std::move(*in);
+            return success();
+          })
+          .Case<AddOp>([&](AddOp add) -> LogicalResult {
+            for (unsigned i = 0; i < add->getNumOperands(); ++i) {
+              FailureOr<LinearForm> in = operandForm(op, i);
+              if (failed(in))
+                return failure();
+              for (int64_t k = 0; k < n; ++k)
+                addScaled(k, *in, k, 1, 0);
+            }
+            return success();
+          })
+          .Case<DelayOp>([&](DelayOp delay) -> LogicalResult {
+            return op->emitError()
+                   << "'" << nameOf(op)
+                   << "' is a delay op; run snn-lower-delays first so "
+                      "delays are synapse delays";
+          })
+          .Default([&](Operation *) -> LogicalResult {
+            return op->emitError()
+                   << "many-core targets cannot run '" << nameOf(op) << "' ("
+                   << op->getName() << ")";
+          });
+  if (failed(status))
+    return failure();
+  for (std::vector<Term> &terms : out.terms)
+    canonicalize(terms);
+  if (failed(checkNoSaturation(op, out)))
+    return failure();
+  return out;
+}
+
+FailureOr<manycore::Network> Extractor::run() {
+  result.name = network.getSymName().str();
+  if (auto shift = network->getAttrOfType<IntegerAttr>("snn.latency_shift"))
+    result.latencyShift = shift.getInt();
+  schedule = runtime::scheduleNetwork(network);
+  if (failed(addPopulations()))
+    return failure();
+
+  // Each population's drive, grouped into one projection per source.
+  for (int target = 0; target < int(result.populations.size()); ++target) {
+    if (result.populations[size_t(target)].isInput)
+      continue;
+    Operation *op = populationOps[size_t(target)];
+    FailureOr<LinearForm> drive = operandForm(op, 0);
+    if (failed(drive))
+      return failure();
+    manycore::Population &population = result.populations[size_t(target)];
+    population.driveOffset = drive->offset;
+    std::map<int, manycore::Projection> bySource;
+    for (int64_t k = 0; k < drive->size(); ++k)
+      for (const Term &term : drive->terms[size_t(k)]) {
+        manycore::Projection &projection = bySource[term.population];
+        projection.source = term.population;
+        projection.target = target;
+        projection.synapses.push_back({term.pre, k, term.weight, term.delay});
+        projection.maxDelay = std::max(projection.maxDelay, term.delay);
+      }
+    for (auto &[source, projection] : bySource) {
+      std::sort(projection.synapses.begin(), projection.synapses.end(),
+                [](const manycore::Synapse &a, const manycore::Synapse &b) {
+                  return std::tie(a.pre, a.post, a.delay) <
+                         std::tie(b.pre, b.post, b.delay);
+                });
+      result.projections.push_back(std::move(projection));
+    }
+  }
+
+  for (auto [o, value] : llvm::enumerate(network.getOutputOp().getOperands())) {
+    auto it = populationOf.find(value);
+    if (it == populationOf.end() ||
+        result.populations[size_t(it->second)].isInput)
+      return network.emitError()
+             << "output " << o
+             << " is not a neuron population; many-core targets report "
+                "population spikes or membranes";
+    result.outputs.push_back(it->second);
+  }
+  return std::move(result);
+}
+
+} // namespace
+
+FailureOr<manycore::Network> snc::extractManycoreNetwork(NetworkOp network) {
+  Extractor extractor(network);
+  return extractor.run();
+}
+
+mapping::Network snc::toMappingNetwork(const manycore::Network &network) {
+  mapping::Network out;
+  for (const manycore::Population &population : network.populations) {
+    mapping::Population p;
+    p.name = population.name;
+    p.size = population.size;
+    out.populations.push_back(p);
+  }
+  for (const manycore::Projection &projection : network.projections) {
+    mapping::Population &target = out.populations[size_t(projection.target)];
+    target.delaySlots = std::max(target.delaySlots, projection.maxDelay + 1);
+    mapping::Projection p;
+    p.kind = mapping::Projection::Kind::Sparse;
+    p.pre = projection.source;
+    p.post = projection.target;
+    int64_t preSize = network.populations[size_t(projection.source)].size;
+    p.postFanIn.assign(size_t(target.size), 0);
+    p.postLo.assign(size_t(preSize), 0);
+    p.postHi.assign(size_t(preSize), 0);
+    std::vector<bool> seen(size_t(preSize), false);
+    for (const manycore::Synapse &synapse : projection.synapses) {
+      ++p.postFanIn[size_t(synapse.post)];
+      size_t pre = size_t(synapse.pre);
+      if (!seen[pre]) {
+        seen[pre] = true;
+        ++p.preRows;
+        p.postLo[pre] = synapse.post;
+        p.postHi[pre] = synapse.post + 1;
+      } else {
+        p.postLo[pre] = std::min(p.postLo[pre], synapse.post);
+        p.postHi[pre] = std::max(p.postHi[pre], synapse.post + 1);
+      }
+    }
+    out.projections.push_back(std::move(p));
+  }
+  return out;
+}
+
+bool snc::machineFromTarget(const targets::TargetDescription &target,
+                            mapping::Machine &machine, std::string &error) {
+  if (target.family != targets::TargetFamily::Manycore) {
+    error = "target '" + target.name + "' is not a many-core target";
+    return false;
+  }
+  auto get = [&](StringRef field, int64_t fallback) {
+    return target.getCapacity(field).value_or(fallback);
+  };
+  machine.chipsX = int(get("chips_x", 1));
+  machine.chipsY = int(get("chips_y", 1));
+  machine.pesPerQpe = int(get("pes_per_qpe", 4));
+  int64_t cores = get("cores_per_chip", 1);
+  if (cores % machine.pesPerQpe != 0)
+    machine.pesPerQpe = 1; // no quad grouping to speak of
+  machine.qpesPerChip = int(cores / machine.pesPerQpe);
+  machine.qpesX = int(get("qpes_x", machine.qpesPerChip));
+  machine.qpesY = int(get("qpes_y", 1));
+  machine.neuronsPerPe = get("neurons_per_core", 0);
+  machine.memoryBytesPerPe = get("synaptic_bytes_per_core", 0);
+  machine.routerEntries = get("router_entries", 0);
+  machine.rowHeaderBytes = get("row_header_bytes", machine.rowHeaderBytes);
+  machine.synapseBytes = get("synapse_bytes", machine.synapseBytes);
+  machine.neuronBytes = get("neuron_bytes", machine.neuronBytes);
+  machine.ringBufferSlotBytes =
+      get("ring_buffer_slot_bytes", machine.ringBufferSlotBytes);
+  if (machine.neuronsPerPe <= 0 || machine.memoryBytesPerPe <= 0) {
+    error = "target '" + target.name +
+            "' gives no neurons_per_core or synaptic_bytes_per_core";
+    return false;
+  }
+  return true;
+}
