@@ -186,6 +186,8 @@ TEST(BundledTargets, SpiNNaker2) {
   EXPECT_EQ(t.getCapacity("links_per_chip"), 6);
   EXPECT_EQ(t.getCapacity("dram_bytes_per_chip"), 2147483648LL);
   EXPECT_EQ(t.getCapacity("clock_hz"), 300000000);
+  EXPECT_EQ(t.getCapacity("pes_per_qpe"), 4);
+  EXPECT_EQ(t.getCapacity("synapse_bytes"), 8);
   EXPECT_EQ(t.getCapacity("luts"), std::nullopt);
   EXPECT_EQ(t.getSource("/capacity/router_entries").str(),
             "SpiNNaker2 router (hardware-facts.md): 16,384 entries");
@@ -194,7 +196,7 @@ TEST(BundledTargets, SpiNNaker2) {
   EXPECT_EQ(t.getSource("/delay/max").str(),
             "py-spinnaker2: lif delays are 0..7 ticks (default tick 1 ms)");
   EXPECT_EQ(t.getSource("/capacity/synaptic_bytes_per_core").str(), "");
-  EXPECT_EQ(t.notes.size(), 3u);
+  EXPECT_EQ(t.notes.size(), 4u);
 }
 
 TEST(BundledTargets, ICE40UP5K) {
