@@ -92,6 +92,8 @@ private:
                                   ArrayRef<ProjectionPlan> plans,
                                   std::optional<int64_t> &shift);
   int64_t counter = 0;
+  // The delay range in effect: the options', or the target's.
+  int64_t minSlots = 0, maxSlots = 0;
 };
 
 /// `size` relay neurons: decay 0, gain 1, threshold 0.5, so each re-emits
@@ -139,6 +141,8 @@ void LowerDelaysPass::runOnOperation() {
     minDelay = description.minDelay();
     maxDelay = description.maxDelay();
   }
+  minSlots = minDelay;
+  maxSlots = maxDelay;
   if (maxDelay < 1) {
     network.emitError() << "snn-lower-delays needs max-delay >= 1 (got "
                         << maxDelay << ")";
@@ -285,7 +289,7 @@ LogicalResult
 LowerDelaysPass::checkUniformShift(NetworkOp network,
                                    ArrayRef<ProjectionPlan> plans,
                                    std::optional<int64_t> &shift) {
-  const int64_t minDelay = this->minDelay;
+  const int64_t minDelay = minSlots;
   DenseMap<Operation *, int64_t> shifted;
   for (const ProjectionPlan &plan : plans) {
     if (plan.shift == 0)
@@ -425,7 +429,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
       regrouped |= seen != -1 && seen != part;
       seen = part;
     }
-    if (regrouped && this->minDelay == 0) {
+    if (regrouped && minSlots == 0) {
       // Keep one accumulator per target, fed in the original order. Every
       // synapse i of total delay d gets its own neuron in a final relay
       // population F, ordered by (-d, source, CSR position), reached after
@@ -440,11 +444,11 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
         total[i] = syn.last;
         for (int64_t h : syn.hops)
           total[i] += h;
-        last[i] = std::min<int64_t>(total[i], maxDelay);
+        last[i] = std::min<int64_t>(total[i], maxSlots);
         int64_t rest = total[i] - last[i];
-        while (rest > maxDelay) {
-          pre[i].push_back(maxDelay);
-          rest -= maxDelay;
+        while (rest > maxSlots) {
+          pre[i].push_back(maxSlots);
+          rest -= maxSlots;
         }
         pre[i].push_back(rest);
         order[i] = i;

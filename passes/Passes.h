@@ -4,6 +4,7 @@
 #define SNC_PASSES_PASSES_H
 
 #include "dialects/snn/SNNOps.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 
 namespace snc {

@@ -108,4 +108,70 @@ def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// Many-core mapping: snn.network -> nmc.mapping
+//===----------------------------------------------------------------------===//
+
+def SnnPartition : Pass<"snn-partition", "::mlir::ModuleOp"> {
+  let summary = "Cut a quantized network's populations into PE-sized slices";
+  let description = [{
+    Extracts the many-core form of the module's snn.network (the only one,
+    or the one named by `network`; it must be quantized: integer
+    populations, spike inputs), cuts every population into contiguous
+    slices that fit a PE's neurons and memory (passes/mapping/Partition.h)
+    and records them in an `nmc.mapping` placed after the network, which
+    replaces any earlier mapping of that network. The slices are not placed
+    yet (`pe = -1`). The mapping keeps the machine the target describes and
+    `lower_bound`, the fewest PEs any cut needs. Fails, naming the population
+    and the numbers, when a neuron alone does not fit a PE or the slices
+    outnumber the machine's PEs.
+  }];
+  let dependentDialects = ["::snc::nmc::NMCDialect"];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "Target name (see `snc targets`) or path to a target .json "
+           "(default: the network's snn.target)">,
+    Option<"networkName", "network", "std::string", "\"\"",
+           "The snn.network to map (default: the module's only one)">,
+    Option<"report", "report", "bool", "false",
+           "Emit a remark with the slice count and the lower bound">
+  ];
+}
+
+def SnnPlace : Pass<"snn-place", "::mlir::ModuleOp"> {
+  let summary = "Put every slice of each nmc.mapping on a PE";
+  let description = [{
+    Places the slices of every `nmc.mapping` of the module so that spikes
+    cross few chip-to-chip links (passes/mapping/Place.h), and writes each
+    slice's `pe`, `chip` and `qpe`. The mapping records `cost`, the
+    placement's packets x hops per step, and `sequential_cost`, that of the
+    baseline putting slice i on PE i; the optimised placement never costs
+    more. With `baseline`, the slices get the baseline placement. Placing
+    again drops the keys and routers of an earlier snn-route.
+  }];
+  let dependentDialects = ["::snc::nmc::NMCDialect"];
+  let options = [
+    Option<"seed", "seed", "uint64_t", "1",
+           "Seed of the graph partitioner; the same seed gives the same "
+           "placement">,
+    Option<"baseline", "baseline", "bool", "false",
+           "Put slice i on PE i instead of optimising">
+  ];
+}
+
+def SnnRoute : Pass<"snn-route", "::mlir::ModuleOp"> {
+  let summary = "Allocate multicast keys and build compressed router tables";
+  let description = [{
+    For every placed `nmc.mapping` of the module: gives each slice its
+    multicast key and mask (passes/mapping/KeyAllocation.h), builds the
+    multicast tree of each slice to the PEs of its destinations and the
+    router tables that realise them (Route.h), minimises the tables
+    (TableCompression.h), checks that every slice's packets reach exactly
+    its destinations, and writes one `nmc.router` per chip that had
+    entries. Fails, naming the fullest router, when a table does not fit
+    the target's `router_entries`.
+  }];
+  let dependentDialects = ["::snc::nmc::NMCDialect"];
+}
+
 #endif // SNC_PASSES_PASSES_TD

@@ -23,12 +23,40 @@ void buildPrepareRunPipeline(OpPassManager &pm,
   buildPrepareNetworkPipeline(pm.nest<snn::NetworkOp>(), options);
 }
 
+void buildMapPipeline(OpPassManager &pm, const MapOptions &options) {
+  SnnPartitionOptions partition;
+  partition.target = options.target;
+  partition.networkName = options.network;
+  pm.addPass(createSnnPartition(partition));
+  SnnPlaceOptions place;
+  place.seed = options.seed;
+  place.baseline = options.baseline;
+  pm.addPass(createSnnPlace(place));
+  pm.addPass(createSnnRoute());
+}
+
 namespace {
 struct PrepareRunCLOptions : PassPipelineOptions<PrepareRunCLOptions> {
   Option<double> dt{*this, "dt", llvm::cl::desc("Time step in seconds"),
                     llvm::cl::init(0.0)};
   Option<std::string> scheme{*this, "scheme", llvm::cl::desc("euler or exact"),
                              llvm::cl::init("")};
+};
+
+struct MapCLOptions : PassPipelineOptions<MapCLOptions> {
+  Option<std::string> target{
+      *this, "target",
+      llvm::cl::desc("Target name or .json (default: the network's)"),
+      llvm::cl::init("")};
+  Option<std::string> network{
+      *this, "network",
+      llvm::cl::desc("The snn.network to map (default: the only one)"),
+      llvm::cl::init("")};
+  Option<uint64_t> seed{*this, "seed", llvm::cl::desc("Placement seed"),
+                        llvm::cl::init(1)};
+  Option<bool> baseline{*this, "baseline",
+                        llvm::cl::desc("Place slice i on PE i"),
+                        llvm::cl::init(false)};
 };
 } // namespace
 
@@ -39,6 +67,14 @@ void registerSncPipelines() {
       "then discretize",
       [](OpPassManager &pm, const PrepareRunCLOptions &cl) {
         buildPrepareRunPipeline(pm, PrepareRunOptions{cl.dt, cl.scheme});
+      });
+  PassPipelineRegistration<MapCLOptions>(
+      "snn-map",
+      "Map a quantized network onto a many-core target: partition, place, "
+      "route",
+      [](OpPassManager &pm, const MapCLOptions &cl) {
+        buildMapPipeline(
+            pm, MapOptions{cl.target, cl.network, cl.seed, cl.baseline});
       });
 }
 

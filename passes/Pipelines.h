@@ -9,6 +9,7 @@
 
 #include "mlir/Pass/PassManager.h"
 
+#include <cstdint>
 #include <string>
 
 namespace snc {
@@ -26,6 +27,17 @@ void buildPrepareRunPipeline(mlir::OpPassManager &pm,
 /// The same, for a pass manager anchored on one snn.network.
 void buildPrepareNetworkPipeline(mlir::OpPassManager &networkPM,
                                  const PrepareRunOptions &options);
+
+struct MapOptions {
+  std::string target;  // empty: the network's snn.target
+  std::string network; // empty: the module's only snn.network
+  uint64_t seed = 1;
+  bool baseline = false; // place slice i on PE i
+};
+
+/// Maps a quantized network onto a many-core target: snn-partition,
+/// snn-place, snn-route. Runs on the module; leaves an nmc.mapping.
+void buildMapPipeline(mlir::OpPassManager &pm, const MapOptions &options);
 
 /// Registers the pipelines with the `snc-opt` command line.
 void registerSncPipelines();

@@ -1,5 +1,6 @@
 //===- snc-opt.cpp - mlir-opt for snc's dialects and passes ---------------===//
 
+#include "dialects/nmc/NMCDialect.h"
 #include "dialects/snn/SNNDialect.h"
 #include "passes/Passes.h"
 #include "passes/Pipelines.h"
@@ -10,7 +11,7 @@
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
-  registry.insert<snc::snn::SNNDialect>();
+  registry.insert<snc::snn::SNNDialect, snc::nmc::NMCDialect>();
   snc::registerSncPasses();
   snc::registerSncPipelines();
   // Generic cleanups users expect from an -opt tool.

@@ -4,6 +4,7 @@
 #ifndef SNC_TOOLS_SNC_COMMANDS_H
 #define SNC_TOOLS_SNC_COMMANDS_H
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,53 @@ struct QuantizeCommandOptions {
 
 /// Quantizes a network for a target and reports what changed.
 int quantizeCommand(const QuantizeCommandOptions &options);
+
+struct CompileCommandOptions {
+  std::string model;
+  std::string network;
+  std::string target;
+  std::string output; // directory
+  std::vector<std::string> calibration;
+  uint64_t seed = 1;
+  bool sequentialPlacement = false;
+  double dt = 0.0;
+  std::string scheme;
+  std::string reset = "file";
+  bool quiet = false;
+};
+
+/// Compiles a model for a target through its backend.
+int compileCommand(const CompileCommandOptions &options);
+
+struct SimulateCommandOptions {
+  std::string directory;
+  std::vector<std::string> inputs;
+  std::vector<std::string> outputs;
+  long long steps = -1;
+  bool quiet = false;
+};
+
+/// Runs compiled output in its backend's simulator.
+int simulateCommand(const SimulateCommandOptions &options);
+
+struct VerifyCommandOptions {
+  std::string model;
+  std::string network;
+  std::string target;
+  std::vector<std::string> inputs;
+  std::vector<std::string> calibration;
+  std::string output; // keep the compiled output here (default: temporary)
+  long long steps = -1;
+  uint64_t seed = 1;
+  double dt = 0.0;
+  std::string scheme;
+  std::string reset = "file";
+  bool quiet = false;
+};
+
+/// Compiles, simulates and compares with the interpreter; exit 0 only if
+/// every output value is identical.
+int verifyCommand(const VerifyCommandOptions &options);
 
 struct TargetsCommandOptions {
   std::vector<std::string> targets; // names or .json paths to check

@@ -2,6 +2,7 @@
 
 #include "tools/snc/Driver.h"
 
+#include "dialects/nmc/NMCDialect.h"
 #include "nir/Import.h"
 #include "passes/Pipelines.h"
 
@@ -28,6 +29,8 @@ void reportNote(llvm::StringRef message) {
 
 Model::Model() {
   context.getOrLoadDialect<snn::SNNDialect>();
+  // Compiled output carries its mapping as nmc IR (snc compile).
+  context.getOrLoadDialect<nmc::NMCDialect>();
   // Users get the diagnostic and its location, not a generic-form dump.
   context.printOpOnDiagnostic(false);
   diagnostics =

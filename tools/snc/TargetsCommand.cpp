@@ -3,6 +3,7 @@
 #include "tools/snc/Commands.h"
 #include "tools/snc/Driver.h"
 
+#include "backends/Backend.h"
 #include "targets/TargetDescription.h"
 
 #include "llvm/Support/Format.h"
@@ -21,6 +22,12 @@ int targetsCommand(const TargetsCommandOptions &options) {
                           "%-20s %-9s ", target.name.c_str(),
                           targets::getFamilyName(target.family).str().c_str())
                    << target.description << "\n";
+    // What can compile for them.
+    backends::registerAllBackends();
+    llvm::outs() << "\nbackends:\n";
+    for (const backends::Backend *backend : backends::getBackends())
+      llvm::outs() << llvm::format("%-20s ", backend->getName().str().c_str())
+                   << backend->getDescription() << "\n";
     for (const std::string &error : errors)
       reportError(error);
     return errors.empty() ? Success : UserError;

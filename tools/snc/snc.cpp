@@ -131,6 +131,76 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
   cmd->add_flag("--quiet,-q", q.quiet, "Do not print the summary");
 }
 
+/// Options every command that loads a model for a target shares.
+template <typename Options>
+static void addModelOptions(CLI::App *cmd, Options &o) {
+  cmd->add_option("model", o.model, "Model file (.mlir or .nir)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--target,-t", o.target,
+                  "Target name (see `snc targets`) or target .json file")
+      ->required();
+  cmd->add_option("--calibrate", o.calibration,
+                  "Calibration input for quantization, one .npy per network "
+                  "input");
+  cmd->add_option("--seed", o.seed, "Seed of placement decisions")
+      ->capture_default_str();
+  cmd->add_option("--dt", o.dt,
+                  "Time step in seconds for continuous-time networks")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--scheme", o.scheme, "Integration scheme: euler or exact")
+      ->check(CLI::IsMember({"euler", "exact"}));
+  cmd->add_option("--reset", o.reset,
+                  "How NIR neurons reset after a spike: file (to v_reset), "
+                  "zero, or subtract")
+      ->check(CLI::IsMember({"file", "zero", "subtract"}))
+      ->capture_default_str();
+  cmd->add_option("--network", o.network,
+                  "Network to compile when the model has several");
+  cmd->add_flag("--quiet,-q", o.quiet, "Print only errors");
+}
+
+static void addCompileCommand(CLI::App &app, CompileCommandOptions &c) {
+  CLI::App *cmd = app.add_subcommand(
+      "compile", "Compile a model for a hardware target (lower delays, "
+                 "quantize, partition, place, route, emit)");
+  addModelOptions(cmd, c);
+  cmd->add_option("--output,-o", c.output, "Output directory")->required();
+  cmd->add_flag("--sequential-placement", c.sequentialPlacement,
+                "Place slices in order (the baseline) instead of optimising");
+}
+
+static void addSimulateCommand(CLI::App &app, SimulateCommandOptions &s) {
+  CLI::App *cmd = app.add_subcommand(
+      "simulate", "Run compiled output in its backend's simulator");
+  cmd->add_option("directory", s.directory, "Output of `snc compile`")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--input,-i", s.inputs,
+                  "Input spike train per network input (.npy, steps first)");
+  cmd->add_option("--output,-o", s.outputs, "Output .npy per network output")
+      ->required();
+  cmd->add_option("--steps", s.steps,
+                  "Steps to run (default: as many as the input has)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--quiet,-q", s.quiet, "Do not print the report");
+}
+
+static void addVerifyCommand(CLI::App &app, VerifyCommandOptions &v) {
+  CLI::App *cmd = app.add_subcommand(
+      "verify", "Compile, simulate, and check every output spike against "
+                "the reference interpreter on the compiled IR");
+  addModelOptions(cmd, v);
+  cmd->add_option("--input,-i", v.inputs,
+                  "Input spike train per network input (.npy, steps first)")
+      ->required();
+  cmd->add_option("--output,-o", v.output,
+                  "Keep the compiled output in this directory");
+  cmd->add_option("--steps", v.steps,
+                  "Steps to run (default: as many as the input has)")
+      ->check(CLI::NonNegativeNumber);
+}
+
 static int realMain(int argc, char **argv) {
   CLI::App app{"snc: the neuromorphic compiler for spiking networks"};
   app.set_version_flag("--version", std::string("snc ") + SNC_VERSION);
@@ -147,6 +217,12 @@ static int realMain(int argc, char **argv) {
   addExportCommand(app, exp);
   QuantizeCommandOptions quantize;
   addQuantizeCommand(app, quantize);
+  CompileCommandOptions compile;
+  addCompileCommand(app, compile);
+  SimulateCommandOptions simulate;
+  addSimulateCommand(app, simulate);
+  VerifyCommandOptions verify;
+  addVerifyCommand(app, verify);
   TargetsCommandOptions tgt;
   addTargetsCommand(app, tgt);
   // CLI11 would only say that a subcommand is required.
@@ -176,6 +252,12 @@ static int realMain(int argc, char **argv) {
     return exportCommand(exp);
   if (app.got_subcommand("quantize"))
     return quantizeCommand(quantize);
+  if (app.got_subcommand("compile"))
+    return compileCommand(compile);
+  if (app.got_subcommand("simulate"))
+    return simulateCommand(simulate);
+  if (app.got_subcommand("verify"))
+    return verifyCommand(verify);
   if (app.got_subcommand("targets"))
     return targetsCommand(tgt);
   return UserError;

@@ -1,0 +1,59 @@
+//===- FileIO.cpp - whole-file reads and atomic writes --------------------===//
+
+#include "backends/spinnaker2/FileIO.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h> // getpid
+
+namespace snc::spinnaker2 {
+
+bool readWholeFile(const std::string &path, std::vector<uint8_t> &bytes,
+                   std::string &error) {
+  FILE *file = std::fopen(path.c_str(), "rb");
+  if (!file) {
+    error = path + ": cannot open: " + std::strerror(errno);
+    return false;
+  }
+  bytes.clear();
+  uint8_t buffer[65536];
+  size_t got;
+  while ((got = std::fread(buffer, 1, sizeof(buffer), file)) > 0)
+    bytes.insert(bytes.end(), buffer, buffer + got);
+  bool failed = std::ferror(file);
+  std::fclose(file);
+  if (failed) {
+    error = path + ": read error";
+    return false;
+  }
+  return true;
+}
+
+bool writeFileAtomically(const std::string &path,
+                         const std::vector<uint8_t> &bytes,
+                         std::string &error) {
+  std::string temporary = path + ".tmp." + std::to_string(getpid());
+  FILE *file = std::fopen(temporary.c_str(), "wb");
+  if (!file) {
+    error = path + ": cannot create " + temporary + ": " + std::strerror(errno);
+    return false;
+  }
+  bool ok = bytes.empty() ||
+            std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  ok = std::fflush(file) == 0 && ok;
+  ok = std::fclose(file) == 0 && ok;
+  if (!ok) {
+    error = path + ": write error: " + std::strerror(errno);
+    std::remove(temporary.c_str());
+    return false;
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    error = path + ": cannot rename " + temporary + ": " + std::strerror(errno);
+    std::remove(temporary.c_str());
+    return false;
+  }
+  return true;
+}
+
+} // namespace snc::spinnaker2

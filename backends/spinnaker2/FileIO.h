@@ -1,0 +1,29 @@
+//===- FileIO.h - whole-file reads and atomic writes ------------*- C++ -*-===//
+//
+// The image directory must never hold half a file: a reader that races a
+// writer, or a writer that fails, sees the old file or the new one.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNC_BACKENDS_SPINNAKER2_FILEIO_H
+#define SNC_BACKENDS_SPINNAKER2_FILEIO_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace snc::spinnaker2 {
+
+/// Reads all of `path`; errors start with the path.
+bool readWholeFile(const std::string &path, std::vector<uint8_t> &bytes,
+                   std::string &error);
+
+/// Writes `bytes` to "<path>.tmp.<pid>" and renames it over
+/// `path`; on failure removes the temporary file. Errors start with the
+/// path.
+bool writeFileAtomically(const std::string &path,
+                         const std::vector<uint8_t> &bytes, std::string &error);
+
+} // namespace snc::spinnaker2
+
+#endif // SNC_BACKENDS_SPINNAKER2_FILEIO_H

@@ -1,0 +1,215 @@
+//===- ImageWriter.cpp - writing an image directory -----------------------===//
+//
+// Everything is built and checked in memory first, so a failure writes
+// nothing; then the images, routes.bin and finally manifest.json are
+// replaced one atomic rename at a time. A reader that starts after the
+// manifest's rename sees a complete, consistent directory.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/spinnaker2/FileIO.h"
+#include "backends/spinnaker2/ImageBuild.h"
+#include "backends/spinnaker2/Images.h"
+#include "backends/spinnaker2/Manifest.h"
+#include "backends/spinnaker2/RoutesFile.h"
+
+#include <filesystem>
+#include <set>
+
+namespace snc::spinnaker2 {
+
+namespace {
+
+bool checkOptions(const manycore::Network &network, const ImageOptions &options,
+                  std::string &error) {
+  const CostModel &c = options.cost;
+  if (!(c.clockHz > 0) || !(c.dtSeconds > 0) || c.cyclesPerNeuron < 0 ||
+      c.cyclesPerSynapticEvent < 0 || c.cyclesPerPacket < 0 ||
+      options.peBudgetBytes < 0) {
+    error = "image options: the clock, dt, cycle counts and budget must not "
+            "be negative (clock and dt positive)";
+    return false;
+  }
+  auto checkShapes = [&](const std::vector<std::vector<int64_t>> &shapes,
+                         const std::vector<int> &populations,
+                         const char *what) {
+    for (size_t i = 0; i < shapes.size() && i < populations.size(); ++i) {
+      if (shapes[i].empty())
+        continue;
+      int64_t elements = 1;
+      for (int64_t d : shapes[i])
+        elements = d < 0 || elements < 0 ? -1 : elements * d;
+      int64_t size = network.populations[size_t(populations[i])].size;
+      if (elements != size) {
+        error = std::string("image options: the shape of ") + what + " " +
+                std::to_string(i) + " holds " + std::to_string(elements) +
+                " elements, its population has " + std::to_string(size);
+        return false;
+      }
+    }
+    return true;
+  };
+  std::vector<int> inputs;
+  for (size_t p = 0; p < network.populations.size(); ++p)
+    if (network.populations[p].isInput) {
+      size_t i = size_t(network.populations[p].inputIndex);
+      if (inputs.size() <= i)
+        inputs.resize(i + 1);
+      inputs[i] = int(p);
+    }
+  return checkShapes(options.inputShapes, inputs, "input") &&
+         checkShapes(options.outputShapes, network.outputs, "output");
+}
+
+ManifestPort port(const manycore::Network &network, int population,
+                  const std::vector<std::vector<int64_t>> &shapes,
+                  size_t index) {
+  ManifestPort result;
+  result.population = population;
+  if (index < shapes.size() && !shapes[index].empty())
+    result.shape = shapes[index];
+  else
+    result.shape = {network.populations[size_t(population)].size};
+  return result;
+}
+
+Manifest makeManifest(
+    const manycore::Network &network, const mapping::Machine &machine,
+    const mapping::Partition &partition, const mapping::Placement &placement,
+    const mapping::RoutingTables &tables, const ImageOptions &options,
+    const std::vector<int> &order, const std::vector<PeImage> &images) {
+  Manifest manifest;
+  manifest.network = network.name;
+  manifest.machine = machine;
+  manifest.budgetBytes = options.peBudgetBytes > 0
+                             ? options.peBudgetBytes
+                             : machine.memoryBytesPerPe + 32768;
+  manifest.cost = options.cost;
+  manifest.latencyShift = network.latencyShift;
+  manifest.updateOrder = order;
+  for (const manycore::Population &population : network.populations) {
+    ManifestPopulation entry;
+    entry.name = population.name;
+    entry.size = population.size;
+    entry.input = population.isInput;
+    entry.inputIndex = population.isInput ? population.inputIndex : -1;
+    entry.spiking = !population.isInput && population.format.spiking;
+    manifest.populations.push_back(entry);
+  }
+  // Slices are grouped by population in ascending lo (ImageBuild checks).
+  for (size_t s = 0; s < partition.slices.size(); ++s) {
+    ManifestPopulation &population =
+        manifest.populations[size_t(partition.slices[s].population)];
+    population.slices.push_back(int64_t(s));
+    population.pes.push_back(placement.peOfSlice[s]);
+  }
+  for (size_t p = 0; p < network.populations.size(); ++p)
+    if (network.populations[p].isInput) {
+      size_t i = size_t(network.populations[p].inputIndex);
+      if (manifest.inputs.size() <= i)
+        manifest.inputs.resize(i + 1);
+      manifest.inputs[i] = port(network, int(p), options.inputShapes, i);
+    }
+  for (size_t o = 0; o < network.outputs.size(); ++o)
+    manifest.outputs.push_back(
+        port(network, network.outputs[o], options.outputShapes, o));
+  manifest.routeEntries = tables.entries();
+  manifest.maxRouteEntries = tables.maxEntries();
+  for (const PeImage &image : images)
+    manifest.pes.push_back(image.info);
+  return manifest;
+}
+
+/// Removes pe_<n>.bin files of PEs this directory no longer uses, so the
+/// directory holds exactly what the manifest lists.
+void removeStaleImages(const std::string &dir,
+                       const std::set<std::string> &written) {
+  // The error_code overloads throughout: a directory we cannot list only
+  // leaves stale files behind.
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() < 8 || name.compare(0, 3, "pe_") != 0 ||
+        name.compare(name.size() - 4, 4, ".bin") != 0 || written.count(name))
+      continue;
+    std::string digits = name.substr(3, name.size() - 7);
+    std::error_code ignored;
+    if (digits.find_first_not_of("0123456789") == std::string::npos)
+      std::filesystem::remove(it->path(), ignored);
+  }
+}
+
+} // namespace
+
+bool writeImages(
+    const manycore::Network &network, const mapping::Machine &machine,
+    const mapping::Partition &partition, const mapping::Placement &placement,
+    const mapping::KeyAllocation &keys, const mapping::RoutingTables &tables,
+    const std::string &outDir, ImageSummary &summary, std::string &error) {
+  return writeImages(network, machine, partition, placement, keys, tables,
+                     ImageOptions(), outDir, summary, error);
+}
+
+bool writeImages(const manycore::Network &network,
+                 const mapping::Machine &machine,
+                 const mapping::Partition &partition,
+                 const mapping::Placement &placement,
+                 const mapping::KeyAllocation &keys,
+                 const mapping::RoutingTables &tables,
+                 const ImageOptions &options, const std::string &outDir,
+                 ImageSummary &summary, std::string &error) {
+  summary = ImageSummary();
+  std::vector<int> order;
+  std::vector<PeImage> images;
+  if (!checkNetwork(network, error) || !checkOptions(network, options, error) ||
+      !populationOrder(network, order, error) ||
+      !buildPeImages(network, machine, partition, placement, keys, tables,
+                     images, error))
+    return false;
+  Manifest manifest = makeManifest(network, machine, partition, placement,
+                                   tables, options, order, images);
+  std::vector<uint8_t> routes;
+  std::string text;
+  if (!encodeRoutes(machine, tables, routes, error) ||
+      !manifestToJson(manifest, text, error))
+    return false;
+
+  std::error_code ec;
+  std::filesystem::create_directories(outDir, ec);
+  if (ec) {
+    error = outDir + ": cannot create the directory: " + ec.message();
+    return false;
+  }
+  std::set<std::string> written;
+  for (const PeImage &image : images) {
+    if (!writeFileAtomically(outDir + "/" + image.info.file, image.bytes,
+                             error))
+      return false;
+    written.insert(image.info.file);
+    summary.bytes += int64_t(image.bytes.size());
+  }
+  std::vector<uint8_t> manifestBytes(text.begin(), text.end());
+  if (!writeFileAtomically(outDir + "/" + manifest.routesFile, routes, error) ||
+      !writeFileAtomically(outDir + "/manifest.json", manifestBytes, error))
+    return false;
+  removeStaleImages(outDir, written);
+
+  summary.images = int64_t(images.size());
+  summary.bytes += int64_t(routes.size() + manifestBytes.size());
+  summary.budgetBytes = manifest.budgetBytes;
+  for (const ManifestPe &pe : manifest.pes) {
+    int64_t bytes = pe.memory.total();
+    if (bytes > summary.largestPeBytes) {
+      summary.largestPe = pe.index;
+      summary.largestPeBytes = bytes;
+    }
+    if (bytes > summary.budgetBytes)
+      summary.overBudgetPes.push_back(pe.index);
+    summary.synapses += pe.synapses;
+  }
+  summary.routeEntries = tables.entries();
+  return true;
+}
+
+} // namespace snc::spinnaker2

@@ -1,0 +1,130 @@
+//===- PartitionPass.cpp - snn-partition ----------------------------------===//
+//
+// Extracts the many-core form of a quantized snn.network, cuts its
+// populations into PE-sized slices and records them as an nmc.mapping.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/nmc/NMCOps.h"
+#include "passes/ExtractManycore.h"
+#include "passes/MappingInputs.h"
+#include "passes/Passes.h"
+#include "passes/mapping/Partition.h"
+#include "targets/TargetDescription.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace snc {
+#define GEN_PASS_DEF_SNNPARTITION
+#include "passes/Passes.h.inc"
+} // namespace snc
+
+using namespace mlir;
+using namespace snc;
+
+namespace {
+
+struct PartitionPass : public snc::impl::SnnPartitionBase<PartitionPass> {
+  using SnnPartitionBase::SnnPartitionBase;
+
+  void runOnOperation() override;
+
+  /// The target option, else the one the network was quantized for.
+  FailureOr<std::string> targetName(snn::NetworkOp network) {
+    if (!target.empty())
+      return std::string(target);
+    if (auto quantized = network->getAttrOfType<StringAttr>("snn.target"))
+      return quantized.getValue().str();
+    return network.emitError()
+           << "snn-partition: no target given (target=<name or .json>) and "
+              "the network records none (snn.target)";
+  }
+};
+
+/// Creates the nmc.mapping of `network` after it, replacing the mapping an
+/// earlier run made, with one unplaced slice per slice of `partition`.
+nmc::MappingOp createMapping(snn::NetworkOp network,
+                             const targets::TargetDescription &target,
+                             const mapping::Machine &machine,
+                             const mapping::Network &mapped,
+                             const mapping::Partition &partition) {
+  auto module = cast<ModuleOp>(network->getParentOp());
+  FlatSymbolRefAttr networkRef =
+      FlatSymbolRefAttr::get(network.getSymNameAttr());
+  for (nmc::MappingOp old :
+       llvm::make_early_inc_range(module.getOps<nmc::MappingOp>()))
+    if (old.getNetworkAttr() == networkRef)
+      old.erase();
+
+  // Built detached, then inserted after the network by the symbol table,
+  // which renames it if another symbol already has the name.
+  SymbolTable symbols(module);
+  OpBuilder builder(network->getContext());
+  auto i64 = [&](int64_t value) { return builder.getI64IntegerAttr(value); };
+  auto mappingOp = builder.create<nmc::MappingOp>(
+      network.getLoc(),
+      builder.getStringAttr(network.getSymName() + "_mapping"), networkRef,
+      builder.getStringAttr(target.name), i64(machine.chipsX),
+      i64(machine.chipsY), i64(machine.pesPerChip()), i64(machine.pesPerQpe),
+      i64(machine.neuronsPerPe), i64(machine.memoryBytesPerPe),
+      i64(machine.routerEntries), i64(partition.lowerBound),
+      /*cost=*/IntegerAttr(), /*sequential_cost=*/IntegerAttr(),
+      /*seed=*/IntegerAttr());
+  symbols.insert(mappingOp, std::next(Block::iterator(network)));
+
+  builder.setInsertionPointToStart(&mappingOp.getBody().emplaceBlock());
+  int previous = -1;
+  int64_t index = 0;
+  for (const mapping::Slice &slice : partition.slices) {
+    index = slice.population == previous ? index + 1 : 0;
+    previous = slice.population;
+    builder.create<nmc::SliceOp>(
+        network.getLoc(),
+        builder.getStringAttr(
+            mapped.populations[size_t(slice.population)].name),
+        i64(index), i64(slice.lo), i64(slice.hi), i64(slice.memoryBytes),
+        /*pe=*/i64(-1), /*chip=*/DenseI64ArrayAttr(), /*qpe=*/IntegerAttr(),
+        /*key=*/IntegerAttr(), /*mask=*/IntegerAttr());
+  }
+  return mappingOp;
+}
+
+void PartitionPass::runOnOperation() {
+  FailureOr<snn::NetworkOp> network =
+      findNetwork(getOperation(), networkName, "snn-partition");
+  if (failed(network))
+    return signalPassFailure();
+  FailureOr<std::string> name = targetName(*network);
+  if (failed(name))
+    return signalPassFailure();
+  targets::TargetDescription description;
+  mapping::Machine machine;
+  std::string error;
+  if (!targets::loadTarget(*name, targets::getDefaultRegistryOptions(),
+                           description, error) ||
+      !machineFromTarget(description, machine, error)) {
+    network->emitError() << "snn-partition: " << error;
+    return signalPassFailure();
+  }
+
+  FailureOr<manycore::Network> manycore = extractManycoreNetwork(*network);
+  if (failed(manycore))
+    return signalPassFailure();
+  mapping::Network mapped = toMappingNetwork(*manycore);
+  mapping::Partition partition;
+  if (!mapping::partitionNetwork(machine, mapped, partition, error)) {
+    network->emitError() << "snn-partition: " << error;
+    return signalPassFailure();
+  }
+
+  nmc::MappingOp mappingOp =
+      createMapping(*network, description, machine, mapped, partition);
+  if (report)
+    mappingOp.emitRemark() << "snn-partition: " << partition.slices.size()
+                           << " slices on " << partition.slices.size() << " of "
+                           << machine.pes() << " PEs, lower bound "
+                           << partition.lowerBound;
+}
+
+} // namespace

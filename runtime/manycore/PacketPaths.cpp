@@ -1,0 +1,78 @@
+//===- PacketPaths.cpp - where a PE's packets go --------------------------===//
+
+#include "runtime/manycore/PacketPaths.h"
+
+#include <algorithm>
+
+namespace snc::manycore {
+
+PacketPaths::PacketPaths(const spinnaker2::LoadedMachine &machine)
+    : machine(machine), cache(machine.machine, machine.routes) {}
+
+const PacketPath *PacketPaths::find(int64_t sourcePe, uint32_t key,
+                                    std::string &error) {
+  uint64_t id = (uint64_t(sourcePe) << 32) | key;
+  auto found = paths.find(id);
+  if (found != paths.end())
+    return &found->second;
+
+  std::string message;
+  const std::vector<int64_t> *reached = cache.deliver(sourcePe, key, &message);
+  if (!reached) {
+    error = "packet of PE " + std::to_string(sourcePe) + ": " + message;
+    return nullptr;
+  }
+  PacketPath path;
+  for (int64_t pe : *reached) {
+    auto at = std::lower_bound(
+        machine.pes.begin(), machine.pes.end(), pe,
+        [](const spinnaker2::LoadedPe &a, int64_t b) { return a.index < b; });
+    if (at == machine.pes.end() || at->index != pe) {
+      error = "packet of PE " + std::to_string(sourcePe) + " reaches PE " +
+              std::to_string(pe) + ", which has no image";
+      return nullptr;
+    }
+    path.destinations.push_back(size_t(at - machine.pes.begin()));
+  }
+  if (!walk(sourcePe, key, path, error))
+    return nullptr;
+  return &paths.emplace(id, std::move(path)).first->second;
+}
+
+bool PacketPaths::walk(int64_t sourcePe, uint32_t key, PacketPath &path,
+                       std::string &error) const {
+  // The traversal of mapping::deliver (first match, default routing
+  // straight on), recording links and routers instead of PEs. deliver has
+  // already accepted this packet, so the walk ends.
+  const mapping::Machine &m = machine.machine;
+  mapping::PeLocation source = mapping::locate(m, sourcePe);
+  std::vector<std::pair<int64_t, int>> pending = {
+      {int64_t(source.chipY) * m.chipsX + source.chipX, -1}};
+  while (!pending.empty()) {
+    auto [chip, arrival] = pending.back();
+    pending.pop_back();
+    if (path.routers.size() > size_t(m.chips())) {
+      error = "packet of PE " + std::to_string(sourcePe) + " loops";
+      return false;
+    }
+    path.routers.push_back(chip);
+    const mapping::RouterEntry *entry =
+        mapping::lookup(machine.routes.byChip[size_t(chip)], key);
+    uint8_t links = entry          ? entry->route.links
+                    : arrival >= 0 ? uint8_t(1u << arrival)
+                                   : 0;
+    int x = int(chip % m.chipsX), y = int(chip / m.chipsX);
+    for (int l = 0; l < mapping::kLinks; ++l) {
+      if (!(links >> l & 1))
+        continue;
+      path.links.push_back(chip * mapping::kLinks + l);
+      int nx = x + mapping::linkDx(mapping::Link(l));
+      int ny = y + mapping::linkDy(mapping::Link(l));
+      pending.push_back({int64_t(ny) * m.chipsX + nx, l});
+    }
+  }
+  std::sort(path.routers.begin(), path.routers.end());
+  return true;
+}
+
+} // namespace snc::manycore

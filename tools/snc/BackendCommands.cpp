@@ -1,0 +1,269 @@
+//===- BackendCommands.cpp - `snc compile`, `snc simulate`, `snc verify` --===//
+//
+// The commands that go through a hardware backend: compile a model for a
+// target, run compiled output in the backend's simulator, and check that
+// simulator against the reference interpreter on the IR that was compiled.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tools/snc/Commands.h"
+#include "tools/snc/Driver.h"
+
+#include "backends/Backend.h"
+#include "runtime/Run.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+namespace snc::driver {
+
+namespace {
+
+bool readInputs(const std::vector<std::string> &files,
+                std::vector<runtime::NpyArray> &inputs) {
+  inputs.assign(files.size(), {});
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string error;
+    if (!runtime::readNpy(files[i], inputs[i], error)) {
+      reportError(error);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool writeOutputs(const std::vector<std::string> &files,
+                  const std::vector<runtime::NpyArray> &outputs) {
+  if (files.size() != outputs.size()) {
+    reportError("the network has " + std::to_string(outputs.size()) +
+                " output(s), but " + std::to_string(files.size()) +
+                " --output file(s) were given");
+    return false;
+  }
+  for (size_t o = 0; o < files.size(); ++o) {
+    std::string error;
+    if (!runtime::writeNpy(files[o], outputs[o], error)) {
+      reportError(error);
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Loads the target and the backend that compiles for it.
+const backends::Backend *resolveBackend(const std::string &name,
+                                        targets::TargetDescription &target) {
+  std::string error;
+  if (!targets::loadTarget(name, targets::getDefaultRegistryOptions(), target,
+                           error)) {
+    reportError(error);
+    return nullptr;
+  }
+  backends::registerAllBackends();
+  const backends::Backend *backend = backends::findBackend(target);
+  if (!backend) {
+    std::string known;
+    for (const backends::Backend *b : backends::getBackends())
+      known += (known.empty() ? "" : ", ") + b->getName().str();
+    reportError("no backend compiles for target '" + target.name + "' (" +
+                targets::getFamilyName(target.family).str() +
+                "); registered backends: " + known);
+  }
+  return backend;
+}
+
+/// The backend named in a compiled directory's manifest.
+const backends::Backend *backendOfDirectory(const std::string &dir) {
+  llvm::SmallString<256> path(dir);
+  llvm::sys::path::append(path, "manifest.json");
+  std::ifstream in(path.str().str());
+  if (!in) {
+    reportError("'" + dir +
+                "' holds no manifest.json (is it `snc compile` "
+                "output?)");
+    return nullptr;
+  }
+  std::string name;
+  try {
+    nlohmann::json manifest = nlohmann::json::parse(in);
+    name = manifest.at("backend").get<std::string>();
+  } catch (const std::exception &e) {
+    reportError(path.str().str() +
+                ": cannot read the backend name: " + e.what());
+    return nullptr;
+  }
+  backends::registerAllBackends();
+  for (const backends::Backend *backend : backends::getBackends())
+    if (backend->getName() == name)
+      return backend;
+  reportError(path.str().str() + ": no registered backend '" + name + "'");
+  return nullptr;
+}
+
+/// Compiles into `dir`; the network's IR is left as compiled.
+bool compileInto(Model &model, snn::NetworkOp network,
+                 const targets::TargetDescription &target,
+                 const backends::Backend &backend,
+                 const CompileCommandOptions &options, const std::string &dir,
+                 llvm::raw_ostream &summary) {
+  backends::CompileOptions compile;
+  compile.outputDir = dir;
+  compile.seed = options.seed;
+  compile.sequentialPlacement = options.sequentialPlacement;
+  compile.calibration = options.calibration;
+  return succeeded(
+      backend.compile(model.getModule(), network, target, compile, summary));
+}
+
+/// The target, its backend and the network to compile, or null after an
+/// error was reported.
+template <typename Options>
+snn::NetworkOp loadForTarget(const Options &options, Model &model,
+                             targets::TargetDescription &target,
+                             const backends::Backend *&backend) {
+  backend = resolveBackend(options.target, target);
+  if (!backend)
+    return nullptr;
+  return loadRunnableNetwork(model, options.model, options.reset,
+                             options.network, options.dt, options.scheme);
+}
+
+} // namespace
+
+int compileCommand(const CompileCommandOptions &options) {
+  targets::TargetDescription target;
+  const backends::Backend *backend = nullptr;
+  Model model;
+  snn::NetworkOp network = loadForTarget(options, model, target, backend);
+  if (!network)
+    return UserError;
+  std::string summary;
+  llvm::raw_string_ostream os(summary);
+  if (!compileInto(model, network, target, *backend, options, options.output,
+                   os))
+    return UserError;
+  if (!options.quiet)
+    llvm::outs() << summary;
+  return Success;
+}
+
+int simulateCommand(const SimulateCommandOptions &options) {
+  const backends::Backend *backend = backendOfDirectory(options.directory);
+  if (!backend)
+    return UserError;
+  std::vector<runtime::NpyArray> inputs;
+  if (!readInputs(options.inputs, inputs))
+    return UserError;
+  backends::SimulationOutput output;
+  std::string error;
+  if (!backend->simulate(options.directory, inputs, options.steps, output,
+                         error)) {
+    reportError(error);
+    return UserError;
+  }
+  if (!writeOutputs(options.outputs, output.outputs))
+    return UserError;
+  if (!options.quiet)
+    llvm::outs() << output.report;
+  return Success;
+}
+
+int verifyCommand(const VerifyCommandOptions &options) {
+  targets::TargetDescription target;
+  const backends::Backend *backend = nullptr;
+  Model model;
+  snn::NetworkOp network = loadForTarget(options, model, target, backend);
+  if (!network)
+    return UserError;
+  std::vector<runtime::NpyArray> inputs;
+  if (!readInputs(options.inputs, inputs))
+    return UserError;
+
+  // Compile into the given directory, or a temporary one.
+  std::string dir = options.output;
+  bool temporary = dir.empty();
+  if (temporary) {
+    llvm::SmallString<128> path;
+    if (llvm::sys::fs::createUniqueDirectory("snc-verify", path)) {
+      reportError("cannot create a temporary directory");
+      return InternalError;
+    }
+    dir = path.str().str();
+  }
+  auto cleanUp = [&] {
+    if (temporary)
+      llvm::sys::fs::remove_directories(dir);
+  };
+  std::string summary;
+  llvm::raw_string_ostream os(summary);
+  CompileCommandOptions compile;
+  compile.seed = options.seed;
+  compile.calibration = options.calibration;
+  if (!compileInto(model, network, target, *backend, compile, dir, os)) {
+    cleanUp();
+    return UserError;
+  }
+
+  // The interpreter on the compiled IR, the simulator on the images.
+  runtime::RunResult reference;
+  std::string error;
+  if (!runtime::runNetwork(network, inputs, options.steps, {}, reference,
+                           error)) {
+    reportError(error);
+    cleanUp();
+    return UserError;
+  }
+  int64_t steps =
+      reference.outputs.empty() || reference.outputs[0].shape.empty()
+          ? 0
+          : reference.outputs[0].shape[0];
+  backends::SimulationOutput simulated;
+  if (!backend->simulate(dir, inputs, steps, simulated, error)) {
+    reportError(error);
+    cleanUp();
+    return UserError;
+  }
+  cleanUp();
+
+  int64_t compared = 0;
+  for (size_t o = 0; o < reference.outputs.size(); ++o) {
+    const runtime::NpyArray &ref = reference.outputs[o];
+    const runtime::NpyArray &sim = simulated.outputs[o];
+    int64_t perStep = steps ? int64_t(ref.numElements()) / steps : 0;
+    std::string name = mlir::cast<mlir::StringAttr>(network.getOutputNames()[o])
+                           .getValue()
+                           .str();
+    for (int64_t t = 0; t < steps; ++t)
+      for (int64_t k = 0; k < perStep; ++k) {
+        double expected = ref.getDouble(size_t(t * perStep + k));
+        int64_t simStep = t + simulated.latencyShift;
+        double actual = simStep < (sim.shape.empty() ? 0 : sim.shape[0])
+                            ? sim.getDouble(size_t(simStep * perStep + k))
+                            : std::nan("");
+        ++compared;
+        if (actual != expected) {
+          std::string core = simulated.locate ? simulated.locate(o, k) : "?";
+          reportError("verify failed: output '" + name + "' element " +
+                      std::to_string(k) + " at step " + std::to_string(t) +
+                      " (core " + core + "): simulator " +
+                      std::to_string(int64_t(actual)) + ", interpreter " +
+                      std::to_string(int64_t(expected)));
+          return UserError;
+        }
+      }
+  }
+  if (!options.quiet) {
+    llvm::outs() << summary;
+    llvm::outs() << simulated.report;
+  }
+  llvm::outs() << "verify: " << compared << " output values over " << steps
+               << " steps identical to the interpreter\n";
+  return Success;
+}
+
+} // namespace snc::driver
