@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fresh machine to first result: install, build, and run the bundled
-# single-LIF-neuron example in the reference interpreter.
+# Fresh machine to first result: install, build, run the bundled
+# single-LIF-neuron example in the reference interpreter, then compile it
+# for SpiNNaker2 and check the simulated chip against the interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,3 +13,7 @@ build/bin/snc run examples/lif_norse/lif.mlir --dt 1e-4 \
   --record lif.v="$out/v.npy"
 echo "spike steps of the LIF neuron:"
 build/bin/snc-npy spikes "$out/spikes.npy"
+echo "compiled for SpiNNaker2 and simulated:"
+build/bin/snc verify examples/lif_norse/lif.mlir --dt 1e-4 --target spinnaker2 \
+  --input examples/lif_norse/input.npy --calibrate examples/lif_norse/input.npy \
+  --output "$out/spinnaker2"
