@@ -42,6 +42,13 @@ std::string formatReport(const spinnaker2::LoadedMachine &machine,
                 std::to_string(stats.busiestLinkPackets) + " packets";
   line("link traversals: " + std::to_string(stats.totalLinkPackets) +
        " (busiest: " + busiest + ")");
+  // Every link that carried packets, chip by chip.
+  for (size_t chip = 0; chip < stats.linkPackets.size(); ++chip)
+    for (int link = 0; link < mapping::kLinks; ++link)
+      if (int64_t packets = stats.linkPackets[chip][size_t(link)])
+        line("  chip " + chipOf(m, int64_t(chip)) + " link " +
+             mapping::linkName(mapping::Link(link)) + ": " +
+             std::to_string(packets) + " packets");
   line("busiest router: " +
        (stats.busiestRouterChip < 0
             ? std::string("none")

@@ -10,6 +10,7 @@
 #include "tools/snc/Driver.h"
 
 #include "backends/Backend.h"
+#include "runtime/CompareOutputs.h"
 #include "runtime/Run.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -18,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
 
 namespace snc::driver {
@@ -231,31 +233,26 @@ int verifyCommand(const VerifyCommandOptions &options) {
   cleanUp();
 
   int64_t compared = 0;
-  for (size_t o = 0; o < reference.outputs.size(); ++o) {
-    const runtime::NpyArray &ref = reference.outputs[o];
-    const runtime::NpyArray &sim = simulated.outputs[o];
-    int64_t perStep = steps ? int64_t(ref.numElements()) / steps : 0;
-    std::string name = mlir::cast<mlir::StringAttr>(network.getOutputNames()[o])
-                           .getValue()
-                           .str();
-    for (int64_t t = 0; t < steps; ++t)
-      for (int64_t k = 0; k < perStep; ++k) {
-        double expected = ref.getDouble(size_t(t * perStep + k));
-        int64_t simStep = t + simulated.latencyShift;
-        double actual = simStep < (sim.shape.empty() ? 0 : sim.shape[0])
-                            ? sim.getDouble(size_t(simStep * perStep + k))
-                            : std::nan("");
-        ++compared;
-        if (actual != expected) {
-          std::string core = simulated.locate ? simulated.locate(o, k) : "?";
-          reportError("verify failed: output '" + name + "' element " +
-                      std::to_string(k) + " at step " + std::to_string(t) +
-                      " (core " + core + "): simulator " +
-                      std::to_string(int64_t(actual)) + ", interpreter " +
-                      std::to_string(int64_t(expected)));
-          return UserError;
-        }
-      }
+  if (std::optional<runtime::OutputMismatch> mismatch =
+          runtime::firstMismatch(reference.outputs, simulated.outputs,
+                                 simulated.latencyShift, compared)) {
+    std::string name =
+        mlir::cast<mlir::StringAttr>(network.getOutputNames()[mismatch->output])
+            .getValue()
+            .str();
+    std::string core =
+        simulated.locate ? simulated.locate(mismatch->output, mismatch->element)
+                         : "?";
+    auto show = [](double x) {
+      return std::isnan(x) ? std::string("missing")
+                           : std::to_string(int64_t(x));
+    };
+    reportError("verify failed: output '" + name + "' element " +
+                std::to_string(mismatch->element) + " at step " +
+                std::to_string(mismatch->step) + " (" + core + "): simulator " +
+                show(mismatch->simulated) + ", interpreter " +
+                show(mismatch->reference));
+    return UserError;
   }
   if (!options.quiet) {
     llvm::outs() << summary;
