@@ -2,9 +2,10 @@
 //
 // Synapses are grouped the way a PE looks them up: by the PE of their
 // target (the slice holding the post neuron), then by source slice (one key
-// table entry), then by source neuron (one row). Rows of one source slice
-// share a stride, the longest row, so a row is found by arithmetic
-// (SpiNNaker's master population table works the same way).
+// table entry), then by source neuron (one row). A source slice's rows are
+// packed behind an index of their offsets, so a PE stores exactly its
+// synapses, as the partitioner budgets them (row header + index word per
+// row, one word per synapse).
 //
 //===----------------------------------------------------------------------===//
 
@@ -234,21 +235,21 @@ PeImage encode(const manycore::Network &network,
     uint32_t key, mask;
     int64_t source;
     const Rows *rows;
-    size_t stride;
+    size_t indexBytes, bytes;
   };
   std::vector<Block> blocks;
   int64_t ringDepth = 1, synapses = 0;
   for (const auto &[source, rows] : incoming) {
-    size_t longest = 0;
+    size_t indexBytes = alignTo8(rows.size() * 4), bytes = indexBytes;
     for (const std::vector<SynapseWord> &row : rows) {
-      longest = std::max(longest, row.size());
+      bytes += kRowHeaderSize + row.size() * kSynapseWordSize;
       synapses += int64_t(row.size());
       for (const SynapseWord &word : row)
         ringDepth = std::max<int64_t>(ringDepth, word.delay + 1);
     }
     const mapping::KeyRange &range = keys.ofSlice[size_t(source)];
-    blocks.push_back({range.base, range.mask, source, &rows,
-                      kRowHeaderSize + longest * kSynapseWordSize});
+    blocks.push_back({range.base, range.mask, source, &rows, indexBytes,
+                      bytes});
   }
   std::sort(blocks.begin(), blocks.end(),
             [](const Block &a, const Block &b) { return a.key < b.key; });
@@ -258,7 +259,7 @@ PeImage encode(const manycore::Network &network,
   sizes[kState] = input ? 0 : n * kStateRecordSize;
   sizes[kKeyTable] = alignTo8(blocks.size() * kKeyEntrySize);
   for (const Block &block : blocks)
-    sizes[kRows] += block.rows->size() * block.stride;
+    sizes[kRows] += block.bytes;
   sizes[kRing] = input ? 0 : size_t(ringDepth) * n * 8;
   size_t offsets[kSectionCount];
   size_t at = kHeaderSize;
@@ -349,15 +350,19 @@ PeImage encode(const manycore::Network &network,
     put(bytes, entry + 8, uint64_t(block.source), 4);
     put(bytes, entry + 12, rowsAt, 4);
     put(bytes, entry + 16, block.rows->size(), 4);
-    put(bytes, entry + 20, block.stride, 4);
-    for (const std::vector<SynapseWord> &row : *block.rows) {
-      size_t rowAt = offsets[kRows] + rowsAt;
+    put(bytes, entry + 20, block.indexBytes, 4);
+    size_t blockAt = offsets[kRows] + rowsAt, rowOffset = block.indexBytes;
+    for (size_t j = 0; j < block.rows->size(); ++j) {
+      const std::vector<SynapseWord> &row = (*block.rows)[j];
+      put(bytes, blockAt + 4 * j, rowOffset, 4);
+      size_t rowAt = blockAt + rowOffset;
       put(bytes, rowAt, row.size(), 4);
       for (size_t w = 0; w < row.size(); ++w)
         putSynapse(bytes, rowAt + kRowHeaderSize + w * kSynapseWordSize,
                    row[w]);
-      rowsAt += block.stride;
+      rowOffset += kRowHeaderSize + row.size() * kSynapseWordSize;
     }
+    rowsAt += block.bytes;
   }
   put(bytes, kChecksum, checksum(bytes, kChecksum), 8);
 

@@ -166,7 +166,7 @@ bool decodeKeyTable(const std::vector<uint8_t> &bytes, const uint64_t offsets[],
     entry.sourceSlice = uint32_t(get(at + 8, 4));
     entry.rowsOffset = uint32_t(get(at + 12, 4));
     entry.rowCount = uint32_t(get(at + 16, 4));
-    entry.rowStride = uint32_t(get(at + 20, 4));
+    entry.rowIndexBytes = uint32_t(get(at + 20, 4));
     std::string name = "key table entry " + std::to_string(e);
     mapping::KeyRange range{entry.key, entry.mask};
     if ((entry.key & ~entry.mask) || entry.rowCount > range.size()) {
@@ -180,23 +180,29 @@ bool decodeKeyTable(const std::vector<uint8_t> &bytes, const uint64_t offsets[],
       error = name + ": keys not ascending or overlapping";
       return false;
     }
-    if (entry.rowStride < kRowHeaderSize || entry.rowStride % 8 ||
+    if (entry.rowIndexBytes != alignTo8(uint64_t(entry.rowCount) * 4) ||
         entry.rowsOffset % 8 ||
-        uint64_t(entry.rowsOffset) +
-                uint64_t(entry.rowCount) * entry.rowStride >
-            sizes[kRows]) {
+        uint64_t(entry.rowsOffset) + entry.rowIndexBytes > sizes[kRows]) {
       error = name + ": rows leave the rows section";
       return false;
     }
+    const uint8_t *block = rows + entry.rowsOffset;
     for (uint32_t r = 0; r < entry.rowCount; ++r) {
-      const uint8_t *row =
-          rows + entry.rowsOffset + uint64_t(r) * entry.rowStride;
+      uint64_t rowOffset = get(block + 4 * uint64_t(r), 4);
+      uint64_t rowAt = uint64_t(entry.rowsOffset) + rowOffset;
+      if (rowOffset < entry.rowIndexBytes ||
+          rowAt + kRowHeaderSize > sizes[kRows]) {
+        error = name + ", row " + std::to_string(r) +
+                ": offset outside the rows section";
+        return false;
+      }
+      const uint8_t *row = rows + rowAt;
       uint64_t count = get(row, 4);
       if (get(row + 4, 4) ||
-          kRowHeaderSize + count * kSynapseWordSize > entry.rowStride) {
+          rowAt + kRowHeaderSize + count * kSynapseWordSize > sizes[kRows]) {
         error = name + ", row " + std::to_string(r) + ": " +
-                std::to_string(count) + " synapses overflow the stride of " +
-                std::to_string(entry.rowStride) + " bytes";
+                std::to_string(count) +
+                " synapses overflow the rows section";
         return false;
       }
       for (uint64_t w = 0; w < count; ++w) {

@@ -14,7 +14,7 @@ namespace snc::spinnaker2 {
 /// Decodes a PE image and checks it on its own: magic and version, sizes
 /// (a truncated file says so), checksum, header fields in range, sections
 /// where the header says and as large as the neuron count needs, key table
-/// sorted with disjoint key ranges, every row inside its stride and its
+/// sorted with disjoint key ranges, every row inside its
 /// section, every synapse's target inside the slice and delay inside the
 /// ring buffer. Errors carry no file name.
 bool decodeImage(const std::vector<uint8_t> &bytes,

@@ -77,12 +77,13 @@ constexpr size_t kParamRecordSize = kParamFields * 8;
 constexpr size_t kStateFields = 4; // v i a refractory_left
 constexpr size_t kStateRecordSize = kStateFields * 8;
 
-/// Key table entry: u32 key, u32 mask, u32 source slice, u32 rows offset
-/// (bytes into the rows section), u32 row count, u32 row stride (bytes).
+/// Key table entry: u32 key, u32 mask, u32 source slice, u32 block offset
+/// (bytes into the rows section), u32 row count, u32 row index bytes. A
+/// block is an index of one u32 offset per row (from the block's start),
+/// padded to 8 bytes, then the rows, packed.
 constexpr size_t kKeyEntrySize = 24;
 
-/// A row: u32 synapse count, u32 zero, then that many synapse words,
-/// padded with zeros to the entry's stride.
+/// A row: u32 synapse count, u32 zero, then that many synapse words.
 constexpr size_t kRowHeaderSize = 8;
 /// Synapse word: i32 weight, u16 target (local neuron), u8 delay, u8 zero.
 constexpr size_t kSynapseWordSize = 8;

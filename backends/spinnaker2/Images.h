@@ -107,12 +107,12 @@ bool writeImages(const manycore::Network &network,
                  ImageSummary &summary, std::string &error);
 
 /// One entry of a PE's key -> row table: the rows of the source slice whose
-/// keys match (key & mask) == key, one per source neuron at rowStride
-/// bytes from rowsOffset in the rows section.
+/// keys match (key & mask) == key, one per source neuron, found through
+/// the index of row offsets at rowsOffset in the rows section.
 struct KeyTableEntry {
   uint32_t key = 0, mask = 0xFFFFFFFFu;
   uint32_t sourceSlice = 0;
-  uint32_t rowsOffset = 0, rowCount = 0, rowStride = 0;
+  uint32_t rowsOffset = 0, rowCount = 0, rowIndexBytes = 0;
 };
 
 /// One PE image, decoded except for its synaptic rows, which stay the bytes
@@ -144,8 +144,8 @@ struct LoadedPe {
   const KeyTableEntry *findEntry(uint32_t key) const;
   /// The row of source neuron `j` (< entry.rowCount) of `entry`.
   format::RowView row(const KeyTableEntry &entry, uint32_t j) const {
-    return format::RowView(rows.data() + entry.rowsOffset +
-                           size_t(j) * entry.rowStride);
+    const uint8_t *block = rows.data() + entry.rowsOffset;
+    return format::RowView(block + format::get(block + 4 * size_t(j), 4));
   }
 };
 

@@ -300,11 +300,13 @@ TEST_F(ImagesTest, CorruptFilesAreNamed) {
                   const uint8_t *d = b.data();
                   size_t table =
                       f::get(d + f::kSections + 16 * f::kKeyTable, 8);
-                  size_t at = f::get(d + f::kSections + 16 * f::kRows, 8) +
-                              f::get(d + table + 12, 4);
-                  // The first non-empty row of the first entry.
+                  size_t block = f::get(d + f::kSections + 16 * f::kRows, 8) +
+                                 f::get(d + table + 12, 4);
+                  // The first non-empty row of the first entry, found
+                  // through the block's row index.
+                  size_t row = 0, at = block + f::get(d + block, 4);
                   while (f::get(d + at, 4) == 0)
-                    at += f::get(d + table + 20, 4);
+                    at = block + f::get(d + block + 4 * ++row, 4);
                   f::put(b, at + f::kRowHeaderSize + 4, 0xFFFF, 2);
                   f::put(b, f::kChecksum, f::checksum(b, f::kChecksum), 8);
                 }),
