@@ -268,162 +268,146 @@ LogicalResult Extractor::checkNoSaturation(Operation *op,
   return success();
 }
 
-FailureOr<LinearForm> Extractor::compute(Operation *op) {
-  int64_t n = numElements(op->getResult(0).getType());
-  LinearForm out(n);
-  auto addScaled = [&](int64_t o, const LinearForm &in, int64_t i,
-                       int64_t weight, int64_t delay) {
-    if (weight == 0)
-      return;
-    out.offset[size_t(o)] += weight * in.offset[size_t(i)];
-    for (Term term : in.terms[size_t(i)]) {
-      term.weight *= weight;
-      term.delay += delay;
-      out.terms[size_t(o)].push_back(term);
-    }
-  };
+/// out[o] += weight * in[i], the terms of `in` delayed by `delay`.
+void addScaled(LinearForm &out, int64_t o, const LinearForm &in, int64_t i,
+               int64_t weight, int64_t delay) {
+  if (weight == 0)
+    return;
+  out.offset[size_t(o)] += weight * in.offset[size_t(i)];
+  for (Term term : in.terms[size_t(i)]) {
+    term.weight *= weight;
+    term.delay += delay;
+    out.terms[size_t(o)].push_back(term);
+  }
+}
 
-  LogicalResult status =
-      llvm::TypeSwitch<Operation *, LogicalResult>(op)
-          .Case<AffineOp, LinearOp>([&](auto dense) -> LogicalResult {
-            FailureOr<LinearForm> in = operandForm(op, 0);
-            if (failed(in))
-              return failure();
-            int64_t nIn = in->size();
-            std::vector<int64_t> w = intParam(dense.getWeight(), n * nIn, 0);
-            for (int64_t o = 0; o < n; ++o)
-              for (int64_t i = 0; i < nIn; ++i)
-                addScaled(o, *in, i, w[size_t(o * nIn + i)], 0);
-            if (auto affine = dyn_cast<AffineOp>(op)) {
-              std::vector<int64_t> b = intParam(affine.getBias(), n, 0);
-              for (int64_t o = 0; o < n; ++o)
-                out.offset[size_t(o)] += b[size_t(o)];
+ArrayRef<int64_t> shapeOf(Value value) {
+  return cast<ShapedType>(value.getType()).getShape();
+}
+
+/// affine / linear: out = W in (+ b).
+template <typename Op>
+void composeDense(Op dense, const LinearForm &in, LinearForm &out) {
+  int64_t n = out.size(), nIn = in.size();
+  std::vector<int64_t> w = intParam(dense.getWeight(), n * nIn, 0);
+  for (int64_t o = 0; o < n; ++o)
+    for (int64_t i = 0; i < nIn; ++i)
+      addScaled(out, o, in, i, w[size_t(o * nIn + i)], 0);
+  if (auto affine = dyn_cast<AffineOp>(dense.getOperation())) {
+    std::vector<int64_t> b = intParam(affine.getBias(), n, 0);
+    for (int64_t o = 0; o < n; ++o)
+      out.offset[size_t(o)] += b[size_t(o)];
+  }
+}
+
+/// sparse_projection: each CSR synapse, with its delay.
+void composeSparse(SparseProjectionOp sparse, const LinearForm &in,
+                   LinearForm &out) {
+  ArrayRef<int64_t> rowPtr = sparse.getRowPtr(), targets = sparse.getTargets();
+  std::vector<int64_t> w =
+      intParam(sparse.getWeights(), int64_t(targets.size()), 0);
+  std::optional<ArrayRef<int64_t>> delays = sparse.getDelays();
+  for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
+    for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
+      addScaled(out, targets[size_t(k)], in, s, w[size_t(k)],
+                delays ? (*delays)[size_t(k)] : 0);
+}
+
+/// conv1d / conv2d as docs/kernels.md states them (a 1-D convolution is a
+/// 2-D one of height 1).
+template <typename Op>
+void composeConv(Op conv, const LinearForm &in, LinearForm &out) {
+  ArrayRef<int64_t> inShape = shapeOf(conv.getInput());
+  ArrayRef<int64_t> outShape = shapeOf(conv.getOutput());
+  auto wShape = cast<ShapedType>(conv.getWeight().getType()).getShape();
+  bool twoD = inShape.size() == 3;
+  int64_t cin = inShape[0], h = twoD ? inShape[1] : 1, wd = inShape.back();
+  int64_t cout = outShape[0], ho = twoD ? outShape[1] : 1, wo = outShape.back();
+  int64_t kh = twoD ? wShape[2] : 1, kw = wShape.back();
+  ArrayRef<int64_t> stride = conv.getStride(), padding = conv.getPadding(),
+                    dilation = conv.getDilation();
+  int64_t sh = twoD ? stride[0] : 1, sw = stride.back();
+  int64_t ph = twoD ? padding[0] : 0, pw = padding.back();
+  int64_t dh = twoD ? dilation[0] : 1, dw = dilation.back();
+  int64_t groups = int64_t(conv.getGroups());
+  int64_t cinPerGroup = cin / groups, coutPerGroup = cout / groups;
+  std::vector<int64_t> w =
+      intParam(conv.getWeight(), cout * cinPerGroup * kh * kw, 0);
+  std::vector<int64_t> b = intParam(conv.getBias().value_or(nullptr), cout, 0);
+  for (int64_t co = 0; co < cout; ++co) {
+    int64_t group = co / coutPerGroup;
+    for (int64_t oy = 0; oy < ho; ++oy)
+      for (int64_t ox = 0; ox < wo; ++ox) {
+        int64_t o = (co * ho + oy) * wo + ox;
+        out.offset[size_t(o)] += b[size_t(co)];
+        for (int64_t c = 0; c < cinPerGroup; ++c)
+          for (int64_t ky = 0; ky < kh; ++ky)
+            for (int64_t kx = 0; kx < kw; ++kx) {
+              int64_t iy = oy * sh - ph + ky * dh;
+              int64_t ix = ox * sw - pw + kx * dw;
+              if (iy < 0 || iy >= h || ix < 0 || ix >= wd)
+                continue;
+              int64_t ci = group * cinPerGroup + c;
+              int64_t weight =
+                  w[size_t(((co * cinPerGroup + c) * kh + ky) * kw + kx)];
+              addScaled(out, o, in, (ci * h + iy) * wd + ix, weight, 0);
             }
-            return success();
-          })
-          .Case<SparseProjectionOp>(
-              [&](SparseProjectionOp sparse) -> LogicalResult {
-                FailureOr<LinearForm> in = operandForm(op, 0);
-                if (failed(in))
-                  return failure();
-                ArrayRef<int64_t> rowPtr = sparse.getRowPtr();
-                ArrayRef<int64_t> targets = sparse.getTargets();
-                std::vector<int64_t> w =
-                    intParam(sparse.getWeights(), int64_t(targets.size()), 0);
-                std::optional<ArrayRef<int64_t>> delays = sparse.getDelays();
-                for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
-                  for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
-                    addScaled(targets[size_t(k)], *in, s, w[size_t(k)],
-                              delays ? (*delays)[size_t(k)] : 0);
-                return success();
-              })
-          .Case<Conv1dOp, Conv2dOp>([&](auto conv) -> LogicalResult {
-            FailureOr<LinearForm> in = operandForm(op, 0);
-            if (failed(in))
-              return failure();
-            auto inShape =
-                cast<ShapedType>(op->getOperand(0).getType()).getShape();
-            auto outShape =
-                cast<ShapedType>(op->getResult(0).getType()).getShape();
-            auto wShape =
-                cast<ShapedType>(conv.getWeight().getType()).getShape();
-            bool twoD = inShape.size() == 3;
-            int64_t cin = inShape[0], h = twoD ? inShape[1] : 1,
-                    wd = inShape.back();
-            int64_t cout = outShape[0], ho = twoD ? outShape[1] : 1,
-                    wo = outShape.back();
-            int64_t kh = twoD ? wShape[2] : 1, kw = wShape.back();
-            ArrayRef<int64_t> stride = conv.getStride(),
-                              padding = conv.getPadding(),
-                              dilation = conv.getDilation();
-            int64_t sh = twoD ? stride[0] : 1, sw = stride.back();
-            int64_t ph = twoD ? padding[0] : 0, pw = padding.back();
-            int64_t dh = twoD ? dilation[0] : 1, dw = dilation.back();
-            int64_t groups = int64_t(conv.getGroups());
-            int64_t cinPerGroup = cin / groups, coutPerGroup = cout / groups;
-            std::vector<int64_t> w =
-                intParam(conv.getWeight(), cout * cinPerGroup * kh * kw, 0);
-            std::vector<int64_t> b =
-                intParam(conv.getBias().value_or(nullptr), cout, 0);
-            for (int64_t co = 0; co < cout; ++co) {
-              int64_t group = co / coutPerGroup;
-              for (int64_t oy = 0; oy < ho; ++oy)
-                for (int64_t ox = 0; ox < wo; ++ox) {
-                  int64_t o = (co * ho + oy) * wo + ox;
-                  out.offset[size_t(o)] += b[size_t(co)];
-                  for (int64_t c = 0; c < cinPerGroup; ++c)
-                    for (int64_t ky = 0; ky < kh; ++ky)
-                      for (int64_t kx = 0; kx < kw; ++kx) {
-                        int64_t iy = oy * sh - ph + ky * dh;
-                        int64_t ix = ox * sw - pw + kx * dw;
-                        if (iy < 0 || iy >= h || ix < 0 || ix >= wd)
-                          continue;
-                        int64_t ci = group * cinPerGroup + c;
-                        addScaled(
-                            o, *in, (ci * h + iy) * wd + ix,
-                            w[size_t(((co * cinPerGroup + c) * kh + ky) * kw +
-                                     kx)],
-                            0);
-                      }
-                }
-            }
-            return success();
-          })
-          .Case<SumPool2dOp>([&](SumPool2dOp pool) -> LogicalResult {
-            FailureOr<LinearForm> in = operandForm(op, 0);
-            if (failed(in))
-              return failure();
-            auto inShape =
-                cast<ShapedType>(op->getOperand(0).getType()).getShape();
-            auto outShape =
-                cast<ShapedType>(op->getResult(0).getType()).getShape();
-            ArrayRef<int64_t> k = pool.getKernelSize(), s = pool.getStride(),
-                              p = pool.getPadding();
-            for (int64_t c = 0; c < outShape[0]; ++c)
-              for (int64_t oy = 0; oy < outShape[1]; ++oy)
-                for (int64_t ox = 0; ox < outShape[2]; ++ox)
-                  for (int64_t ky = 0; ky < k[0]; ++ky)
-                    for (int64_t kx = 0; kx < k[1]; ++kx) {
-                      int64_t iy = oy * s[0] - p[0] + ky;
-                      int64_t ix = ox * s[1] - p[1] + kx;
-                      if (iy < 0 || iy >= inShape[1] || ix < 0 ||
-                          ix >= inShape[2])
-                        continue;
-                      addScaled((c * outShape[1] + oy) * outShape[2] + ox, *in,
-                                (c * inShape[1] + iy) * inShape[2] + ix, 1, 0);
-                    }
-            return success();
-          })
-          .Case<FlattenOp>([&](FlattenOp) -> LogicalResult {
-            FailureOr<LinearForm> in = operandForm(op, 0);
-            if (failed(in))
-              return failure();
-            out = std::move(*in);
-            return success();
-          })
-          .Case<AddOp>([&](AddOp add) -> LogicalResult {
-            for (unsigned i = 0; i < add->getNumOperands(); ++i) {
-              FailureOr<LinearForm> in = operandForm(op, i);
-              if (failed(in))
-                return failure();
-              for (int64_t k = 0; k < n; ++k)
-                addScaled(k, *in, k, 1, 0);
-            }
-            return success();
-          })
-          .Case<DelayOp>([&](DelayOp delay) -> LogicalResult {
-            return op->emitError()
-                   << "'" << nameOf(op)
-                   << "' is a delay op; run snn-lower-delays first so "
-                      "delays are synapse delays";
-          })
-          .Default([&](Operation *) -> LogicalResult {
-            return op->emitError()
-                   << "many-core targets cannot run '" << nameOf(op) << "' ("
-                   << op->getName() << ")";
-          });
-  if (failed(status))
-    return failure();
+      }
+  }
+}
+
+/// sum_pool2d: each output sums its window (padding adds nothing).
+void composeSumPool(SumPool2dOp pool, const LinearForm &in, LinearForm &out) {
+  ArrayRef<int64_t> inShape = shapeOf(pool.getInput());
+  ArrayRef<int64_t> outShape = shapeOf(pool.getOutput());
+  ArrayRef<int64_t> k = pool.getKernelSize(), s = pool.getStride(),
+                    p = pool.getPadding();
+  for (int64_t c = 0; c < outShape[0]; ++c)
+    for (int64_t oy = 0; oy < outShape[1]; ++oy)
+      for (int64_t ox = 0; ox < outShape[2]; ++ox)
+        for (int64_t ky = 0; ky < k[0]; ++ky)
+          for (int64_t kx = 0; kx < k[1]; ++kx) {
+            int64_t iy = oy * s[0] - p[0] + ky, ix = ox * s[1] - p[1] + kx;
+            if (iy < 0 || iy >= inShape[1] || ix < 0 || ix >= inShape[2])
+              continue;
+            addScaled(out, (c * outShape[1] + oy) * outShape[2] + ox, in,
+                      (c * inShape[1] + iy) * inShape[2] + ix, 1, 0);
+          }
+}
+
+FailureOr<LinearForm> Extractor::compute(Operation *op) {
+  if (isa<DelayOp>(op))
+    return op->emitError() << "'" << nameOf(op)
+                           << "' is a delay op; run snn-lower-delays first so "
+                              "delays are synapse delays";
+  if (!isa<AffineOp, LinearOp, SparseProjectionOp, Conv1dOp, Conv2dOp,
+           SumPool2dOp, FlattenOp, AddOp>(op))
+    return op->emitError() << "many-core targets cannot run '" << nameOf(op)
+                           << "' (" << op->getName() << ")";
+
+  LinearForm out(numElements(op->getResult(0).getType()));
+  if (isa<AddOp>(op)) {
+    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+      FailureOr<LinearForm> in = operandForm(op, i);
+      if (failed(in))
+        return failure();
+      for (int64_t k = 0; k < out.size(); ++k)
+        addScaled(out, k, *in, k, 1, 0);
+    }
+  } else {
+    FailureOr<LinearForm> in = operandForm(op, 0);
+    if (failed(in))
+      return failure();
+    llvm::TypeSwitch<Operation *>(op)
+        .Case<AffineOp, LinearOp>(
+            [&](auto dense) { composeDense(dense, *in, out); })
+        .Case(
+            [&](SparseProjectionOp sparse) { composeSparse(sparse, *in, out); })
+        .Case<Conv1dOp, Conv2dOp>(
+            [&](auto conv) { composeConv(conv, *in, out); })
+        .Case([&](SumPool2dOp pool) { composeSumPool(pool, *in, out); })
+        .Case([&](FlattenOp) { out = std::move(*in); });
+  }
   for (std::vector<Term> &terms : out.terms)
     canonicalize(terms);
   if (failed(checkNoSaturation(op, out)))
