@@ -1,4 +1,5 @@
-//===- ExtractManycore.h - quantized snn IR to the many-core form -*- C++ -*-===//
+//===- ExtractManycore.h - quantized snn IR to the many-core form -*- C++
+//-*-===//
 //
 // Turns a quantized network (integer populations, spike inputs) into the
 // populations-and-synapses form that many-core backends map
@@ -23,7 +24,8 @@ namespace snc {
 /// values (discrete_li outputs) feeding projections, attention, delays left
 /// as `snn.delay` ops (run snn-lower-delays first), and intermediate values
 /// that could saturate (the composition is exact only if none does).
-mlir::FailureOr<manycore::Network> extractManycoreNetwork(snn::NetworkOp network);
+mlir::FailureOr<manycore::Network>
+extractManycoreNetwork(snn::NetworkOp network);
 
 /// The partitioner's view: one Sparse projection per manycore projection,
 /// fan-ins and envelopes from its synapses, ring-buffer depth from delays.

@@ -248,8 +248,8 @@ PeImage encode(const manycore::Network &network,
         ringDepth = std::max<int64_t>(ringDepth, word.delay + 1);
     }
     const mapping::KeyRange &range = keys.ofSlice[size_t(source)];
-    blocks.push_back({range.base, range.mask, source, &rows, indexBytes,
-                      bytes});
+    blocks.push_back(
+        {range.base, range.mask, source, &rows, indexBytes, bytes});
   }
   std::sort(blocks.begin(), blocks.end(),
             [](const Block &a, const Block &b) { return a.key < b.key; });

@@ -201,8 +201,7 @@ bool decodeKeyTable(const std::vector<uint8_t> &bytes, const uint64_t offsets[],
       if (get(row + 4, 4) ||
           rowAt + kRowHeaderSize + count * kSynapseWordSize > sizes[kRows]) {
         error = name + ", row " + std::to_string(r) + ": " +
-                std::to_string(count) +
-                " synapses overflow the rows section";
+                std::to_string(count) + " synapses overflow the rows section";
         return false;
       }
       for (uint64_t w = 0; w < count; ++w) {
