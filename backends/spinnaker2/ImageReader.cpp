@@ -8,11 +8,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "backends/spinnaker2/FileIO.h"
 #include "backends/spinnaker2/ImageDecode.h"
 #include "backends/spinnaker2/Images.h"
 #include "backends/spinnaker2/Manifest.h"
 #include "backends/spinnaker2/RoutesFile.h"
+#include "runtime/FileIO.h"
 
 #include <algorithm>
 #include <map>
@@ -188,7 +188,7 @@ bool readImages(const std::string &dir, LoadedMachine &out,
   out = LoadedMachine();
   std::string manifestPath = dir + "/manifest.json";
   std::vector<uint8_t> bytes;
-  if (!readWholeFile(manifestPath, bytes, error))
+  if (!runtime::readWholeFile(manifestPath, bytes, error))
     return false;
   Manifest manifest;
   std::string message;
@@ -221,7 +221,7 @@ bool readImages(const std::string &dir, LoadedMachine &out,
   for (const ManifestPe &entry : manifest.pes) {
     std::string path = dir + "/" + entry.file;
     LoadedPe pe;
-    if (!readWholeFile(path, bytes, error))
+    if (!runtime::readWholeFile(path, bytes, error))
       return false;
     if (!decodeImage(bytes, out.machine, pe, message) ||
         !checkAgainstManifest(pe, entry, manifest, message)) {
@@ -239,7 +239,7 @@ bool readImages(const std::string &dir, LoadedMachine &out,
       out.peOrder.push_back(i);
 
   std::string routesPath = dir + "/" + manifest.routesFile;
-  if (!readWholeFile(routesPath, bytes, error))
+  if (!runtime::readWholeFile(routesPath, bytes, error))
     return false;
   if (!decodeRoutes(bytes, out.machine, out.routes, message)) {
     error = routesPath + ": " + message;

@@ -7,11 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "backends/spinnaker2/FileIO.h"
 #include "backends/spinnaker2/ImageBuild.h"
 #include "backends/spinnaker2/Images.h"
 #include "backends/spinnaker2/Manifest.h"
 #include "backends/spinnaker2/RoutesFile.h"
+#include "runtime/FileIO.h"
 
 #include <filesystem>
 #include <set>
@@ -183,15 +183,17 @@ bool writeImages(const manycore::Network &network,
   }
   std::set<std::string> written;
   for (const PeImage &image : images) {
-    if (!writeFileAtomically(outDir + "/" + image.info.file, image.bytes,
-                             error))
+    if (!runtime::writeFileAtomically(outDir + "/" + image.info.file,
+                                      image.bytes, error))
       return false;
     written.insert(image.info.file);
     summary.bytes += int64_t(image.bytes.size());
   }
   std::vector<uint8_t> manifestBytes(text.begin(), text.end());
-  if (!writeFileAtomically(outDir + "/" + manifest.routesFile, routes, error) ||
-      !writeFileAtomically(outDir + "/manifest.json", manifestBytes, error))
+  if (!runtime::writeFileAtomically(outDir + "/" + manifest.routesFile, routes,
+                                    error) ||
+      !runtime::writeFileAtomically(outDir + "/manifest.json", manifestBytes,
+                                    error))
     return false;
   removeStaleImages(outDir, written);
 

@@ -15,6 +15,7 @@
 #include "passes/Pipelines.h"
 #include "passes/mapping/SliceTraffic.h"
 #include "passes/mapping/TableCompression.h"
+#include "runtime/FileIO.h"
 #include "runtime/manycore/Simulator.h"
 
 #include "mlir/Pass/PassManager.h"
@@ -27,29 +28,6 @@ using namespace mlir;
 
 namespace snc::spinnaker2 {
 namespace {
-
-/// Writes `text` to dir/name through a temporary file.
-bool writeText(const std::string &dir, StringRef name, StringRef text,
-               std::string &error) {
-  llvm::SmallString<256> path(dir), temp;
-  llvm::sys::path::append(path, name);
-  temp = path;
-  temp += ".tmp";
-  std::error_code ec;
-  {
-    llvm::raw_fd_ostream os(temp, ec);
-    if (ec) {
-      error = std::string(temp.str()) + ": " + ec.message();
-      return false;
-    }
-    os << text;
-  }
-  if ((ec = llvm::sys::fs::rename(temp, path))) {
-    error = std::string(path.str()) + ": " + ec.message();
-    return false;
-  }
-  return true;
-}
 
 int64_t capacity(const targets::TargetDescription &target, StringRef field,
                  int64_t fallback) {
@@ -169,7 +147,8 @@ SpiNNaker2Backend::compile(ModuleOp module, snn::NetworkOp network,
   std::string text;
   llvm::raw_string_ostream os(text);
   module.print(os);
-  if (!writeText(options.outputDir, "mapping.mlir", text + "\n", error))
+  if (!runtime::writeFileAtomically(options.outputDir + "/mapping.mlir",
+                                    text + "\n", error))
     return network.emitError() << "snc compile: " << error;
 
   int64_t pes = int64_t(inputs->partition.slices.size());

@@ -5,6 +5,7 @@
 #include "dialects/nmc/NMCDialect.h"
 #include "nir/Import.h"
 #include "passes/Pipelines.h"
+#include "runtime/FileIO.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
@@ -78,24 +79,11 @@ bool Model::load(llvm::StringRef modelPath, llvm::StringRef reset) {
 }
 
 bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents) {
-  std::string temp = (path + ".tmp").str();
-  std::error_code ec;
-  {
-    llvm::raw_fd_ostream os(temp, ec);
-    if (!ec) {
-      os << contents;
-      os.close();
-      ec = os.error();
-    }
-  }
-  if (!ec)
-    ec = llvm::sys::fs::rename(temp, path);
-  if (ec) {
-    llvm::sys::fs::remove(temp);
-    reportError("cannot write '" + path.str() + "': " + ec.message());
-    return false;
-  }
-  return true;
+  std::string error;
+  if (runtime::writeFileAtomically(path.str(), contents.str(), error))
+    return true;
+  reportError(error);
+  return false;
 }
 
 snn::NetworkOp Model::selectNetwork(llvm::StringRef name) {

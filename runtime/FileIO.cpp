@@ -1,13 +1,13 @@
 //===- FileIO.cpp - whole-file reads and atomic writes --------------------===//
 
-#include "backends/spinnaker2/FileIO.h"
+#include "runtime/FileIO.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <unistd.h> // getpid
 
-namespace snc::spinnaker2 {
+namespace snc::runtime {
 
 bool readWholeFile(const std::string &path, std::vector<uint8_t> &bytes,
                    std::string &error) {
@@ -56,4 +56,10 @@ bool writeFileAtomically(const std::string &path,
   return true;
 }
 
-} // namespace snc::spinnaker2
+bool writeFileAtomically(const std::string &path, const std::string &text,
+                         std::string &error) {
+  return writeFileAtomically(
+      path, std::vector<uint8_t>(text.begin(), text.end()), error);
+}
+
+} // namespace snc::runtime

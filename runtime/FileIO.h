@@ -5,14 +5,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SNC_BACKENDS_SPINNAKER2_FILEIO_H
-#define SNC_BACKENDS_SPINNAKER2_FILEIO_H
+#ifndef SNC_RUNTIME_FILEIO_H
+#define SNC_RUNTIME_FILEIO_H
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace snc::spinnaker2 {
+namespace snc::runtime {
 
 /// Reads all of `path`; errors start with the path.
 bool readWholeFile(const std::string &path, std::vector<uint8_t> &bytes,
@@ -23,7 +23,9 @@ bool readWholeFile(const std::string &path, std::vector<uint8_t> &bytes,
 /// path.
 bool writeFileAtomically(const std::string &path,
                          const std::vector<uint8_t> &bytes, std::string &error);
+bool writeFileAtomically(const std::string &path, const std::string &text,
+                         std::string &error);
 
-} // namespace snc::spinnaker2
+} // namespace snc::runtime
 
-#endif // SNC_BACKENDS_SPINNAKER2_FILEIO_H
+#endif // SNC_RUNTIME_FILEIO_H
