@@ -26,19 +26,6 @@ namespace snc::driver {
 
 namespace {
 
-bool readInputs(const std::vector<std::string> &files,
-                std::vector<runtime::NpyArray> &inputs) {
-  inputs.assign(files.size(), {});
-  for (size_t i = 0; i < files.size(); ++i) {
-    std::string error;
-    if (!runtime::readNpy(files[i], inputs[i], error)) {
-      reportError(error);
-      return false;
-    }
-  }
-  return true;
-}
-
 bool writeOutputs(const std::vector<std::string> &files,
                   const std::vector<runtime::NpyArray> &outputs) {
   if (files.size() != outputs.size()) {
@@ -47,14 +34,7 @@ bool writeOutputs(const std::vector<std::string> &files,
                 " --output file(s) were given");
     return false;
   }
-  for (size_t o = 0; o < files.size(); ++o) {
-    std::string error;
-    if (!runtime::writeNpy(files[o], outputs[o], error)) {
-      reportError(error);
-      return false;
-    }
-  }
-  return true;
+  return writeArrays(files, outputs);
 }
 
 /// Loads the target and the backend that compiles for it.
@@ -159,7 +139,7 @@ int simulateCommand(const SimulateCommandOptions &options) {
   if (!backend)
     return UserError;
   std::vector<runtime::NpyArray> inputs;
-  if (!readInputs(options.inputs, inputs))
+  if (!readArrays(options.inputs, inputs))
     return UserError;
   backends::SimulationOutput output;
   std::string error;
@@ -183,7 +163,7 @@ int verifyCommand(const VerifyCommandOptions &options) {
   if (!network)
     return UserError;
   std::vector<runtime::NpyArray> inputs;
-  if (!readInputs(options.inputs, inputs))
+  if (!readArrays(options.inputs, inputs))
     return UserError;
 
   // Compile into the given directory, or a temporary one.

@@ -78,6 +78,31 @@ bool Model::load(llvm::StringRef modelPath, llvm::StringRef reset) {
   return bool(module);
 }
 
+bool readArrays(const std::vector<std::string> &files,
+                std::vector<runtime::NpyArray> &arrays) {
+  arrays.assign(files.size(), {});
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string error;
+    if (!runtime::readNpy(files[i], arrays[i], error)) {
+      reportError(error);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool writeArrays(const std::vector<std::string> &files,
+                 const std::vector<runtime::NpyArray> &arrays) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string error;
+    if (!runtime::writeNpy(files[i], arrays[i], error)) {
+      reportError(error);
+      return false;
+    }
+  }
+  return true;
+}
+
 bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents) {
   std::string error;
   if (runtime::writeFileAtomically(path.str(), contents.str(), error))

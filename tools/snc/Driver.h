@@ -4,6 +4,7 @@
 #define SNC_TOOLS_SNC_DRIVER_H
 
 #include "dialects/snn/SNNOps.h"
+#include "runtime/Npy.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -11,6 +12,7 @@
 #include "llvm/Support/SourceMgr.h"
 
 #include <string>
+#include <vector>
 
 namespace snc::driver {
 
@@ -61,6 +63,14 @@ snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
                                    llvm::StringRef reset,
                                    llvm::StringRef networkName, double dt,
                                    llvm::StringRef scheme);
+
+/// Reads one .npy per file, in order; reports the first error.
+bool readArrays(const std::vector<std::string> &files,
+                std::vector<runtime::NpyArray> &arrays);
+/// Writes arrays[i] to files[i] (as many as there are files); reports the
+/// first error.
+bool writeArrays(const std::vector<std::string> &files,
+                 const std::vector<runtime::NpyArray> &arrays);
 
 /// Writes `contents` to `path` through a temporary file renamed into
 /// place, so a failure never leaves a partial file. Reports the error.

@@ -58,14 +58,9 @@ int runCommand(const RunOptions &options) {
     return UserError;
   }
 
-  std::vector<runtime::NpyArray> inputs(options.inputs.size());
-  for (size_t i = 0; i < options.inputs.size(); ++i) {
-    std::string error;
-    if (!runtime::readNpy(options.inputs[i], inputs[i], error)) {
-      reportError(error);
-      return UserError;
-    }
-  }
+  std::vector<runtime::NpyArray> inputs;
+  if (!readArrays(options.inputs, inputs))
+    return UserError;
 
   runtime::ProgressFn progress;
   if (options.progress)
@@ -80,20 +75,10 @@ int runCommand(const RunOptions &options) {
     return UserError;
   }
 
-  auto write = [](const std::string &path, const runtime::NpyArray &array) {
-    std::string error;
-    if (runtime::writeNpy(path, array, error))
-      return true;
-    reportError(error);
-    return false;
-  };
-  for (size_t o = 0; o < numOutputs; ++o)
-    if (!write(options.outputs[o], result.outputs[o]))
-      return UserError;
-  for (size_t p = 0; p < probes.size(); ++p)
-    if (!write(recordFiles[p], result.recordings[p]))
-      return UserError;
-  return Success;
+  return writeArrays(options.outputs, result.outputs) &&
+                 writeArrays(recordFiles, result.recordings)
+             ? Success
+             : UserError;
 }
 
 } // namespace snc::driver
