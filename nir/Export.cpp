@@ -68,6 +68,15 @@ Metadata metadataOf(Operation *op) {
   return out;
 }
 
+/// NIR has no field for which step's current a CubaLIF membrane
+/// integrates; a reader assumes its own convention.
+template <typename Op> void warnCurrentTiming(Op op) {
+  if (op.getCurrentTiming() == CurrentTiming::PreviousStep)
+    op.emitWarning("integrates the previous step's synaptic current, which "
+                   "NIR cannot record; import the file again with "
+                   "--cuba-current previous-step");
+}
+
 class Exporter {
 public:
   explicit Exporter(NetworkOp network) : network(network) {}
@@ -224,6 +233,7 @@ LogicalResult Exporter::exportOp(Operation *op, Node &node) {
       })
       .Case([&](CubaLIOp o) {
         node.type = "CubaLI";
+        warnCurrentTiming(o);
         copy("tau_syn", o.getTauSyn());
         copy("tau_mem", o.getTauMem());
         copy("r", o.getR());
@@ -232,6 +242,7 @@ LogicalResult Exporter::exportOp(Operation *op, Node &node) {
       })
       .Case([&](CubaLIFOp o) {
         node.type = "CubaLIF";
+        warnCurrentTiming(o);
         copy("tau_syn", o.getTauSyn());
         copy("tau_mem", o.getTauMem());
         copy("r", o.getR());

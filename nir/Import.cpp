@@ -793,6 +793,8 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
       copy("r", "r");
       copy("v_leak", "v_leak");
       attrs.set("w_in", nb.paramOr(node, "w_in", 1.0));
+      attrs.set("current_timing",
+                CurrentTimingAttr::get(ctx, options.cubaCurrent));
       if (t == "CubaLI") {
         make(CubaLIOp());
       } else {

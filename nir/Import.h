@@ -3,6 +3,7 @@
 #ifndef SNC_NIR_IMPORT_H
 #define SNC_NIR_IMPORT_H
 
+#include "dialects/snn/SNNDialect.h"
 #include "nir/NIRModel.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -21,6 +22,10 @@ enum class ResetPolicy {
 
 struct ImportOptions {
   ResetPolicy reset = ResetPolicy::File;
+  /// NIR cannot say either which step's synaptic current a CubaLI/CubaLIF
+  /// membrane integrates (docs/nir.md): snnTorch and Lava-dl integrate the
+  /// same step's, Norse and NIR's reference implementation the previous one.
+  snn::CurrentTiming cubaCurrent = snn::CurrentTiming::SameStep;
   std::string networkName; // default: "network"
 };
 

@@ -189,11 +189,14 @@ LogicalResult DiscretizePass::discretize(Operation *op,
     set("gain", step.integratorGain(r));
     set("bias", Values(n, 0.0));
   };
-  // Synaptic current: tau_syn dI/dt = -I + w_in S, S a spike (an impulse).
+  // Synaptic current: tau_syn dI/dt = -I + w_in S with S held over the
+  // step, as NIR's reference implementation integrates it: the gain is
+  // w_in dt/tau_syn (Euler) or w_in (1 - exp(-dt/tau_syn)) (exact), so
+  // snnTorch's exported w_in = tau_syn/dt gives its per-step gain of 1.
   auto synapse = [&](DenseIntOrFPElementsAttr tauSyn,
                      DenseIntOrFPElementsAttr wIn) {
     set("syn_decay", step.decay(tauSyn, "tau_syn"));
-    set("syn_gain", step.values(wIn));
+    set("syn_gain", times(step.inputWeight(tauSyn), step.values(wIn)));
   };
 
   bool spiking = false;

@@ -171,6 +171,8 @@ LogicalResult Extractor::addPopulations() {
       if (auto rounding = op->getAttrOfType<RoundingAttr>("rounding"))
         f.rounding = rounding.getValue();
       f.hasSynapse = op->hasAttr("syn_decay");
+      if (auto timing = op->getAttrOfType<CurrentTimingAttr>("current_timing"))
+        f.previousCurrent = timing.getValue() == CurrentTiming::PreviousStep;
       p.decay = read("decay", 0);
       p.gain = read("gain", 0);
       p.bias = read("bias", 0);

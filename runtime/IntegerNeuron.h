@@ -22,6 +22,7 @@ struct IntegerNeuronFormat {
   unsigned fracBits = 0;
   snn::Rounding rounding = snn::Rounding::Floor;
   bool hasSynapse = false;
+  bool previousCurrent = false; // the membrane integrates last step's i
   bool spiking = false; // discrete_lif; discrete_li outputs v
   bool adaptive = false;
   snn::ResetMode reset = snn::ResetMode::ToValue;
@@ -47,8 +48,9 @@ inline bool stepIntegerNeuron(const IntegerNeuronFormat &f,
   };
   int64_t drive = x;
   if (f.hasSynapse) {
+    int64_t previous = s.i;
     s.i = saturate(mul(p.synDecay[k], s.i) + mul(p.synGain[k], x), f.stateBits);
-    drive = s.i;
+    drive = f.previousCurrent ? previous : s.i;
   }
   bool spike = false;
   if (f.spiking && s.refractoryLeft > 0) {

@@ -35,6 +35,7 @@ std::vector<T> expand(std::optional<DenseIntOrFPElementsAttr> attr, int64_t n,
 template <typename T> struct Dynamics {
   std::vector<T> decay, gain, bias;
   bool hasSynapse = false;
+  bool previousCurrent = false; // the membrane integrates last step's i
   std::vector<T> synDecay, synGain;
   std::vector<T> vInit;
 };
@@ -45,6 +46,7 @@ template <typename T, typename Op> Dynamics<T> readDynamics(Op op, int64_t n) {
   d.gain = expand<T>(op.getGain(), n, 0);
   d.bias = expand<T>(op.getBias(), n, 0);
   d.hasSynapse = op.getSynDecay().has_value();
+  d.previousCurrent = op.getCurrentTiming() == CurrentTiming::PreviousStep;
   d.synDecay = expand<T>(op.getSynDecay(), n, 0);
   d.synGain = expand<T>(op.getSynGain(), n, 0);
   d.vInit = expand<T>(op.getVInit(), n, 0);
@@ -82,21 +84,28 @@ protected:
   /// neuron, as straight loops the compiler can vectorize. Per neuron the
   /// arithmetic is exactly docs/semantics.md's.
   void updateMembranes(const T *x) {
-    int64_t n = v.getSize();
-    const T *drive = x;
-    if (d.hasSynapse) {
-      T *__restrict i = current.data<T>();
-      const T *__restrict synDecay = d.synDecay.data();
-      const T *__restrict synGain = d.synGain.data();
-      for (int64_t k = 0; k < n; ++k)
-        i[k] = synDecay[k] * i[k] + synGain[k] * x[k];
-      drive = i;
-    }
+    if (!d.hasSynapse)
+      return integrate(x);
+    // The membrane reads the current before (previous step) or after (same
+    // step) this step's synaptic update.
+    if (d.previousCurrent)
+      integrate(current.data<T>());
+    T *__restrict i = current.data<T>();
+    const T *__restrict synDecay = d.synDecay.data();
+    const T *__restrict synGain = d.synGain.data();
+    for (int64_t k = 0, n = v.getSize(); k < n; ++k)
+      i[k] = synDecay[k] * i[k] + synGain[k] * x[k];
+    if (!d.previousCurrent)
+      integrate(i);
+  }
+
+  /// v = decay v + gain drive + bias for every neuron.
+  void integrate(const T *drive) {
     T *__restrict vk = v.data<T>();
     const T *__restrict decay = d.decay.data();
     const T *__restrict gain = d.gain.data();
     const T *__restrict bias = d.bias.data();
-    for (int64_t k = 0; k < n; ++k)
+    for (int64_t k = 0, n = v.getSize(); k < n; ++k)
       vk[k] = decay[k] * vk[k] + gain[k] * drive[k] + bias[k];
   }
 
@@ -205,6 +214,8 @@ public:
     format.fracBits = unsigned(op.getFracBits().value_or(0));
     format.rounding = op.getRounding().value_or(Rounding::Floor);
     format.hasSynapse = op.getSynDecay().has_value();
+    format.previousCurrent =
+        op.getCurrentTiming() == CurrentTiming::PreviousStep;
     params.decay = read(op.getDecay());
     params.gain = read(op.getGain());
     params.bias = read(op.getBias());

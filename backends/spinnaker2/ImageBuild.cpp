@@ -283,6 +283,8 @@ PeImage encode(const manycore::Network &network,
     flags |= kFlagSynapse;
   if (!input && f.adaptive)
     flags |= kFlagAdaptive;
+  if (!input && f.previousCurrent)
+    flags |= kFlagPreviousCurrent;
   std::memcpy(bytes.data(), kImageMagic, 8);
   put(bytes, kHeaderBytes, kHeaderSize, 4);
   put(bytes, kFlags, flags, 4);

@@ -104,6 +104,7 @@ bool decodeHeader(const std::vector<uint8_t> &bytes,
   f.spiking = flags & kFlagSpiking;
   f.hasSynapse = flags & kFlagSynapse;
   f.adaptive = flags & kFlagAdaptive;
+  f.previousCurrent = flags & kFlagPreviousCurrent;
   f.refractory = h.i64(kRefractory);
   pe.driveBits = unsigned(h.u(kDriveBits, 4));
   if (f.stateBits < 2 || f.stateBits > 64 || f.fracBits > 64 || rounding > 3 ||

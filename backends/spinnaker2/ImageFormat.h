@@ -66,7 +66,9 @@ enum Flag : uint32_t {
   kFlagAdaptive = 1u << 3,
   /// The slice's spikes have synapses somewhere: it emits packets.
   kFlagSends = 1u << 4,
-  kKnownFlags = (1u << 5) - 1,
+  /// The membrane integrates the previous step's synaptic current.
+  kFlagPreviousCurrent = 1u << 5,
+  kKnownFlags = (1u << 6) - 1,
 };
 
 /// Per-neuron records (all fields i64).

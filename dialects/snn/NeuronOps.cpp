@@ -83,9 +83,21 @@ static bool isIntegerTensor(Type type) {
   return isa<IntegerType>(elt) && !elt.isInteger(1);
 }
 
+/// `current_timing` chooses between two synaptic currents, so it needs the
+/// synapse stage.
+template <typename Op> static LogicalResult verifySynapseStage(Op op) {
+  if (op.getSynDecay().has_value() != op.getSynGain().has_value())
+    return op.emitOpError("'syn_decay' and 'syn_gain' must be given together");
+  if (!op.getSynDecay() &&
+      op.getCurrentTiming() != CurrentTiming::SameStep)
+    return op.emitOpError("'current_timing' needs a synapse stage "
+                          "('syn_decay' and 'syn_gain')");
+  return success();
+}
+
 LogicalResult DiscreteLIOp::verify() {
-  if (getSynDecay().has_value() != getSynGain().has_value())
-    return emitOpError("'syn_decay' and 'syn_gain' must be given together");
+  if (failed(verifySynapseStage(*this)))
+    return failure();
   if (failed(verifyArithmetic(*this, isIntegerTensor(getType()))))
     return failure();
   return verifyPopulation(*this);
@@ -99,8 +111,8 @@ bool DiscreteLIFOp::isInteger() {
 }
 
 LogicalResult DiscreteLIFOp::verify() {
-  if (getSynDecay().has_value() != getSynGain().has_value())
-    return emitOpError("'syn_decay' and 'syn_gain' must be given together");
+  if (failed(verifySynapseStage(*this)))
+    return failure();
   if (failed(verifyArithmetic(*this, isInteger())))
     return failure();
   if (getAdaptDecay().has_value() != getAdaptGain().has_value())

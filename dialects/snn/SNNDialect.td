@@ -43,6 +43,18 @@ def SNN_ResetMode : I32EnumAttr<"ResetMode", "what a spike does to the membrane"
 }
 def SNN_ResetModeAttr : EnumAttr<SNN_Dialect, SNN_ResetMode, "reset">;
 
+// Which synaptic current the membrane integrates in the step that updates
+// it: producers differ (docs/semantics.md, "CubaLIF current timing").
+def SNN_CurrentTiming : I32EnumAttr<"CurrentTiming",
+    "which step's synaptic current the membrane integrates", [
+    I32EnumAttrCase<"SameStep", 0, "same_step">,
+    I32EnumAttrCase<"PreviousStep", 1, "previous_step">]> {
+  let cppNamespace = "::snc::snn";
+  let genSpecializedAttr = 0;
+}
+def SNN_CurrentTimingAttr
+    : EnumAttr<SNN_Dialect, SNN_CurrentTiming, "current">;
+
 def SNN_Rounding : I32EnumAttr<"Rounding",
     "how a fixed-point product drops its fraction bits", [
     I32EnumAttrCase<"Floor", 0, "floor">,

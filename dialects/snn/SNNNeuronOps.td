@@ -58,23 +58,32 @@ def SNN_LIFOp : SNN_NeuronOp<"lif", (ins SNN_ParamAttr:$tau, SNN_ParamAttr:$r,
   }];
 }
 
-def SNN_CubaLIOp : SNN_NeuronOp<"cuba_li", (ins SNN_ParamAttr:$tau_syn,
+// Which step's current the membrane integrates (a producer convention).
+defvar SNN_CurrentTimingArg = (ins
+    DefaultValuedAttr<SNN_CurrentTimingAttr,
+                      "::snc::snn::CurrentTiming::SameStep">:$current_timing);
+
+def SNN_CubaLIOp : SNN_NeuronOp<"cuba_li", !con((ins SNN_ParamAttr:$tau_syn,
     SNN_ParamAttr:$tau_mem, SNN_ParamAttr:$r, SNN_ParamAttr:$v_leak,
-    SNN_ParamAttr:$w_in), 0> {
+    SNN_ParamAttr:$w_in), SNN_CurrentTimingArg), 0> {
   let summary = "current-based leaky integrator";
   let description = [{
     `tau_syn dI/dt = -I + w_in * S`, `tau_mem dv/dt = (v_leak - v) + r * I`.
+    `current_timing` says whether a step's membrane update integrates the
+    current of the same step (`same_step`: snnTorch, Lava-dl) or of the
+    previous one (`previous_step`: Norse, NIR's reference implementation).
   }];
 }
 
-def SNN_CubaLIFOp : SNN_NeuronOp<"cuba_lif", (ins SNN_ParamAttr:$tau_syn,
+def SNN_CubaLIFOp : SNN_NeuronOp<"cuba_lif", !con((ins SNN_ParamAttr:$tau_syn,
     SNN_ParamAttr:$tau_mem, SNN_ParamAttr:$r, SNN_ParamAttr:$v_leak,
     SNN_ParamAttr:$v_threshold, SNN_ParamAttr:$v_reset,
-    SNN_ParamAttr:$w_in), 1> {
+    SNN_ParamAttr:$w_in), SNN_CurrentTimingArg), 1> {
   let summary = "current-based leaky integrate-and-fire";
   let description = [{
     `tau_syn dI/dt = -I + w_in * S`, `tau_mem dv/dt = (v_leak - v) + r * I`,
-    spiking and resetting as `snn.lif` does.
+    spiking and resetting as `snn.lif` does; `current_timing` as for
+    `snn.cuba_li`.
   }];
 }
 
@@ -92,10 +101,13 @@ def SNN_ALIFOp : SNN_NeuronOp<"alif", (ins SNN_ParamAttr:$tau, SNN_ParamAttr:$r,
 // Discrete-time neurons (produced by snn-discretize; run by the interpreter)
 //===----------------------------------------------------------------------===//
 
-// Optional synaptic-current stage: i = syn_decay * i + syn_gain * x.
-// Integer populations add the fixed-point format of their multipliers.
+// Optional synaptic-current stage: i = syn_decay * i + syn_gain * x, and
+// which step's i the membrane integrates. Integer populations add the
+// fixed-point format of their multipliers.
 defvar SNN_SynapseStage = (ins OptionalAttr<SNN_ParamAttr>:$syn_decay,
                                OptionalAttr<SNN_ParamAttr>:$syn_gain,
+                               DefaultValuedAttr<SNN_CurrentTimingAttr,
+                                   "::snc::snn::CurrentTiming::SameStep">:$current_timing,
                                OptionalAttr<I64Attr>:$frac_bits,
                                OptionalAttr<SNN_RoundingAttr>:$rounding,
                                OptionalAttr<I64Attr>:$state_bits);
@@ -106,8 +118,10 @@ def SNN_DiscreteLIOp : SNN_NeuronOp<"discrete_li", !con(
   let summary = "one step of a (current-based) leaky integrator";
   let description = [{
     Per step, with input `x`: if the synapse stage is present,
-    `i = syn_decay * i + syn_gain * x` and the drive is `i`, else the drive
-    is `x`; then `v = decay * v + gain * drive + bias`. The result is `v`.
+    `i = syn_decay * i + syn_gain * x` and the drive is `i` (the new one, or
+    with `current_timing = #snn<current previous_step>` the one before this
+    update), else the drive is `x`; then `v = decay * v + gain * drive +
+    bias`. The result is `v`.
 
     On integer tensors, `decay`, `gain` and `syn_*` are fixed-point numbers
     with `frac_bits` fraction bits, each product drops them as `rounding`

@@ -111,7 +111,7 @@ snn::NetworkOp loadForTarget(const Options &options, Model &model,
   backend = resolveBackend(options.target, target);
   if (!backend)
     return nullptr;
-  return loadRunnableNetwork(model, options.model, options.reset,
+  return loadRunnableNetwork(model, options.model, options.nir,
                              options.network, options.dt, options.scheme);
 }
 

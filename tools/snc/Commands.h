@@ -10,6 +10,14 @@
 
 namespace snc::driver {
 
+/// How a NIR file is read where NIR itself is silent (docs/nir.md).
+struct NIRConventions {
+  std::string reset = "file"; // file (to v_reset), zero, subtract
+  /// Which step's synaptic current a CubaLI/CubaLIF membrane integrates:
+  /// same-step or previous-step; empty: same-step, announced with a note.
+  std::string cubaCurrent;
+};
+
 struct RunOptions {
   std::string model;
   std::string network;
@@ -19,14 +27,14 @@ struct RunOptions {
   long long steps = -1;
   double dt = 0.0;
   std::string scheme; // empty: the network's own, else euler
-  std::string reset = "file";
+  NIRConventions nir;
   bool progress = false;
 };
 
 struct ImportCommandOptions {
   std::string model;
   std::string output;
-  std::string reset = "file";
+  NIRConventions nir;
 };
 
 /// Writes a model (.nir or .mlir) as snn-dialect MLIR.
@@ -57,7 +65,7 @@ struct QuantizeCommandOptions {
   std::string weightBits;
   double dt = 0.0;
   std::string scheme;
-  std::string reset = "file";
+  NIRConventions nir;
   bool quiet = false;
 };
 
@@ -74,7 +82,7 @@ struct CompileCommandOptions {
   bool sequentialPlacement = false;
   double dt = 0.0;
   std::string scheme;
-  std::string reset = "file";
+  NIRConventions nir;
   bool quiet = false;
 };
 
@@ -103,7 +111,7 @@ struct VerifyCommandOptions {
   uint64_t seed = 1;
   double dt = 0.0;
   std::string scheme;
-  std::string reset = "file";
+  NIRConventions nir;
   bool quiet = false;
 };
 

@@ -46,20 +46,41 @@ static std::string networkNameOf(llvm::StringRef path) {
   return name.empty() ? "network" : name;
 }
 
-bool Model::load(llvm::StringRef modelPath, llvm::StringRef reset) {
+/// Says which CubaLIF convention a NIR file was read with when the user
+/// did not choose one and the file has such neurons.
+static void noteDefaultCurrentTiming(ModuleOp module) {
+  bool cuba = false;
+  module.walk([&](Operation *op) {
+    cuba |= isa<snn::CubaLIOp, snn::CubaLIFOp>(op);
+  });
+  if (cuba)
+    reportNote("NIR does not say which step's synaptic current a CubaLIF "
+               "membrane integrates; using --cuba-current same-step "
+               "(snnTorch, Lava-dl; Norse: previous-step)");
+}
+
+bool Model::load(llvm::StringRef modelPath, const NIRConventions &nirOptions) {
   path = modelPath.str();
   if (modelPath.ends_with(".nir")) {
     fromNIR = true;
     nir::ImportOptions options;
     options.networkName = networkNameOf(modelPath);
+    const std::string &reset = nirOptions.reset;
     options.reset = reset == "zero"       ? nir::ResetPolicy::Zero
                     : reset == "subtract" ? nir::ResetPolicy::Subtract
                                           : nir::ResetPolicy::File;
+    options.cubaCurrent = nirOptions.cubaCurrent == "previous-step"
+                              ? snn::CurrentTiming::PreviousStep
+                              : snn::CurrentTiming::SameStep;
     std::string error;
     module = nir::importNIRFile(&context, path, options, error);
-    if (!module)
+    if (!module) {
       reportError(error);
-    return bool(module);
+      return false;
+    }
+    if (nirOptions.cubaCurrent.empty())
+      noteDefaultCurrentTiming(*module);
+    return true;
   }
   if (!modelPath.ends_with(".mlir")) {
     reportError("'" + path +
@@ -135,10 +156,10 @@ snn::NetworkOp Model::selectNetwork(llvm::StringRef name) {
 }
 
 snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
-                                   llvm::StringRef reset,
+                                   const NIRConventions &nir,
                                    llvm::StringRef networkName, double dt,
                                    llvm::StringRef scheme) {
-  if (!model.load(path, reset))
+  if (!model.load(path, nir))
     return nullptr;
   snn::NetworkOp network = model.selectNetwork(networkName);
   if (!network)

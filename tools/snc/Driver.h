@@ -5,6 +5,7 @@
 
 #include "dialects/snn/SNNOps.h"
 #include "runtime/Npy.h"
+#include "tools/snc/Commands.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -30,10 +31,10 @@ public:
   Model();
   ~Model();
 
-  /// Loads `path` (.mlir, or .nir imported with `reset`: file, zero or
-  /// subtract) and verifies it; diagnostics go to stderr with the file's
-  /// location. Returns false on failure.
-  bool load(llvm::StringRef path, llvm::StringRef reset = "file");
+  /// Loads `path` (.mlir, or .nir imported with the conventions `nir`) and
+  /// verifies it; diagnostics go to stderr with the file's location.
+  /// Returns false on failure.
+  bool load(llvm::StringRef path, const NIRConventions &nir = {});
 
   /// True when the model came from a NIR file (which carries no dt).
   bool isNIR() const { return fromNIR; }
@@ -60,7 +61,7 @@ private:
 /// networks; NIR files default to 1e-4 s, with a note) with `scheme`, and
 /// reservoirs materialized. Reports errors and returns null on failure.
 snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
-                                   llvm::StringRef reset,
+                                   const NIRConventions &nir,
                                    llvm::StringRef networkName, double dt,
                                    llvm::StringRef scheme);
 

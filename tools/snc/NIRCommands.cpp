@@ -12,7 +12,7 @@ namespace snc::driver {
 
 int importCommand(const ImportCommandOptions &options) {
   Model model;
-  if (!model.load(options.model, options.reset))
+  if (!model.load(options.model, options.nir))
     return UserError;
   std::string text;
   llvm::raw_string_ostream os(text);

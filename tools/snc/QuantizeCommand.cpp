@@ -117,7 +117,7 @@ std::string percent(double x) {
 int quantizeCommand(const QuantizeCommandOptions &options) {
   Model model;
   snn::NetworkOp network =
-      loadRunnableNetwork(model, options.model, options.reset, options.network,
+      loadRunnableNetwork(model, options.model, options.nir, options.network,
                           options.dt, options.scheme);
   if (!network)
     return UserError;

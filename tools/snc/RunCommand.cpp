@@ -44,7 +44,7 @@ int runCommand(const RunOptions &options) {
 
   Model model;
   snn::NetworkOp network =
-      loadRunnableNetwork(model, options.model, options.reset, options.network,
+      loadRunnableNetwork(model, options.model, options.nir, options.network,
                           options.dt, options.scheme);
   if (!network)
     return UserError;

@@ -17,6 +17,21 @@
 
 using namespace snc::driver;
 
+/// How NIR files are read where NIR is silent (docs/nir.md).
+static void addNIRConventionOptions(CLI::App *cmd, NIRConventions &nir) {
+  cmd->add_option("--reset", nir.reset,
+                  "How NIR neurons reset after a spike: file (to v_reset), "
+                  "zero, or subtract (NIR cannot say)")
+      ->check(CLI::IsMember({"file", "zero", "subtract"}))
+      ->capture_default_str();
+  cmd->add_option("--cuba-current", nir.cubaCurrent,
+                  "Which step's synaptic current a NIR CubaLIF membrane "
+                  "integrates (NIR cannot say): same-step (snnTorch, "
+                  "Lava-dl; the default) or previous-step (Norse, NIR's "
+                  "reference implementation)")
+      ->check(CLI::IsMember({"same-step", "previous-step"}));
+}
+
 static void addRunCommand(CLI::App &app, RunOptions &run) {
   CLI::App *cmd = app.add_subcommand(
       "run", "Run a network in the reference interpreter (the golden model)");
@@ -44,11 +59,7 @@ static void addRunCommand(CLI::App &app, RunOptions &run) {
                   "(VAR: out, v, i, a)");
   cmd->add_option("--network", run.network,
                   "Network to run when the model has several");
-  cmd->add_option("--reset", run.reset,
-                  "How NIR neurons reset after a spike: file (to v_reset), "
-                  "zero, or subtract (NIR cannot say)")
-      ->check(CLI::IsMember({"file", "zero", "subtract"}))
-      ->capture_default_str();
+  addNIRConventionOptions(cmd, run.nir);
   cmd->add_flag("--progress", run.progress, "Print progress to stderr");
 }
 
@@ -60,11 +71,7 @@ static void addImportCommand(CLI::App &app, ImportCommandOptions &import) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--output,-o", import.output,
                   "Output .mlir file (default: stdout)");
-  cmd->add_option("--reset", import.reset,
-                  "How neurons reset after a spike: file (to v_reset), zero, "
-                  "or subtract")
-      ->check(CLI::IsMember({"file", "zero", "subtract"}))
-      ->capture_default_str();
+  addNIRConventionOptions(cmd, import.nir);
 }
 
 static void addExportCommand(CLI::App &app, ExportCommandOptions &exp) {
@@ -121,11 +128,7 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--scheme", q.scheme, "Integration scheme: euler or exact")
       ->check(CLI::IsMember({"euler", "exact"}));
-  cmd->add_option("--reset", q.reset,
-                  "How NIR neurons reset after a spike: file (to v_reset), "
-                  "zero, or subtract")
-      ->check(CLI::IsMember({"file", "zero", "subtract"}))
-      ->capture_default_str();
+  addNIRConventionOptions(cmd, q.nir);
   cmd->add_option("--network", q.network,
                   "Network to quantize when the model has several");
   cmd->add_flag("--quiet,-q", q.quiet, "Do not print the summary");
@@ -150,11 +153,7 @@ static void addModelOptions(CLI::App *cmd, Options &o) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--scheme", o.scheme, "Integration scheme: euler or exact")
       ->check(CLI::IsMember({"euler", "exact"}));
-  cmd->add_option("--reset", o.reset,
-                  "How NIR neurons reset after a spike: file (to v_reset), "
-                  "zero, or subtract")
-      ->check(CLI::IsMember({"file", "zero", "subtract"}))
-      ->capture_default_str();
+  addNIRConventionOptions(cmd, o.nir);
   cmd->add_option("--network", o.network,
                   "Network to compile when the model has several");
   cmd->add_flag("--quiet,-q", o.quiet, "Print only errors");

@@ -34,12 +34,12 @@
 // CHECK-SAME: decay = dense<0.99499999999999999> : tensor<f64>,
 // CHECK-SAME: gain = dense<5.000000e-03> : tensor<f64>,
 // CHECK-SAME: syn_decay = dense<0.97999999999999998> : tensor<f64>,
-// CHECK-SAME: syn_gain = dense<[1.000000e+00, -1.000000e+00, 2.000000e+00]> : tensor<3xf64>} : tensor<3xi1> -> tensor<3xf32>
+// CHECK-SAME: syn_gain = dense<[2.000000e-02, -2.000000e-02, 4.000000e-02]> : tensor<3xf64>} : tensor<3xi1> -> tensor<3xf32>
 // CHECK-NEXT: %[[CLIF:.+]] = snn.discrete_lif %s {bias = dense<0.000000e+00> : tensor<f64>,
 // CHECK-SAME: decay = dense<0.98999999999999999> : tensor<f64>,
 // CHECK-SAME: gain = dense<2.000000e-02> : tensor<f64>,
 // CHECK-SAME: syn_decay = dense<0.97999999999999998> : tensor<f64>,
-// CHECK-SAME: syn_gain = dense<1.500000e+00> : tensor<f64>,
+// CHECK-SAME: syn_gain = dense<3.000000e-02> : tensor<f64>,
 // CHECK-SAME: v_reset = dense<0.000000e+00> : tensor<f64>,
 // CHECK-SAME: v_threshold = dense<1.000000e+00> : tensor<f64>} : tensor<3xi1> -> tensor<3xi1>
 // CHECK-NEXT: %[[ALIF:.+]] = snn.discrete_lif %x {adapt_decay = dense<9.995000e-01> : tensor<f64>,

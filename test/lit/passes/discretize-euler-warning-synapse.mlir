@@ -10,7 +10,7 @@
 
 // The warnings do not stop the pass.
 // CHECK-LABEL: snn.network @tau_syn
-// CHECK-NEXT:    snn.discrete_lif %s {bias = dense<0.000000e+00> : tensor<f64>, decay = dense<0.98999999999999999> : tensor<f64>, gain = dense<1.000000e-02> : tensor<f64>, syn_decay = dense<-1.000000e+00> : tensor<f64>, syn_gain = dense<1.000000e+00> : tensor<f64>,
+// CHECK-NEXT:    snn.discrete_lif %s {bias = dense<0.000000e+00> : tensor<f64>, decay = dense<0.98999999999999999> : tensor<f64>, gain = dense<1.000000e-02> : tensor<f64>, syn_decay = dense<-1.000000e+00> : tensor<f64>, syn_gain = dense<2.000000e+00> : tensor<f64>,
 snn.network @tau_syn(%s: tensor<3xi1>) -> () {
   // expected-warning @+1 {{dt (1.000000e-04 s) is not smaller than 'tau_syn' (5.000000e-05 s): Euler integration is inaccurate; consider --scheme exact}}
   %0 = snn.cuba_lif %s {tau_syn = dense<5.0e-5> : tensor<f64>, tau_mem = dense<1.0e-2> : tensor<f64>, r = dense<1.0> : tensor<f64>, v_leak = dense<0.0> : tensor<f64>, v_threshold = dense<1.0> : tensor<f64>, v_reset = dense<0.0> : tensor<f64>, w_in = dense<1.0> : tensor<f64>} : tensor<3xi1> -> tensor<3xi1>
@@ -20,7 +20,7 @@ snn.network @tau_syn(%s: tensor<3xi1>) -> () {
 // -----
 
 // CHECK-LABEL: snn.network @tau_syn_li
-// CHECK-NEXT:    snn.discrete_li %s {bias = dense<0.000000e+00> : tensor<f64>, decay = dense<0.98999999999999999> : tensor<f64>, gain = dense<1.000000e-02> : tensor<f64>, syn_decay = dense<[0.97999999999999998, 0.000000e+00, 0.97999999999999998]> : tensor<3xf64>, syn_gain = dense<1.000000e+00> : tensor<f64>}
+// CHECK-NEXT:    snn.discrete_li %s {bias = dense<0.000000e+00> : tensor<f64>, decay = dense<0.98999999999999999> : tensor<f64>, gain = dense<1.000000e-02> : tensor<f64>, syn_decay = dense<[0.97999999999999998, 0.000000e+00, 0.97999999999999998]> : tensor<3xf64>, syn_gain = dense<[2.000000e-02, 1.000000e+00, 2.000000e-02]> : tensor<3xf64>}
 snn.network @tau_syn_li(%s: tensor<3xi1>) -> () {
   // expected-warning @+1 {{dt (1.000000e-04 s) is not smaller than 'tau_syn' (1.000000e-04 s): Euler integration is inaccurate; consider --scheme exact}}
   %0 = snn.cuba_li %s {tau_syn = dense<[5.0e-3, 1.0e-4, 5.0e-3]> : tensor<3xf64>, tau_mem = dense<1.0e-2> : tensor<f64>, r = dense<1.0> : tensor<f64>, v_leak = dense<0.0> : tensor<f64>, w_in = dense<1.0> : tensor<f64>} : tensor<3xi1> -> tensor<3xf32>

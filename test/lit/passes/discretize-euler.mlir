@@ -6,7 +6,7 @@
 // neuron op. docs/semantics.md, with w = dt/tau:
 //   i, if:        decay 1, gain r*dt, bias 0
 //   li, lif:      decay 1 - dt/tau, gain w*r, bias w*v_leak
-//   cuba_li/_lif: as li with tau_mem; syn_decay = 1 - dt/tau_syn, syn_gain = w_in
+//   cuba_li/_lif: as li with tau_mem; syn_decay = 1 - dt/tau_syn, syn_gain = w_in dt/tau_syn
 //   alif:         as lif; adapt_decay = 1 - dt/tau_adapt, adapt_gain = beta_adapt
 // Each result is a splat when all neurons share one value, else one value per
 // neuron; v_init, name, reset, refractory, v_threshold and v_reset are kept.
@@ -18,8 +18,8 @@
 //   if:   gain [1, 2, 0.5]*1e-4
 //   li:   dt/tau = 1/16: decay 15/16, gain 2/16, bias -0.065/16
 //   lif:  dt/tau = [1/2, 1/4, 1/8]: decay [1/2, 3/4, 7/8], gain [1/2, 2/4, 3/8]
-//   cuba_li:  tau_syn 1/8: syn_decay 7/8; tau_mem 1/32: decay 31/32, gain 1/32, bias 0.5/32
-//   cuba_lif: tau_syn 1/4: syn_decay 3/4; tau_mem 1/128: decay 127/128, gain 2/128
+//   cuba_li:  tau_syn 1/8: syn_decay 7/8, syn_gain w_in/8; tau_mem 1/32: decay 31/32, gain 1/32, bias 0.5/32
+//   cuba_lif: tau_syn 1/4: syn_decay 3/4, syn_gain 1.5/4; tau_mem 1/128: decay 127/128, gain 2/128
 //   alif: tau 1/64: decay 63/64, gain 1/64; tau_adapt 1/256: adapt_decay 255/256
 
 // CHECK-LABEL: snn.network @all_ops(%x: tensor<3xf32>, %s: tensor<3xi1>) -> () attributes {dt = 1.000000e-04 : f64, scheme = #snn<scheme euler>} {
@@ -50,12 +50,12 @@
 // CHECK-SAME: decay = dense<9.687500e-01> : tensor<f64>,
 // CHECK-SAME: gain = dense<3.125000e-02> : tensor<f64>,
 // CHECK-SAME: syn_decay = dense<8.750000e-01> : tensor<f64>,
-// CHECK-SAME: syn_gain = dense<[1.000000e+00, -1.000000e+00, 2.000000e+00]> : tensor<3xf64>} : tensor<3xi1> -> tensor<3xf32>
+// CHECK-SAME: syn_gain = dense<[1.250000e-01, -1.250000e-01, 2.500000e-01]> : tensor<3xf64>} : tensor<3xi1> -> tensor<3xf32>
 // CHECK-NEXT: %[[CLIF:.+]] = snn.discrete_lif %s {bias = dense<0.000000e+00> : tensor<f64>,
 // CHECK-SAME: decay = dense<0.9921875> : tensor<f64>,
 // CHECK-SAME: gain = dense<1.562500e-02> : tensor<f64>,
 // CHECK-SAME: syn_decay = dense<7.500000e-01> : tensor<f64>,
-// CHECK-SAME: syn_gain = dense<1.500000e+00> : tensor<f64>,
+// CHECK-SAME: syn_gain = dense<3.750000e-01> : tensor<f64>,
 // CHECK-SAME: v_reset = dense<0.000000e+00> : tensor<f64>,
 // CHECK-SAME: v_threshold = dense<1.000000e+00> : tensor<f64>} : tensor<3xi1> -> tensor<3xi1>
 // CHECK-NEXT: %[[ALIF:.+]] = snn.discrete_lif %x {adapt_decay = dense<0.99609375> : tensor<f64>,

@@ -9,14 +9,14 @@
 // multiples of dt; expected values computed independently in Python:
 //   lif:     dt/tau = 1/16: decay 15/16, gain 2/16, bias -0.5/16
 //   i:       gain 4 * 1e-4
-//   cuba_li: tau_syn 1/8: syn_decay 7/8; tau_mem 1/32: decay 31/32, gain 1/32
+//   cuba_li: tau_syn 1/8: syn_decay 7/8, syn_gain w_in/8; tau_mem 1/32: decay 31/32, gain 1/32
 //   alif:    tau 1/64: decay 63/64, gain 1/64; tau_adapt [1/256, 1/512]:
 //            adapt_decay [255/256, 511/512]
 
 // CHECK-LABEL: snn.network @kept(%x: tensor<2xf32>, %s: tensor<2xi1>) -> () attributes {dt = 1.000000e-04 : f64, scheme = #snn<scheme euler>} {
 // CHECK-NEXT:    %{{.+}} = snn.discrete_lif %x {bias = dense<-3.125000e-02> : tensor<f64>, decay = dense<9.375000e-01> : tensor<f64>, gain = dense<1.250000e-01> : tensor<f64>, name = "hidden", nir.metadata = {a = "b"}, v_reset = dense<0.000000e+00> : tensor<f64>, v_threshold = dense<1.000000e+00> : tensor<f64>} : tensor<2xf32> -> tensor<2xi1>
 // CHECK-NEXT:    %{{.+}} = snn.discrete_li %x {bias = dense<0.000000e+00> : tensor<f64>, decay = dense<1.000000e+00> : tensor<f64>, gain = dense<4.000000e-04> : tensor<f64>, nir.metadata = {a = "b", n = 3 : i64}} : tensor<2xf32> -> tensor<2xf32>
-// CHECK-NEXT:    %{{.+}} = snn.discrete_li %s {bias = dense<0.000000e+00> : tensor<f64>, decay = dense<9.687500e-01> : tensor<f64>, gain = dense<3.125000e-02> : tensor<f64>, snc.origin = "nir", syn_decay = dense<8.750000e-01> : tensor<f64>, syn_gain = dense<[1.000000e+00, -1.000000e+00]> : tensor<2xf64>, v_init = dense<5.000000e-01> : tensor<f64>} : tensor<2xi1> -> tensor<2xf32>
+// CHECK-NEXT:    %{{.+}} = snn.discrete_li %s {bias = dense<0.000000e+00> : tensor<f64>, decay = dense<9.687500e-01> : tensor<f64>, gain = dense<3.125000e-02> : tensor<f64>, snc.origin = "nir", syn_decay = dense<8.750000e-01> : tensor<f64>, syn_gain = dense<[1.250000e-01, -1.250000e-01]> : tensor<2xf64>, v_init = dense<5.000000e-01> : tensor<f64>} : tensor<2xi1> -> tensor<2xf32>
 // CHECK-NEXT:    %{{.+}} = snn.discrete_lif %x {adapt_decay = dense<[0.99609375, 0.998046875]> : tensor<2xf64>, adapt_gain = dense<5.000000e-01> : tensor<f64>, bias = dense<0.000000e+00> : tensor<f64>, decay = dense<9.843750e-01> : tensor<f64>, gain = dense<1.562500e-02> : tensor<f64>, nir.metadata = {a = "b"}, refractory = 2 : i64, reset = #snn<reset subtract>, snc.flag, v_reset = dense<0.000000e+00> : tensor<f64>, v_threshold = dense<1.000000e+00> : tensor<f64>} : tensor<2xf32> -> tensor<2xi1>
 // CHECK-NEXT:    snn.output
 snn.network @kept(%x: tensor<2xf32>, %s: tensor<2xi1>) -> () {

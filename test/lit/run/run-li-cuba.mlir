@@ -3,11 +3,12 @@
 // new current within the same step (docs/semantics.md, "Discrete neurons").
 //
 // dt = 1 ms, tau_syn = 2 ms, tau_mem = 4 ms, so with euler
-//   syn_decay = 1 - 1/2 = 0.5, syn_gain = w_in,
+//   syn_decay = 1 - 1/2 = 0.5, syn_gain = w_in dt/tau_syn = w_in / 2,
 //   decay = 1 - 1/4 = 0.75, gain = (1/4) r, bias = (1/4) v_leak.
-// "li":  w_in = 1, r = 2, v_leak = 0.5 -> i = 0.5 i + x, v = 0.75 v + 0.5 i + 0.125
-// "lif": w_in = 2, r = 1, v_leak = 0, v_threshold = 0.5, v_reset = 0
+// "li":  w_in = 2, r = 2, v_leak = 0.5 -> i = 0.5 i + x, v = 0.75 v + 0.5 i + 0.125
+// "lif": w_in = 4, r = 1, v_leak = 0, v_threshold = 0.5, v_reset = 0
 //        -> i = 0.5 i + 2 x, v = 0.75 v + 0.25 i, spike iff v > 0.5.
+// (w_in = tau_syn/dt makes the per-step gain 1, as snnTorch's export does.)
 // Input spikes (read as 1.0) at steps 0, 3, 4.
 //
 // Expected values computed by hand / with Python from those formulas:
@@ -83,7 +84,7 @@
 // LIF-S: 0: 1 3 4
 
 snn.network @cuba(%x: tensor<1xf64>) -> (v: tensor<1xf64>, s: tensor<1xi1>) {
-  %v = snn.cuba_li %x {name = "li", tau_syn = dense<2.0e-3> : tensor<f64>, tau_mem = dense<4.0e-3> : tensor<f64>, r = dense<2.0> : tensor<f64>, v_leak = dense<0.5> : tensor<f64>, w_in = dense<1.0> : tensor<f64>} : tensor<1xf64> -> tensor<1xf64>
-  %s = snn.cuba_lif %x {name = "lif", tau_syn = dense<2.0e-3> : tensor<f64>, tau_mem = dense<4.0e-3> : tensor<f64>, r = dense<1.0> : tensor<f64>, v_leak = dense<0.0> : tensor<f64>, v_threshold = dense<0.5> : tensor<f64>, v_reset = dense<0.0> : tensor<f64>, w_in = dense<2.0> : tensor<f64>} : tensor<1xf64> -> tensor<1xi1>
+  %v = snn.cuba_li %x {name = "li", tau_syn = dense<2.0e-3> : tensor<f64>, tau_mem = dense<4.0e-3> : tensor<f64>, r = dense<2.0> : tensor<f64>, v_leak = dense<0.5> : tensor<f64>, w_in = dense<2.0> : tensor<f64>} : tensor<1xf64> -> tensor<1xf64>
+  %s = snn.cuba_lif %x {name = "lif", tau_syn = dense<2.0e-3> : tensor<f64>, tau_mem = dense<4.0e-3> : tensor<f64>, r = dense<1.0> : tensor<f64>, v_leak = dense<0.0> : tensor<f64>, v_threshold = dense<0.5> : tensor<f64>, v_reset = dense<0.0> : tensor<f64>, w_in = dense<4.0> : tensor<f64>} : tensor<1xf64> -> tensor<1xi1>
   snn.output %v, %s : tensor<1xf64>, tensor<1xi1>
 }
