@@ -373,6 +373,40 @@ def malformed(outdir):
          ("scale", "output")]))
 
 
+def cuba_recurrent(outdir):
+    """An snnTorch-style recurrent CubaLIF graph (the architecture of the NIR
+    paper's Braille task, smaller): input (6) -> fc1 -> lif1 (10), lif1 ->
+    rec -> lif1, lif1 -> fc2 -> lif2 (4) -> output. float64, parameters as
+    snnTorch's exporter writes them for dt = 1e-4 s, alpha = 0.55 and
+    beta = 0.8: tau_syn = dt/(1 - alpha), tau_mem = dt/(1 - beta),
+    r = tau_mem/dt, w_in = tau_syn/dt, v_leak 0, threshold 1, v_reset 0.
+    The recurrent Affine has a bias, which reaches lif1 from step 0."""
+    dt, alpha, beta = 1e-4, 0.55, 0.8
+    rng = np.random.default_rng(2024)
+
+    def cuba(n):
+        tau_syn, tau_mem = dt / (1 - alpha), dt / (1 - beta)
+        return {"type": "CubaLIF", "tau_syn": np.full(n, tau_syn),
+                "tau_mem": np.full(n, tau_mem),
+                "r": np.full(n, tau_mem / dt), "v_leak": np.zeros(n),
+                "v_threshold": np.ones(n), "v_reset": np.zeros(n),
+                "w_in": np.full(n, tau_syn / dt)}
+
+    write(outdir, "cuba-recurrent.nir", graph(
+        {"input": {"type": "Input", "shape": i64([6])},
+         "fc1": affine(rng.normal(-0.05, 0.3, (10, 6)),
+                       rng.normal(0, 0.05, 10), dtype=F64),
+         "lif1": cuba(10),
+         "rec": affine(rng.normal(0, 0.3, (10, 10)),
+                       rng.normal(0.05, 0.05, 10), dtype=F64),
+         "fc2": affine(rng.uniform(-0.4, 0.45, (4, 10)),
+                       rng.normal(0, 0.05, 4), dtype=F64),
+         "lif2": cuba(4),
+         "output": {"type": "Output", "shape": i64([4])}},
+        [("input", "fc1"), ("fc1", "lif1"), ("lif1", "rec"), ("rec", "lif1"),
+         ("lif1", "fc2"), ("fc2", "lif2"), ("lif2", "output")]))
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: make_fixtures.py OUTDIR", file=sys.stderr)
@@ -382,6 +416,7 @@ def main(argv):
         os.makedirs(outdir, exist_ok=True)
         primitives(outdir)
         structures(outdir)
+        cuba_recurrent(outdir)
         malformed(outdir)
     except Exception as e:  # noqa: BLE001 - report any failure, then exit 1
         print(f"make_fixtures.py: {type(e).__name__}: {e}", file=sys.stderr)

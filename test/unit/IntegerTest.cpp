@@ -7,6 +7,7 @@
 
 #include "dialects/snn/SNNOps.h"
 #include "runtime/FixedPoint.h"
+#include "runtime/IntegerNeuron.h"
 #include "runtime/Interpreter.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -43,6 +44,36 @@ TEST(FixedPointTest, RoundingModesOnPositiveNegativeAndTies) {
     EXPECT_EQ(int64_t(dropFraction(c.value, 2, Rounding::NearestEven)),
               c.nearestEven)
         << c.value;
+  }
+}
+
+// One neuron with one fraction bit: syn_decay 1 (0.5), syn_gain 2 (1.0),
+// decay 2 (1.0), gain 2 (1.0), no bias; input 4 at step 0, then 0.
+// i = 0.5 i + x: 4, 2, 1. The membrane integrates this step's i
+// (v = 4, 6, 7) or the previous step's (0, 4, 2: v = 0, 4, 6).
+TEST(IntegerNeuronTest, CurrentTimingChoosesWhichCurrentTheMembraneReads) {
+  for (bool previous : {false, true}) {
+    IntegerNeuronFormat f;
+    f.stateBits = 16;
+    f.fracBits = 1;
+    f.hasSynapse = true;
+    f.previousCurrent = previous;
+    IntegerNeuronParams p;
+    p.synDecay = {1};
+    p.synGain = {2};
+    p.decay = {2};
+    p.gain = {2};
+    p.bias = {0};
+    IntegerNeuronState s = initialIntegerNeuron(f, p, 0);
+    std::vector<int64_t> is, vs;
+    for (int64_t x : {4, 0, 0}) {
+      stepIntegerNeuron(f, p, 0, s, x);
+      is.push_back(s.i);
+      vs.push_back(s.v);
+    }
+    EXPECT_EQ(is, (std::vector<int64_t>{4, 2, 1}));
+    EXPECT_EQ(vs, previous ? (std::vector<int64_t>{0, 4, 6})
+                           : (std::vector<int64_t>{4, 6, 7}));
   }
 }
 

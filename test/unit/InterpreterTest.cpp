@@ -680,6 +680,56 @@ snn.network @cuba(%x: tensor<1xf64>) -> (s: tensor<1xi1>)
   expectValues(column(trace[1]), {1.125, 1.46875, 1.4765625}, "v");
 }
 
+// NIR's CubaLIF, discretized: dt = 1 ms, tau_syn = 2 ms, tau_mem = 4 ms,
+// w_in = 4, r = 2, v_leak = 0.5. Euler gives syn_decay = 1 - 1/2 = 0.5,
+// syn_gain = w_in dt/tau_syn = 2, decay = 1 - 1/4 = 0.75,
+// gain = r dt/tau_mem = 0.5, bias = v_leak dt/tau_mem = 0.125.
+constexpr const char *kNIRCubaLIF = R"mlir(
+snn.network @cuba(%x: tensor<1xf64>) -> (s: tensor<1xi1>) {
+  %0 = snn.cuba_lif %x {tau_syn = dense<2.0e-3> : tensor<f64>,
+      tau_mem = dense<4.0e-3> : tensor<f64>, r = dense<2.0> : tensor<f64>,
+      v_leak = dense<0.5> : tensor<f64>, v_threshold = dense<100.0> : tensor<f64>,
+      v_reset = dense<0.0> : tensor<f64>, w_in = dense<4.0> : tensor<f64>,
+      current_timing = #snn<current TIMING>, name = "pop"}
+      : tensor<1xf64> -> tensor<1xi1>
+  snn.output %0 : tensor<1xi1>
+}
+)mlir";
+
+std::string cubaWithTiming(const std::string &timing) {
+  std::string text = kNIRCubaLIF;
+  text.replace(text.find("TIMING"), 6, timing);
+  return text;
+}
+
+TEST_F(InterpreterTest, NIRCubaLIFGainAndSameStepCurrent) {
+  std::unique_ptr<Interpreter> interp =
+      load(cubaWithTiming("same_step"), 1e-3);
+  ASSERT_TRUE(interp);
+  std::vector<Rows> trace =
+      run(*interp, {{1.0}, {0.0}, {0.0}},
+          {variable(*interp, "pop", "i"), variable(*interp, "pop", "v")});
+  // i = 0.5 i + 2 x:            2, 1, 0.5 (w_in = 4 would give 4, 2, 1)
+  // v = 0.75 v + 0.5 i + 0.125 with this step's i: 1.125, 1.46875, 1.4765625
+  expectValues(column(trace[0]), {2.0, 1.0, 0.5}, "i");
+  expectValues(column(trace[1]), {1.125, 1.46875, 1.4765625}, "v");
+}
+
+TEST_F(InterpreterTest, NIRCubaLIFPreviousStepCurrent) {
+  std::unique_ptr<Interpreter> interp =
+      load(cubaWithTiming("previous_step"), 1e-3);
+  ASSERT_TRUE(interp);
+  std::vector<Rows> trace =
+      run(*interp, {{1.0}, {0.0}, {0.0}},
+          {variable(*interp, "pop", "i"), variable(*interp, "pop", "v")});
+  // i as above; v integrates the i before this step's update (0, 2, 1):
+  //   v0 = 0 + 0.5*0 + 0.125 = 0.125
+  //   v1 = 0.75*0.125 + 0.5*2 + 0.125 = 1.21875
+  //   v2 = 0.75*1.21875 + 0.5*1 + 0.125 = 1.5390625
+  expectValues(column(trace[0]), {2.0, 1.0, 0.5}, "i");
+  expectValues(column(trace[1]), {0.125, 1.21875, 1.5390625}, "v");
+}
+
 //===----------------------------------------------------------------------===//
 // 8. Adaptive threshold
 //===----------------------------------------------------------------------===//

@@ -142,6 +142,9 @@ inline manycore::Network testNetwork(uint64_t seed, int64_t scale = 1) {
   li.stateBits = 32;
   li.fracBits = 6;
   li.rounding = snn::Rounding::TowardZero;
+  // A current-based readout whose membrane integrates last step's current.
+  li.hasSynapse = true;
+  li.previousCurrent = true;
   n.populations.push_back(neuronPopulation("readout", 6 * scale, li, 32, rng));
 
   n.projections.push_back(randomProjection(n, 0, 1, 40, -40, 120, 0, 7, rng));

@@ -13,3 +13,7 @@ snn.network @subtract(%x: tensor<1xf32>) -> (y: tensor<1xi1>) {
   %0 = snn.lif %x {name = "lif", tau = dense<1.0e-2> : tensor<f64>, r = dense<1.0> : tensor<f64>, v_leak = dense<0.0> : tensor<f64>, v_threshold = dense<1.0> : tensor<f64>, v_reset = dense<0.0> : tensor<f64>, reset = #snn<reset subtract>} : tensor<1xf32> -> tensor<1xi1>
   snn.output %0 : tensor<1xi1>
 }
+snn.network @previous_current(%x: tensor<1xf32>) -> (y: tensor<1xi1>) {
+  %0 = snn.cuba_lif %x {name = "cuba", tau_syn = dense<5.0e-3> : tensor<f64>, tau_mem = dense<1.0e-2> : tensor<f64>, r = dense<1.0> : tensor<f64>, v_leak = dense<0.0> : tensor<f64>, v_threshold = dense<1.0> : tensor<f64>, v_reset = dense<0.0> : tensor<f64>, w_in = dense<1.0> : tensor<f64>, current_timing = #snn<current previous_step>} : tensor<1xf32> -> tensor<1xi1>
+  snn.output %0 : tensor<1xi1>
+}
