@@ -130,7 +130,7 @@ LogicalResult Extractor::addPopulations() {
     result.populations.push_back(std::move(input));
   }
   for (Operation *op : schedule.order) {
-    if (!isa<DiscreteLIOp, DiscreteLIFOp, ThresholdOp>(op))
+    if (!isa<PopulationOpInterface>(op))
       continue;
     Type inType = op->getOperand(0).getType();
     Type outType = op->getResult(0).getType();
@@ -382,8 +382,7 @@ FailureOr<LinearForm> Extractor::compute(Operation *op) {
     return op->emitError() << "'" << nameOf(op)
                            << "' is a delay op; run snn-lower-delays first so "
                               "delays are synapse delays";
-  if (!isa<AffineOp, LinearOp, SparseProjectionOp, Conv1dOp, Conv2dOp,
-           SumPool2dOp, FlattenOp, AddOp>(op))
+  if (!op->hasTrait<snn::LinearMap>())
     return op->emitError() << "many-core targets cannot run '" << nameOf(op)
                            << "' (" << op->getName() << ")";
 
@@ -419,8 +418,7 @@ FailureOr<LinearForm> Extractor::compute(Operation *op) {
 
 FailureOr<manycore::Network> Extractor::run() {
   result.name = network.getSymName().str();
-  if (auto shift = network->getAttrOfType<IntegerAttr>("snn.latency_shift"))
-    result.latencyShift = shift.getInt();
+  result.latencyShift = network.getLatencyShift();
   schedule = runtime::scheduleNetwork(network);
   if (failed(addPopulations()))
     return failure();

@@ -23,7 +23,7 @@ struct IntegerNeuronFormat {
   snn::Rounding rounding = snn::Rounding::Floor;
   bool hasSynapse = false;
   bool previousCurrent = false; // the membrane integrates last step's i
-  bool spiking = false; // discrete_lif; discrete_li outputs v
+  bool spiking = false;         // discrete_lif; discrete_li outputs v
   bool adaptive = false;
   snn::ResetMode reset = snn::ResetMode::ToValue;
   int64_t refractory = 0;

@@ -111,8 +111,8 @@ snn::NetworkOp loadForTarget(const Options &options, Model &model,
   backend = resolveBackend(options.target, target);
   if (!backend)
     return nullptr;
-  return loadRunnableNetwork(model, options.model, options.nir,
-                             options.network, options.dt, options.scheme);
+  return loadRunnableNetwork(model, options.model, options.nir, options.network,
+                             options.dt, options.scheme);
 }
 
 } // namespace

@@ -50,9 +50,8 @@ static std::string networkNameOf(llvm::StringRef path) {
 /// did not choose one and the file has such neurons.
 static void noteDefaultCurrentTiming(ModuleOp module) {
   bool cuba = false;
-  module.walk([&](Operation *op) {
-    cuba |= isa<snn::CubaLIOp, snn::CubaLIFOp>(op);
-  });
+  module.walk(
+      [&](Operation *op) { cuba |= isa<snn::CubaLIOp, snn::CubaLIFOp>(op); });
   if (cuba)
     reportNote("NIR does not say which step's synaptic current a CubaLIF "
                "membrane integrates; using --cuba-current same-step "
