@@ -143,6 +143,9 @@ static void addModelOptions(CLI::App *cmd, Options &o) {
   cmd->add_option("--calibrate", o.calibration,
                   "Calibration input for quantization, one .npy per network "
                   "input");
+  cmd->add_option("--chips", o.chips,
+                  "Chip mesh WIDTHxHEIGHT (e.g. 8x6) replacing a many-core "
+                  "target's chips_x and chips_y");
   cmd->add_option("--seed", o.seed, "Seed of placement decisions")
       ->capture_default_str();
   cmd->add_option("--dt", o.dt,
