@@ -213,6 +213,13 @@ int verifyCommand(const VerifyCommandOptions &options) {
   CompileCommandOptions compile;
   compile.seed = options.seed;
   compile.calibration = options.calibration;
+  if (compile.calibration.empty()) {
+    // The inputs the network is checked on are there: quantize for them.
+    compile.calibration = options.inputs;
+    if (!options.quiet)
+      reportNote("calibrating the quantization on the --input arrays (no "
+                 "--calibrate given)");
+  }
   if (!compileInto(model, network, target, *backend, compile, dir, os)) {
     cleanUp();
     return UserError;

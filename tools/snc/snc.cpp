@@ -194,6 +194,9 @@ static void addVerifyCommand(CLI::App &app, VerifyCommandOptions &v) {
       "verify", "Compile, simulate, and check every output spike against "
                 "the reference interpreter on the compiled IR");
   addModelOptions(cmd, v);
+  cmd->get_option("--calibrate")
+      ->description("Calibration input for quantization, one .npy per "
+                    "network input (default: the --input arrays)");
   cmd->add_option("--input,-i", v.inputs,
                   "Input spike train per network input (.npy, steps first)")
       ->required();
