@@ -102,8 +102,15 @@ void PartitionPass::runOnOperation() {
   mapping::Machine machine;
   std::string error;
   if (!targets::loadTarget(*name, targets::getDefaultRegistryOptions(),
-                           description, error) ||
-      !machineFromTarget(description, machine, error)) {
+                           description, error)) {
+    network->emitError() << "snn-partition: " << error;
+    return signalPassFailure();
+  }
+  if (chipsX > 0)
+    description.capacity["chips_x"] = chipsX;
+  if (chipsY > 0)
+    description.capacity["chips_y"] = chipsY;
+  if (!machineFromTarget(description, machine, error)) {
     network->emitError() << "snn-partition: " << error;
     return signalPassFailure();
   }

@@ -81,6 +81,9 @@ SpiNNaker2Backend::compile(ModuleOp module, snn::NetworkOp network,
   mapOptions.network = network.getSymName().str();
   mapOptions.seed = options.seed;
   mapOptions.baseline = options.sequentialPlacement;
+  // The mesh as given, which may differ from the file's (snc --chips).
+  mapOptions.chipsX = unsigned(capacity(target, "chips_x", 0));
+  mapOptions.chipsY = unsigned(capacity(target, "chips_y", 0));
   buildMapPipeline(map, mapOptions);
   if (failed(map.run(module)))
     return failure();

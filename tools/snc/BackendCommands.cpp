@@ -37,8 +37,33 @@ bool writeOutputs(const std::vector<std::string> &files,
   return writeArrays(files, outputs);
 }
 
-/// Loads the target and the backend that compiles for it.
+/// Sets a many-core target's mesh to `chips` ("WIDTHxHEIGHT"); the
+/// manifest and the images hold each side in 16 bits.
+bool setChips(const std::string &chips, targets::TargetDescription &target) {
+  if (target.family != targets::TargetFamily::Manycore) {
+    reportError("--chips " + chips + ": target '" + target.name + "' (" +
+                targets::getFamilyName(target.family).str() +
+                ") has no chip mesh; --chips applies to many-core targets");
+    return false;
+  }
+  auto [x, y] = llvm::StringRef(chips).split('x');
+  unsigned width = 0, height = 0;
+  if (x.getAsInteger(10, width) || y.getAsInteger(10, height) || width < 1 ||
+      height < 1 || width > 65535 || height > 65535) {
+    reportError("--chips '" + chips +
+                "': expected WIDTHxHEIGHT, two whole numbers 1..65535 "
+                "(e.g. 8x6)");
+    return false;
+  }
+  target.capacity["chips_x"] = width;
+  target.capacity["chips_y"] = height;
+  return true;
+}
+
+/// Loads the target (with its mesh set to `chips`, if given) and the
+/// backend that compiles for it.
 const backends::Backend *resolveBackend(const std::string &name,
+                                        const std::string &chips,
                                         targets::TargetDescription &target) {
   std::string error;
   if (!targets::loadTarget(name, targets::getDefaultRegistryOptions(), target,
@@ -46,6 +71,8 @@ const backends::Backend *resolveBackend(const std::string &name,
     reportError(error);
     return nullptr;
   }
+  if (!chips.empty() && !setChips(chips, target))
+    return nullptr;
   backends::registerAllBackends();
   const backends::Backend *backend = backends::findBackend(target);
   if (!backend) {
@@ -108,7 +135,7 @@ template <typename Options>
 snn::NetworkOp loadForTarget(const Options &options, Model &model,
                              targets::TargetDescription &target,
                              const backends::Backend *&backend) {
-  backend = resolveBackend(options.target, target);
+  backend = resolveBackend(options.target, options.chips, target);
   if (!backend)
     return nullptr;
   return loadRunnableNetwork(model, options.model, options.nir, options.network,
@@ -186,6 +213,13 @@ int verifyCommand(const VerifyCommandOptions &options) {
   CompileCommandOptions compile;
   compile.seed = options.seed;
   compile.calibration = options.calibration;
+  if (compile.calibration.empty()) {
+    // The inputs the network is checked on are there: quantize for them.
+    compile.calibration = options.inputs;
+    if (!options.quiet)
+      reportNote("calibrating the quantization on the --input arrays (no "
+                 "--calibrate given)");
+  }
   if (!compileInto(model, network, target, *backend, compile, dir, os)) {
     cleanUp();
     return UserError;

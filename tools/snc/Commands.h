@@ -77,6 +77,7 @@ struct CompileCommandOptions {
   std::string network;
   std::string target;
   std::string output; // directory
+  std::string chips;  // "WIDTHxHEIGHT": a many-core target's mesh
   std::vector<std::string> calibration;
   uint64_t seed = 1;
   bool sequentialPlacement = false;
@@ -107,6 +108,7 @@ struct VerifyCommandOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> calibration;
   std::string output; // keep the compiled output here (default: temporary)
+  std::string chips;  // "WIDTHxHEIGHT": a many-core target's mesh
   long long steps = -1;
   uint64_t seed = 1;
   double dt = 0.0;

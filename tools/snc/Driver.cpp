@@ -4,6 +4,7 @@
 
 #include "dialects/nmc/NMCDialect.h"
 #include "nir/Import.h"
+#include "nir/Location.h"
 #include "passes/Pipelines.h"
 #include "runtime/FileIO.h"
 
@@ -28,6 +29,38 @@ void reportNote(llvm::StringRef message) {
   llvm::WithColor::note(llvm::errs(), "snc") << message << "\n";
 }
 
+static llvm::SourceMgr::DiagKind getDiagKind(DiagnosticSeverity severity) {
+  switch (severity) {
+  case DiagnosticSeverity::Error:
+    return llvm::SourceMgr::DK_Error;
+  case DiagnosticSeverity::Warning:
+    return llvm::SourceMgr::DK_Warning;
+  case DiagnosticSeverity::Remark:
+    return llvm::SourceMgr::DK_Remark;
+  case DiagnosticSeverity::Note:
+    break;
+  }
+  return llvm::SourceMgr::DK_Note;
+}
+
+/// Prints a diagnostic on an op imported from a NIR file, which has a node
+/// path but no line: "model.nir: node 'lif': error: ...", not
+/// "model.nir:0:0: error: ...". Leaves every other diagnostic to the
+/// source manager's handler.
+static LogicalResult emitNIRDiagnostic(Diagnostic &diag) {
+  std::optional<std::string> where = nir::describeLoc(diag.getLocation());
+  if (!where)
+    return failure();
+  auto print = [](const std::string &where, const Diagnostic &d) {
+    llvm::SMDiagnostic(where, getDiagKind(d.getSeverity()), d.str())
+        .print(/*ProgName=*/nullptr, llvm::errs());
+  };
+  print(*where, diag);
+  for (const Diagnostic &note : diag.getNotes())
+    print(nir::describeLoc(note.getLocation()).value_or(""), note);
+  return success();
+}
+
 Model::Model() {
   context.getOrLoadDialect<snn::SNNDialect>();
   // Compiled output carries its mapping as nmc IR (snc compile).
@@ -36,6 +69,8 @@ Model::Model() {
   context.printOpOnDiagnostic(false);
   diagnostics =
       std::make_unique<SourceMgrDiagnosticHandler>(sourceMgr, &context);
+  // Registered last, so it sees each diagnostic first.
+  context.getDiagEngine().registerHandler(emitNIRDiagnostic);
 }
 
 Model::~Model() = default;
