@@ -116,8 +116,8 @@ bool decodeHeader(const std::vector<uint8_t> &bytes,
             ", drive bits " + std::to_string(pe.driveBits) + ")";
     return false;
   }
-  f.rounding = snn::Rounding(rounding);
-  f.reset = snn::ResetMode(reset);
+  f.rounding = runtime::Rounding(rounding);
+  f.reset = runtime::ResetMode(reset);
   return true;
 }
 

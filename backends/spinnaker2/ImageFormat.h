@@ -46,8 +46,8 @@ enum HeaderOffset : size_t {
   kKeyMask = 76,           // u32
   kStateBits = 80,         // u8
   kFracBits = 81,          // u8
-  kRounding = 82,          // u8, snn::Rounding
-  kReset = 83,             // u8, snn::ResetMode
+  kRounding = 82,          // u8, runtime::Rounding
+  kReset = 83,             // u8, runtime::ResetMode
   kDriveBits = 84,         // u32
   kRefractory = 88,        // i64
   kRingDepth = 96,         // u32

@@ -25,7 +25,7 @@
 #include "passes/mapping/ManycoreNetwork.h"
 #include "passes/mapping/MappingModel.h"
 #include "passes/mapping/Route.h"
-#include "runtime/IntegerNeuron.h"
+#include "runtime/neuron/IntegerNeuron.h"
 
 #include <cstdint>
 #include <string>
