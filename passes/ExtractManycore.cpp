@@ -11,6 +11,7 @@
 #include "passes/ExtractManycore.h"
 
 #include "dialects/snn/Params.h"
+#include "runtime/NeuronModeConversion.h"
 #include "runtime/Schedule.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -169,7 +170,7 @@ LogicalResult Extractor::addPopulations() {
       if (auto frac = op->getAttrOfType<IntegerAttr>("frac_bits"))
         f.fracBits = unsigned(frac.getInt());
       if (auto rounding = op->getAttrOfType<RoundingAttr>("rounding"))
-        f.rounding = rounding.getValue();
+        f.rounding = runtime::fromDialect(rounding.getValue());
       f.hasSynapse = op->hasAttr("syn_decay");
       if (auto timing = op->getAttrOfType<CurrentTimingAttr>("current_timing"))
         f.previousCurrent = timing.getValue() == CurrentTiming::PreviousStep;
@@ -181,7 +182,7 @@ LogicalResult Extractor::addPopulations() {
       p.vInit = read("v_init", 0);
       if (auto lif = dyn_cast<DiscreteLIFOp>(op)) {
         f.spiking = true;
-        f.reset = lif.getReset();
+        f.reset = runtime::fromDialect(lif.getReset());
         f.refractory = int64_t(lif.getRefractory());
         f.adaptive = lif.getAdaptDecay().has_value();
         p.threshold = read("v_threshold", 0);
