@@ -15,6 +15,7 @@
 #include "passes/Quantize.h"
 
 #include "dialects/snn/Params.h"
+#include "passes/TargetAttr.h"
 #include "runtime/Run.h"
 
 #include "mlir/IR/Builders.h"
@@ -1035,7 +1036,7 @@ void Quantizer::apply() {
     outputScales.push_back(FloatAttr::get(Float64Type::get(ctx), s));
   network->setAttr("snn.input_scales", ArrayAttr::get(ctx, inputScales));
   network->setAttr("snn.output_scales", ArrayAttr::get(ctx, outputScales));
-  network->setAttr("snn.target", StringAttr::get(ctx, target.name));
+  setNetworkTarget(network, target);
 }
 
 } // namespace

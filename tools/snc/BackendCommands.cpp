@@ -1,8 +1,9 @@
 //===- BackendCommands.cpp - `snc compile`, `snc simulate`, `snc verify` --===//
 //
 // The commands that go through a hardware backend: compile a model for a
-// target, run compiled output in the backend's simulator, and check that
-// simulator against the reference interpreter on the IR that was compiled.
+// target (the one compile pipeline, passes/Pipelines.h, with the backend's
+// passes and emitter), run compiled output in the backend's simulator, and
+// check that simulator against the reference interpreter (backends/Verify.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,16 +11,19 @@
 #include "tools/snc/Driver.h"
 
 #include "backends/Backend.h"
-#include "runtime/CompareOutputs.h"
-#include "runtime/Run.h"
+#include "backends/Verify.h"
+#include "passes/ExtractManycore.h"
+#include "passes/Pipelines.h"
+#include "passes/TargetAttr.h"
+#include "runtime/FileIO.h"
 
+#include "mlir/Pass/PassManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
 #include <fstream>
 
 namespace snc::driver {
@@ -37,7 +41,8 @@ bool writeOutputs(const std::vector<std::string> &files,
   return writeArrays(files, outputs);
 }
 
-/// Loads the target and the backend that compiles for it.
+/// Loads the target, parsed once for the whole compile, and the backend it
+/// names, whose external tools must be installed.
 const backends::Backend *resolveBackend(const std::string &name,
                                         targets::TargetDescription &target) {
   std::string error;
@@ -47,14 +52,10 @@ const backends::Backend *resolveBackend(const std::string &name,
     return nullptr;
   }
   backends::registerAllBackends();
-  const backends::Backend *backend = backends::findBackend(target);
-  if (!backend) {
-    std::string known;
-    for (const backends::Backend *b : backends::getBackends())
-      known += (known.empty() ? "" : ", ") + b->getName().str();
-    reportError("no backend compiles for target '" + target.name + "' (" +
-                targets::getFamilyName(target.family).str() +
-                "); registered backends: " + known);
+  const backends::Backend *backend = backends::findBackend(target, error);
+  if (!backend || !backends::checkTools(*backend, error)) {
+    reportError(error);
+    return nullptr;
   }
   return backend;
 }
@@ -80,39 +81,80 @@ const backends::Backend *backendOfDirectory(const std::string &dir) {
     return nullptr;
   }
   backends::registerAllBackends();
-  for (const backends::Backend *backend : backends::getBackends())
-    if (backend->getName() == name)
-      return backend;
+  if (const backends::Backend *backend = backends::findBackend(name))
+    return backend;
   reportError(path.str().str() + ": no registered backend '" + name + "'");
   return nullptr;
 }
 
-/// Compiles into `dir`; the network's IR is left as compiled.
-bool compileInto(Model &model, snn::NetworkOp network,
-                 const targets::TargetDescription &target,
-                 const backends::Backend &backend,
-                 const CompileCommandOptions &options, const std::string &dir,
-                 llvm::raw_ostream &summary) {
-  backends::CompileOptions compile;
-  compile.outputDir = dir;
-  compile.seed = options.seed;
-  compile.sequentialPlacement = options.sequentialPlacement;
-  compile.calibration = options.calibration;
-  return succeeded(
-      backend.compile(model.getModule(), network, target, compile, summary));
+/// The backend's option text: --backend-options, after what the shorthand
+/// flags say.
+template <typename Options>
+std::string backendOptionText(const Options &options) {
+  std::string text = "seed=" + std::to_string(options.seed);
+  if (options.sequentialPlacement)
+    text += " sequential-placement=true";
+  if (!options.backendOptions.empty())
+    text += " " + options.backendOptions;
+  return text;
 }
 
-/// The target, its backend and the network to compile, or null after an
-/// error was reported.
+/// Compiles `network` into `dir` in one pass manager: the shared stages,
+/// the backend's passes, then its emitter (which reuses their analyses).
+/// The network's IR is left as compiled and written beside the output as
+/// mapping.mlir.
 template <typename Options>
-snn::NetworkOp loadForTarget(const Options &options, Model &model,
+bool compileInto(Model &model, snn::NetworkOp network, double dt,
+                 const targets::TargetDescription &target,
+                 const backends::Backend &backend, const Options &options,
+                 const std::string &dir, llvm::raw_ostream &summary) {
+  mlir::ModuleOp module = model.getModule();
+  setNetworkTarget(network, target);
+  CompilePipelineOptions prepare;
+  prepare.network = network.getSymName().str();
+  prepare.dt = dt;
+  prepare.scheme = options.scheme;
+  prepare.calibration = options.calibration;
+  prepare.quantize = needsQuantization(network);
+
+  mlir::PassManager pm(&model.getContext());
+  buildCompilePipeline(pm, prepare);
+  if (mlir::failed(
+          backend.addPasses(pm, module, network, backendOptionText(options))))
+    return false;
+  std::string text;
+  backends::EmitOutput output;
+  output.directory = dir;
+  pm.addPass(backends::createEmitPass(backend, prepare.network, output, &text));
+  if (mlir::failed(pm.run(module)))
+    return false;
+  summary << text;
+
+  std::string printed, error;
+  llvm::raw_string_ostream os(printed);
+  module.print(os);
+  if (!runtime::writeFileAtomically(dir + "/mapping.mlir", printed + "\n",
+                                    error)) {
+    reportError(error);
+    return false;
+  }
+  if (options.printExtractions)
+    llvm::errs() << "snc: many-core extractions: "
+                 << getManycoreExtractionCount() << "\n";
+  return true;
+}
+
+/// The target, its backend and the network to compile (with its dt), or
+/// null after an error was reported.
+template <typename Options>
+snn::NetworkOp loadForTarget(const Options &options, Model &model, double &dt,
                              targets::TargetDescription &target,
                              const backends::Backend *&backend) {
   backend = resolveBackend(options.target, target);
   if (!backend)
     return nullptr;
-  return loadRunnableNetwork(model, options.model, options.nir,
-                             options.network, options.dt, options.scheme);
+  dt = options.dt;
+  return loadNetwork(model, options.model, options.nir, options.network, dt);
 }
 
 } // namespace
@@ -121,13 +163,14 @@ int compileCommand(const CompileCommandOptions &options) {
   targets::TargetDescription target;
   const backends::Backend *backend = nullptr;
   Model model;
-  snn::NetworkOp network = loadForTarget(options, model, target, backend);
+  double dt = 0;
+  snn::NetworkOp network = loadForTarget(options, model, dt, target, backend);
   if (!network)
     return UserError;
   std::string summary;
   llvm::raw_string_ostream os(summary);
-  if (!compileInto(model, network, target, *backend, options, options.output,
-                   os))
+  if (!compileInto(model, network, dt, target, *backend, options,
+                   options.output, os))
     return UserError;
   if (!options.quiet)
     llvm::outs() << summary;
@@ -159,7 +202,8 @@ int verifyCommand(const VerifyCommandOptions &options) {
   targets::TargetDescription target;
   const backends::Backend *backend = nullptr;
   Model model;
-  snn::NetworkOp network = loadForTarget(options, model, target, backend);
+  double dt = 0;
+  snn::NetworkOp network = loadForTarget(options, model, dt, target, backend);
   if (!network)
     return UserError;
   std::vector<runtime::NpyArray> inputs;
@@ -183,63 +227,29 @@ int verifyCommand(const VerifyCommandOptions &options) {
   };
   std::string summary;
   llvm::raw_string_ostream os(summary);
-  CompileCommandOptions compile;
-  compile.seed = options.seed;
-  compile.calibration = options.calibration;
-  if (!compileInto(model, network, target, *backend, compile, dir, os)) {
+  if (!compileInto(model, network, dt, target, *backend, options, dir, os)) {
     cleanUp();
     return UserError;
   }
 
-  // The interpreter on the compiled IR, the simulator on the images.
-  runtime::RunResult reference;
+  backends::VerifyResult result;
   std::string error;
-  if (!runtime::runNetwork(network, inputs, options.steps, {}, reference,
-                           error)) {
-    reportError(error);
-    cleanUp();
-    return UserError;
-  }
-  int64_t steps =
-      reference.outputs.empty() || reference.outputs[0].shape.empty()
-          ? 0
-          : reference.outputs[0].shape[0];
-  backends::SimulationOutput simulated;
-  if (!backend->simulate(dir, inputs, steps, simulated, error)) {
-    reportError(error);
-    cleanUp();
-    return UserError;
-  }
+  bool ran = backends::verifyCompiled(network, *backend, dir, inputs,
+                                      options.steps, result, error);
   cleanUp();
-
-  int64_t compared = 0;
-  if (std::optional<runtime::OutputMismatch> mismatch =
-          runtime::firstMismatch(reference.outputs, simulated.outputs,
-                                 simulated.latencyShift, compared)) {
-    std::string name =
-        mlir::cast<mlir::StringAttr>(network.getOutputNames()[mismatch->output])
-            .getValue()
-            .str();
-    std::string core =
-        simulated.locate ? simulated.locate(mismatch->output, mismatch->element)
-                         : "?";
-    auto show = [](double x) {
-      return std::isnan(x) ? std::string("missing")
-                           : std::to_string(int64_t(x));
-    };
-    reportError("verify failed: output '" + name + "' element " +
-                std::to_string(mismatch->element) + " at step " +
-                std::to_string(mismatch->step) + " (" + core + "): simulator " +
-                show(mismatch->simulated) + ", interpreter " +
-                show(mismatch->reference));
+  if (!ran) {
+    reportError(error);
+    return UserError;
+  }
+  if (!result.equivalent) {
+    reportError(result.message);
     return UserError;
   }
   if (!options.quiet) {
     llvm::outs() << summary;
-    llvm::outs() << simulated.report;
+    llvm::outs() << result.report;
   }
-  llvm::outs() << "verify: " << compared << " output values over " << steps
-               << " steps identical to the interpreter\n";
+  llvm::outs() << result.message << "\n";
   return Success;
 }
 

@@ -78,8 +78,13 @@ struct CompileCommandOptions {
   std::string target;
   std::string output; // directory
   std::vector<std::string> calibration;
+  /// Shorthands for the backend options seed=N and
+  /// sequential-placement=true (the SpiNNaker2 backend's).
   uint64_t seed = 1;
   bool sequentialPlacement = false;
+  /// The backend's own options ("key=value ...").
+  std::string backendOptions;
+  bool printExtractions = false; // hidden: many-core extractions done
   double dt = 0.0;
   std::string scheme;
   NIRConventions nir;
@@ -109,6 +114,9 @@ struct VerifyCommandOptions {
   std::string output; // keep the compiled output here (default: temporary)
   long long steps = -1;
   uint64_t seed = 1;
+  bool sequentialPlacement = false;
+  std::string backendOptions;
+  bool printExtractions = false;
   double dt = 0.0;
   std::string scheme;
   NIRConventions nir;
@@ -121,6 +129,7 @@ int verifyCommand(const VerifyCommandOptions &options);
 
 struct TargetsCommandOptions {
   std::vector<std::string> targets; // names or .json paths to check
+  bool litFeatures = false;         // print the usable backends' lit features
 };
 
 /// Lists the bundled targets, or checks and summarizes the given ones.

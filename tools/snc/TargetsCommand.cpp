@@ -14,6 +14,17 @@ namespace snc::driver {
 int targetsCommand(const TargetsCommandOptions &options) {
   targets::TargetRegistryOptions registry =
       targets::getDefaultRegistryOptions();
+  if (options.litFeatures) {
+    // The lit features of the backends that can run here (lit.cfg.py).
+    backends::registerAllBackends();
+    for (const backends::Backend *backend : backends::getBackends()) {
+      std::string missing;
+      std::string feature = backend->getCapabilities().litFeature;
+      if (!feature.empty() && backends::checkTools(*backend, missing))
+        llvm::outs() << feature << "\n";
+    }
+    return Success;
+  }
   if (options.targets.empty()) {
     std::vector<std::string> errors;
     for (const targets::TargetSummary &target :
