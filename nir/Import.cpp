@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nir/Import.h"
+#include "nir/Location.h"
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
@@ -641,7 +642,7 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
     }
   }
 
-  Location fileLoc = FileLineColLoc::get(ctx, fileName, 0, 0);
+  Location fileLoc = getFileLoc(ctx, fileName);
   b.setInsertionPointToEnd(module.getBody());
   auto network = b.create<NetworkOp>(
       fileLoc, options.networkName.empty() ? "network" : options.networkName,
@@ -695,7 +696,7 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
     if (n.passThrough || n.node->type == "Input" || n.node->type == "Output")
       continue;
     const Node &node = *n.node;
-    Location loc = NameLoc::get(b.getStringAttr(n.path), fileLoc);
+    Location loc = getNodeLoc(ctx, fileName, n.path);
     NamedAttrList attrs;
     attrs.set("name", b.getStringAttr(n.path));
     if (!node.metadata.empty())
@@ -820,8 +821,7 @@ OwningOpRef<ModuleOp> Importer::run(const File &file,
   if (!flatten(*file.root.graph, "") || !bypassPassThroughs() ||
       !checkNodes() || !checkAlgebraicLoops() || !inferShapes())
     return nullptr;
-  OwningOpRef<ModuleOp> module =
-      ModuleOp::create(FileLineColLoc::get(ctx, fileName, 0, 0));
+  OwningOpRef<ModuleOp> module = ModuleOp::create(getFileLoc(ctx, fileName));
   build(*module, fileName);
   if (failed(verify(*module))) {
     fail("the imported network does not verify (see the diagnostics above)");

@@ -230,9 +230,14 @@ LogicalResult DiscretizePass::discretize(Operation *op,
       .Default([&](Operation *) { handled = false; });
 
   if (!handled) {
-    auto delay = dyn_cast<DelayOp>(op);
-    if (!delay || !delay.getDelay())
+    auto timed = dyn_cast<TimeStepOpInterface>(op);
+    if (!timed || !timed.needsTimeStep())
       return success();
+    auto delay = dyn_cast<DelayOp>(op);
+    if (!delay)
+      return op->emitOpError()
+             << "depends on the time step but snn-discretize has no rule for "
+                "it (a reservoir: run snn-materialize-reservoirs first)";
     SmallVector<int64_t> steps;
     for (double seconds : paramValues(*delay.getDelay())) {
       double exactSteps = seconds / dt;

@@ -11,6 +11,7 @@
 #include "passes/ExtractManycore.h"
 
 #include "dialects/snn/Params.h"
+#include "runtime/NeuronModeConversion.h"
 #include "runtime/Schedule.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -131,7 +132,7 @@ LogicalResult Extractor::addPopulations() {
     result.populations.push_back(std::move(input));
   }
   for (Operation *op : schedule.order) {
-    if (!isa<DiscreteLIOp, DiscreteLIFOp, ThresholdOp>(op))
+    if (!isa<PopulationOpInterface>(op))
       continue;
     Type inType = op->getOperand(0).getType();
     Type outType = op->getResult(0).getType();
@@ -170,7 +171,7 @@ LogicalResult Extractor::addPopulations() {
       if (auto frac = op->getAttrOfType<IntegerAttr>("frac_bits"))
         f.fracBits = unsigned(frac.getInt());
       if (auto rounding = op->getAttrOfType<RoundingAttr>("rounding"))
-        f.rounding = rounding.getValue();
+        f.rounding = runtime::fromDialect(rounding.getValue());
       f.hasSynapse = op->hasAttr("syn_decay");
       if (auto timing = op->getAttrOfType<CurrentTimingAttr>("current_timing"))
         f.previousCurrent = timing.getValue() == CurrentTiming::PreviousStep;
@@ -182,7 +183,7 @@ LogicalResult Extractor::addPopulations() {
       p.vInit = read("v_init", 0);
       if (auto lif = dyn_cast<DiscreteLIFOp>(op)) {
         f.spiking = true;
-        f.reset = lif.getReset();
+        f.reset = runtime::fromDialect(lif.getReset());
         f.refractory = int64_t(lif.getRefractory());
         f.adaptive = lif.getAdaptDecay().has_value();
         p.threshold = read("v_threshold", 0);
@@ -383,8 +384,7 @@ FailureOr<LinearForm> Extractor::compute(Operation *op) {
     return op->emitError() << "'" << nameOf(op)
                            << "' is a delay op; run snn-lower-delays first so "
                               "delays are synapse delays";
-  if (!isa<AffineOp, LinearOp, SparseProjectionOp, Conv1dOp, Conv2dOp,
-           SumPool2dOp, FlattenOp, AddOp>(op))
+  if (!op->hasTrait<snn::LinearMap>())
     return op->emitError() << "many-core targets cannot run '" << nameOf(op)
                            << "' (" << op->getName() << ")";
 
@@ -420,8 +420,7 @@ FailureOr<LinearForm> Extractor::compute(Operation *op) {
 
 FailureOr<manycore::Network> Extractor::run() {
   result.name = network.getSymName().str();
-  if (auto shift = network->getAttrOfType<IntegerAttr>("snn.latency_shift"))
-    result.latencyShift = shift.getInt();
+  result.latencyShift = network.getLatencyShift();
   schedule = runtime::scheduleNetwork(network);
   if (failed(addPopulations()))
     return failure();

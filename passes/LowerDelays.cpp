@@ -250,9 +250,7 @@ void LowerDelaysPass::runOnOperation() {
   for (ProjectionPlan &plan : plans)
     rewriteProjection(plan);
   if (shift)
-    network->setAttr(
-        "snn.latency_shift",
-        IntegerAttr::get(IntegerType::get(&getContext(), 64), *shift));
+    network.setLatencyShift(*shift);
 }
 
 /// delay(x) of spikes = threshold(identity projection of x with the delays).

@@ -92,13 +92,28 @@ void PartitionPass::runOnOperation() {
     return signalPassFailure();
   mapping::Machine machine;
   std::string error;
+  // A mesh given as options changes the target, which the network then
+  // records like a target option.
+  targets::TargetDescription meshed = **description;
+  std::pair<unsigned, const char *> mesh[] = {{chipsX, "chips_x"},
+                                              {chipsY, "chips_y"}};
+  for (auto [count, field] : mesh)
+    if (count > 0 && meshed.manycore &&
+        !targets::overrideTarget(
+            meshed, std::string("/capacity/") + field, std::to_string(count),
+            std::string("snn-partition ") + field, error)) {
+      network->emitError() << "snn-partition: " << error;
+      return signalPassFailure();
+    }
+  if (chipsX > 0 || chipsY > 0)
+    *description = std::make_shared<const targets::TargetDescription>(meshed);
   if (!machineFromTarget(**description, machine, error)) {
     network->emitError() << "snn-partition: " << error;
     return signalPassFailure();
   }
 
   // The later passes and the emitter read the target from the network.
-  if (!target.empty())
+  if (!target.empty() || chipsX > 0 || chipsY > 0)
     setNetworkTarget(*network, **description);
   FailureOr<const mapping::Network *> mapped =
       getChildAnalysis<ManycoreAnalysis>(*network).getMappingNetwork();

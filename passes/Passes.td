@@ -130,13 +130,18 @@ def SnnPartition : Pass<"snn-partition", "::mlir::ModuleOp"> {
     recorded on the network (`snn.target`), where snn-place, snn-route and
     the emitters find it. Fails, naming the population
     and the numbers, when a neuron alone does not fit a PE or the slices
-    outnumber the machine's PEs.
+    outnumber the machine's PEs. `chips-x` and `chips-y` replace the
+    target's mesh (`snc compile --chips`).
   }];
   let dependentDialects = ["::snc::nmc::NMCDialect"];
   let options = [
     Option<"target", "target", "std::string", "\"\"",
            "Target name (see `snc targets`) or path to a target .json "
            "(default: the network's snn.target)">,
+    Option<"chipsX", "chips-x", "unsigned", "0",
+           "Chips along x, replacing the target's chips_x (0: the target's)">,
+    Option<"chipsY", "chips-y", "unsigned", "0",
+           "Chips along y, replacing the target's chips_y (0: the target's)">,
     Option<"networkName", "network", "std::string", "\"\"",
            "The snn.network to map (default: the module's only one)">,
     Option<"report", "report", "bool", "false",

@@ -31,6 +31,8 @@ void buildMapPipeline(OpPassManager &pm, const MapOptions &options) {
     SnnPartitionOptions partition;
     partition.target = options.target;
     partition.networkName = options.network;
+    partition.chipsX = options.chipsX;
+    partition.chipsY = options.chipsY;
     pm.addPass(createSnnPartition(partition));
     SnnPlaceOptions place;
     place.seed = options.seed;
@@ -131,6 +133,14 @@ struct MapCLOptions : PassPipelineOptions<MapCLOptions> {
   Option<bool> baseline{*this, "baseline",
                         llvm::cl::desc("Place slice i on PE i"),
                         llvm::cl::init(false)};
+  Option<unsigned> chipsX{
+      *this, "chips-x",
+      llvm::cl::desc("Chips along x (default 0: the target's chips_x)"),
+      llvm::cl::init(0)};
+  Option<unsigned> chipsY{
+      *this, "chips-y",
+      llvm::cl::desc("Chips along y (default 0: the target's chips_y)"),
+      llvm::cl::init(0)};
 };
 } // namespace
 
@@ -147,8 +157,8 @@ void registerSncPipelines() {
       "Map a quantized network onto a many-core target: partition, place, "
       "route",
       [](OpPassManager &pm, const MapCLOptions &cl) {
-        buildMapPipeline(
-            pm, MapOptions{cl.target, cl.network, cl.seed, cl.baseline});
+        buildMapPipeline(pm, MapOptions{cl.target, cl.network, cl.seed,
+                                        cl.baseline, cl.chipsX, cl.chipsY});
       });
 }
 

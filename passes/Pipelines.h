@@ -40,6 +40,8 @@ struct MapOptions {
   std::string network; // empty: the module's only snn.network
   uint64_t seed = 1;
   bool baseline = false; // place slice i on PE i
+  unsigned chipsX = 0;   // 0: the target's chips_x
+  unsigned chipsY = 0;   // 0: the target's chips_y
   MapStages stages = MapStages::All;
 };
 

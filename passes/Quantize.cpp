@@ -93,9 +93,7 @@ DenseIntElementsAttr intParam(MLIRContext *ctx, ArrayRef<int64_t> values,
 }
 
 /// The projection kinds whose weights fold a population's gain.
-bool isProjection(Operation *op) {
-  return isa<AffineOp, LinearOp, Conv1dOp, Conv2dOp, SparseProjectionOp>(op);
-}
+bool isProjection(Operation *op) { return isa<ProjectionOpInterface>(op); }
 
 class Quantizer {
 public:
@@ -194,9 +192,7 @@ LogicalResult Quantizer::checkSupported() {
     if (isa<ReservoirOp>(op))
       return op.emitError() << "cannot quantize '" << nameOf(&op)
                             << "': run snn-materialize-reservoirs first";
-    if (!isa<DiscreteLIOp, DiscreteLIFOp, AffineOp, LinearOp, Conv1dOp,
-             Conv2dOp, SparseProjectionOp, AddOp, DelayOp, FlattenOp,
-             SumPool2dOp, AvgPool2dOp, ScaleOp, ThresholdOp>(op))
+    if (!op.hasTrait<snn::Quantizable>())
       return op.emitError() << "cannot quantize '" << nameOf(&op) << "' ("
                             << op.getName() << ")";
     for (Type type : op.getResultTypes()) {
@@ -313,7 +309,8 @@ LogicalResult Quantizer::collectCalibration() {
     return success();
   std::vector<runtime::Probe> probes;
   for (Operation &op : network.getBodyBlock()->without_terminator())
-    if (isa<DiscreteLIOp, DiscreteLIFOp>(op) && op.hasAttr("name"))
+    if (auto population = dyn_cast<PopulationOpInterface>(op);
+        population && population.hasMembrane() && op.hasAttr("name"))
       probes.push_back({nameOf(&op).str(), "v"});
   runtime::RunResult result;
   std::string error;
@@ -987,7 +984,7 @@ LogicalResult Quantizer::plan() {
     return failure();
   Block *body = network.getBodyBlock();
   for (Operation &op : body->without_terminator())
-    if (isa<DiscreteLIOp, DiscreteLIFOp, ThresholdOp>(op)) {
+    if (isa<PopulationOpInterface>(op)) {
       FoldGroup group;
       if (collectFoldGroup(op.getOperand(0), group)) {
         for (Operation *folded : group.projections)
@@ -1029,13 +1026,7 @@ void Quantizer::apply() {
   for (Value output : network.getOutputOp().getOperands())
     outputs.push_back(output.getType());
   network.setFunctionType(FunctionType::get(ctx, inputs, outputs));
-  SmallVector<Attribute> inputScales, outputScales;
-  for (double s : report.inputScales)
-    inputScales.push_back(FloatAttr::get(Float64Type::get(ctx), s));
-  for (double s : report.outputScales)
-    outputScales.push_back(FloatAttr::get(Float64Type::get(ctx), s));
-  network->setAttr("snn.input_scales", ArrayAttr::get(ctx, inputScales));
-  network->setAttr("snn.output_scales", ArrayAttr::get(ctx, outputScales));
+  network.setScales(report.inputScales, report.outputScales);
   setNetworkTarget(network, target);
 }
 

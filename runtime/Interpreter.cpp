@@ -34,9 +34,14 @@ createKernel(Operation *op, ArrayRef<const Slot *> inputs, Slot *output) {
     return kernel;
   if (auto kernel = createProjectionKernel(op, inputs, output))
     return kernel;
-  op->emitOpError("cannot be interpreted: lower it first (continuous-time "
-                  "ops need snn-discretize, reservoirs "
-                  "snn-materialize-reservoirs)");
+  auto timed = dyn_cast<snn::TimeStepOpInterface>(op);
+  if (timed && timed.needsTimeStep())
+    op->emitOpError("cannot be interpreted: lower it first (continuous-time "
+                    "ops need snn-discretize, reservoirs "
+                    "snn-materialize-reservoirs)");
+  else
+    op->emitOpError("cannot be interpreted: the interpreter has no kernel "
+                    "for it");
   return nullptr;
 }
 

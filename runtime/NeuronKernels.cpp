@@ -7,9 +7,10 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
-#include "runtime/FixedPoint.h"
-#include "runtime/IntegerNeuron.h"
 #include "runtime/Kernel.h"
+#include "runtime/NeuronModeConversion.h"
+#include "runtime/neuron/FixedPoint.h"
+#include "runtime/neuron/IntegerNeuron.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -166,9 +167,9 @@ public:
         --refractoryLeft[k];
         v[k] = vReset[k];
       } else if (spikes[k]) {
-        if (reset == ResetMode::ToValue)
+        if (reset == snn::ResetMode::ToValue)
           v[k] = vReset[k];
-        else if (reset == ResetMode::Subtract)
+        else if (reset == snn::ResetMode::Subtract)
           v[k] = v[k] - (a ? threshold[k] + a[k] : threshold[k]);
         refractoryLeft[k] = int32_t(refractory);
       }
@@ -186,7 +187,7 @@ public:
   }
 
 private:
-  ResetMode reset;
+  snn::ResetMode reset;
   uint64_t refractory;
   bool adaptive;
   Slot adaptation;
@@ -212,7 +213,8 @@ public:
     };
     format.stateBits = stateBits;
     format.fracBits = unsigned(op.getFracBits().value_or(0));
-    format.rounding = op.getRounding().value_or(Rounding::Floor);
+    format.rounding =
+        fromDialect(op.getRounding().value_or(snn::Rounding::Floor));
     format.hasSynapse = op.getSynDecay().has_value();
     format.previousCurrent =
         op.getCurrentTiming() == CurrentTiming::PreviousStep;
@@ -224,7 +226,7 @@ public:
     params.vInit = read(op.getVInit());
     if constexpr (std::is_same_v<Op, DiscreteLIFOp>) {
       format.spiking = true;
-      format.reset = op.getReset();
+      format.reset = fromDialect(op.getReset());
       format.refractory = int64_t(op.getRefractory());
       format.adaptive = op.getAdaptDecay().has_value();
       params.threshold = read(op.getVThreshold());

@@ -123,13 +123,12 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
   // A quantized network records the scale of each integer input: float
   // arrays are converted as snn-quantize did (x * scale, to nearest even).
   std::vector<double> inputScale(interp.getNumInputs(), 0);
-  if (auto scales = network->getAttrOfType<ArrayAttr>("snn.input_scales"))
-    for (unsigned i = 0; i < interp.getNumInputs() && i < scales.size(); ++i)
-      if (auto scale = dyn_cast<FloatAttr>(scales[i]);
-          scale && interp.getInput(i).getKind() == ElementKind::Int &&
-          (inputs[i].dtype == NpyDType::Float32 ||
-           inputs[i].dtype == NpyDType::Float64))
-        inputScale[i] = scale.getValueAsDouble();
+  std::vector<double> scales = network.getInputScales();
+  for (unsigned i = 0; i < interp.getNumInputs() && i < scales.size(); ++i)
+    if (interp.getInput(i).getKind() == ElementKind::Int &&
+        (inputs[i].dtype == NpyDType::Float32 ||
+         inputs[i].dtype == NpyDType::Float64))
+      inputScale[i] = scales[i];
 
   int64_t interval = std::max<int64_t>(1, steps / 20);
   for (int64_t t = 0; t < steps; ++t) {

@@ -15,6 +15,9 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.snc_obj_root, "test")
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
+# The trees under test: test/lit/readme runs the README's commands there.
+config.substitutions.append(("%snc_src_root", config.snc_src_root))
+config.substitutions.append(("%snc_obj_root", config.snc_obj_root))
 # Debian's Python, which scripts/setup.sh gives numpy and h5py (the Python
 # first on PATH may be another one).
 config.substitutions.append(("%system_python", "/usr/bin/python3"))

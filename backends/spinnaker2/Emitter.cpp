@@ -118,7 +118,7 @@ LogicalResult emitSpiNNaker2(ModuleOp module, snn::NetworkOp network,
     ImageFiles files;
     if (!buildImageFiles(*mapped, options, files, error))
       return network.emitError() << kPass << ": " << error;
-    printImageFiles(files, mapped->tables, *output.text);
+    *output.text << printImageFiles(files, mapped->tables);
     return success();
   }
   ImageSummary images;

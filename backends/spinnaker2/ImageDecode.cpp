@@ -9,24 +9,11 @@
 #include "backends/spinnaker2/ImageDecode.h"
 #include "backends/spinnaker2/ImageFormat.h"
 
-#include <algorithm>
 #include <cstring>
 
 namespace snc::spinnaker2 {
 
 using namespace format;
-
-const KeyTableEntry *LoadedPe::findEntry(uint32_t key) const {
-  // Ranges are disjoint aligned blocks sorted by base: only the last one
-  // starting at or below `key` can hold it.
-  auto after = std::upper_bound(
-      keyTable.begin(), keyTable.end(), key,
-      [](uint32_t k, const KeyTableEntry &entry) { return k < entry.key; });
-  if (after == keyTable.begin())
-    return nullptr;
-  const KeyTableEntry &entry = *(after - 1);
-  return (key & entry.mask) == entry.key ? &entry : nullptr;
-}
 
 namespace {
 
@@ -116,8 +103,8 @@ bool decodeHeader(const std::vector<uint8_t> &bytes,
             ", drive bits " + std::to_string(pe.driveBits) + ")";
     return false;
   }
-  f.rounding = snn::Rounding(rounding);
-  f.reset = snn::ResetMode(reset);
+  f.rounding = runtime::Rounding(rounding);
+  f.reset = runtime::ResetMode(reset);
   return true;
 }
 

@@ -1,15 +1,18 @@
 //===- ImageFormat.h - byte layout of SpiNNaker2 PE images ------*- C++ -*-===//
 //
 // The one place that knows the bytes of the per-PE images (pe_<index>.bin)
-// and of the router tables (routes.bin): offsets, record sizes and the
-// synapse word. docs/spinnaker2-images.md documents the same layout as
-// tables; the writer, the reader and the simulator's row walk all go
-// through this header. Everything is little-endian.
+// and of the router tables (routes.bin): offsets and record sizes; the
+// synaptic rows and their synapse words are laid out as the simulated PE
+// walks them (runtime/manycore/SynapticRow.h). docs/spinnaker2-images.md
+// documents the same layout as tables; the writer and the reader go through
+// this header. Everything is little-endian.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef SNC_BACKENDS_SPINNAKER2_IMAGEFORMAT_H
 #define SNC_BACKENDS_SPINNAKER2_IMAGEFORMAT_H
+
+#include "runtime/manycore/SynapticRow.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -46,8 +49,8 @@ enum HeaderOffset : size_t {
   kKeyMask = 76,           // u32
   kStateBits = 80,         // u8
   kFracBits = 81,          // u8
-  kRounding = 82,          // u8, snn::Rounding
-  kReset = 83,             // u8, snn::ResetMode
+  kRounding = 82,          // u8, runtime::Rounding
+  kReset = 83,             // u8, runtime::ResetMode
   kDriveBits = 84,         // u32
   kRefractory = 88,        // i64
   kRingDepth = 96,         // u32
@@ -85,12 +88,16 @@ constexpr size_t kStateRecordSize = kStateFields * 8;
 /// padded to 8 bytes, then the rows, packed.
 constexpr size_t kKeyEntrySize = 24;
 
-/// A row: u32 synapse count, u32 zero, then that many synapse words.
-constexpr size_t kRowHeaderSize = 8;
-/// Synapse word: i32 weight, u16 target (local neuron), u8 delay, u8 zero.
-constexpr size_t kSynapseWordSize = 8;
-constexpr int64_t kMaxTarget = 0xFFFF;
-constexpr int64_t kMaxDelay = 0xFF;
+/// A row: u32 synapse count, u32 zero, then that many synapse words
+/// (i32 weight, u16 target (local neuron), u8 delay, u8 zero).
+using manycore::getSynapse;
+using manycore::kMaxDelay;
+using manycore::kMaxTarget;
+using manycore::kRowHeaderSize;
+using manycore::kSynapseWordSize;
+using manycore::putSynapse;
+using manycore::RowView;
+using manycore::SynapseWord;
 
 /// routes.bin: header, then u32 entry count per chip, then the entries
 /// chip-major in table order.
@@ -129,40 +136,6 @@ inline void putI64(std::vector<uint8_t> &out, size_t at, int64_t value) {
 
 /// FNV-1a (64-bit) of `bytes`, reading the 8 bytes at `skip` as zeros.
 uint64_t checksum(const std::vector<uint8_t> &bytes, size_t skip);
-
-/// One synapse word, decoded.
-struct SynapseWord {
-  int32_t weight = 0;
-  uint16_t target = 0;
-  uint8_t delay = 0;
-};
-inline void putSynapse(std::vector<uint8_t> &out, size_t at,
-                       const SynapseWord &word) {
-  put(out, at, uint32_t(word.weight), 4);
-  put(out, at + 4, word.target, 2);
-  put(out, at + 6, word.delay, 1);
-  put(out, at + 7, 0, 1);
-}
-inline SynapseWord getSynapse(const uint8_t *data) {
-  SynapseWord word;
-  word.weight = int32_t(uint32_t(get(data, 4)));
-  word.target = uint16_t(get(data + 4, 2));
-  word.delay = uint8_t(data[6]);
-  return word;
-}
-
-/// A synaptic row as stored: the count, then the words.
-class RowView {
-public:
-  explicit RowView(const uint8_t *row) : row(row) {}
-  uint32_t size() const { return uint32_t(get(row, 4)); }
-  SynapseWord operator[](uint32_t w) const {
-    return getSynapse(row + kRowHeaderSize + size_t(w) * kSynapseWordSize);
-  }
-
-private:
-  const uint8_t *row;
-};
 
 /// The section names the manifest and diagnostics use.
 const char *sectionName(Section section);

@@ -167,22 +167,6 @@ bool linkPes(const Manifest &manifest, LoadedMachine &out, std::string &error) {
 
 } // namespace
 
-const LoadedPe *findPe(const LoadedMachine &machine, int population,
-                       int64_t neuron) {
-  if (population < 0 || size_t(population) >= machine.populations.size())
-    return nullptr;
-  const std::vector<size_t> &pes = machine.populations[size_t(population)].pes;
-  // The PEs cover the population in slice order: the last starting at or
-  // below `neuron` holds it.
-  auto after = std::upper_bound(
-      pes.begin(), pes.end(), neuron,
-      [&](int64_t k, size_t i) { return k < machine.pes[i].lo; });
-  if (after == pes.begin())
-    return nullptr;
-  const LoadedPe &pe = machine.pes[*(after - 1)];
-  return neuron < pe.hi ? &pe : nullptr;
-}
-
 bool readImages(const std::string &dir, LoadedMachine &out,
                 std::string &error) {
   out = LoadedMachine();

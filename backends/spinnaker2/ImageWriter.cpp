@@ -11,7 +11,7 @@
 #include "backends/spinnaker2/RoutesFile.h"
 #include "runtime/FileIO.h"
 
-#include "llvm/Support/Format.h"
+#include <cstdio>
 
 #include <filesystem>
 #include <set>
@@ -210,28 +210,36 @@ bool writeImages(const mapping::MappedNetwork &mapped,
   return true;
 }
 
-void printImageFiles(const ImageFiles &files,
-                     const mapping::RoutingTables &tables,
-                     llvm::raw_ostream &os) {
-  os << "// manifest.json\n" << files.manifestText;
-  os << "// " << files.manifest.routesFile << ": " << files.routes.size()
-     << " bytes\n";
+namespace {
+std::string hex(uint64_t value, int digits) {
+  char text[24];
+  std::snprintf(text, sizeof text, "0x%0*llx", digits,
+                static_cast<unsigned long long>(value));
+  return text;
+}
+} // namespace
+
+std::string printImageFiles(const ImageFiles &files,
+                            const mapping::RoutingTables &tables) {
+  std::string os = "// manifest.json\n" + files.manifestText;
+  os += "// " + files.manifest.routesFile + ": " +
+        std::to_string(files.routes.size()) + " bytes\n";
   for (size_t chip = 0; chip < tables.byChip.size(); ++chip)
     for (const mapping::RouterEntry &entry : tables.byChip[chip])
-      os << "chip "
-         << mapping::chipName(int(chip) % tables.chipsX,
-                              int(chip) / tables.chipsX)
-         << " key " << llvm::format_hex(entry.key, 10) << " mask "
-         << llvm::format_hex(entry.mask, 10) << " route " << entry.route.str()
-         << "\n";
+      os += "chip " +
+            mapping::chipName(int(chip) % tables.chipsX,
+                              int(chip) / tables.chipsX) +
+            " key " + hex(entry.key, 8) + " mask " + hex(entry.mask, 8) +
+            " route " + entry.route.str() + "\n";
   for (const PeImage &image : files.images) {
     // FNV-1a: tests see that an image changed without its bytes.
     uint64_t hash = 0xcbf29ce484222325ull;
     for (uint8_t byte : image.bytes)
       hash = (hash ^ byte) * 0x100000001b3ull;
-    os << "// " << image.info.file << ": " << image.bytes.size()
-       << " bytes, fnv1a " << llvm::format_hex(hash, 18) << "\n";
+    os += "// " + image.info.file + ": " + std::to_string(image.bytes.size()) +
+          " bytes, fnv1a " + hex(hash, 16) + "\n";
   }
+  return os;
 }
 
 } // namespace snc::spinnaker2

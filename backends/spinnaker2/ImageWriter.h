@@ -14,8 +14,6 @@
 #include "backends/spinnaker2/Manifest.h"
 #include "passes/mapping/MappedNetwork.h"
 
-#include "llvm/Support/raw_ostream.h"
-
 namespace snc::spinnaker2 {
 
 /// Every file of an image directory, in memory.
@@ -47,9 +45,8 @@ bool writeImages(const mapping::MappedNetwork &mapped,
 
 /// The files as text, for tests: manifest.json as written, every router
 /// table entry, and each image's size and checksum.
-void printImageFiles(const ImageFiles &files,
-                     const mapping::RoutingTables &tables,
-                     llvm::raw_ostream &os);
+std::string printImageFiles(const ImageFiles &files,
+                            const mapping::RoutingTables &tables);
 
 } // namespace snc::spinnaker2
 

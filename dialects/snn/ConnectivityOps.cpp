@@ -72,6 +72,9 @@ static LogicalResult verifyElementwise(Operation *op, StringRef name,
 LogicalResult ScaleOp::verify() {
   return verifyElementwise(*this, "scale", getScale());
 }
+/// A threshold compares its input; it keeps no membrane.
+bool ThresholdOp::hasMembrane() { return false; }
+
 LogicalResult ThresholdOp::verify() {
   return verifyElementwise(*this, "threshold", getThreshold());
 }
@@ -100,6 +103,9 @@ LogicalResult FlattenOp::verify() {
     return emitOpError("must not change the element type");
   return expectShape(*this, shape);
 }
+
+/// A delay in seconds needs dt; one in steps does not.
+bool DelayOp::needsTimeStep() { return getDelay().has_value(); }
 
 LogicalResult DelayOp::verify() {
   if (failed(verifyStaticIO(*this)))
@@ -236,6 +242,10 @@ LogicalResult AvgPool2dOp::verify() { return verifyPool(*this); }
 //===----------------------------------------------------------------------===//
 // Sparse projection, attention, reservoir
 //===----------------------------------------------------------------------===//
+
+DenseIntOrFPElementsAttr SparseProjectionOp::getWeightParam() {
+  return getWeights();
+}
 
 int64_t SparseProjectionOp::getMaxDelay() {
   int64_t maxDelay = 0;

@@ -179,11 +179,8 @@ LogicalResult NetworkOp::verify() {
 
 /// True for ops whose meaning depends on a time step they do not carry.
 static bool isContinuousTime(Operation *op) {
-  if (isa<IOp, IFOp, LIOp, LIFOp, CubaLIOp, CubaLIFOp, ALIFOp, ReservoirOp>(op))
-    return true;
-  if (auto delay = dyn_cast<DelayOp>(op))
-    return delay.getDelay().has_value();
-  return false;
+  auto timed = dyn_cast<TimeStepOpInterface>(op);
+  return timed && timed.needsTimeStep();
 }
 
 LogicalResult NetworkOp::verifyRegions() {

@@ -88,8 +88,7 @@ static bool isIntegerTensor(Type type) {
 template <typename Op> static LogicalResult verifySynapseStage(Op op) {
   if (op.getSynDecay().has_value() != op.getSynGain().has_value())
     return op.emitOpError("'syn_decay' and 'syn_gain' must be given together");
-  if (!op.getSynDecay() &&
-      op.getCurrentTiming() != CurrentTiming::SameStep)
+  if (!op.getSynDecay() && op.getCurrentTiming() != CurrentTiming::SameStep)
     return op.emitOpError("'current_timing' needs a synapse stage "
                           "('syn_decay' and 'syn_gain')");
   return success();

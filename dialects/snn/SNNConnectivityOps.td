@@ -11,7 +11,8 @@ class SNN_ConnectivityOp<string mnemonic, list<Trait> traits = []>
   let hasVerifier = 1;
 }
 
-def SNN_AffineOp : SNN_ConnectivityOp<"affine"> {
+def SNN_AffineOp : SNN_ConnectivityOp<"affine", [SNN_LinearMap, SNN_Quantizable,
+    SNN_ProjectionOpInterface]> {
   let summary = "dense projection y = W x + b";
   let description = [{ `weight` is `[out, in]`; `bias` is `[out]`. }];
   let arguments = (ins AnyTensor:$input, SNN_ParamAttr:$weight,
@@ -19,35 +20,39 @@ def SNN_AffineOp : SNN_ConnectivityOp<"affine"> {
   let results = (outs SNN_NumericTensor:$output);
 }
 
-def SNN_LinearOp : SNN_ConnectivityOp<"linear"> {
+def SNN_LinearOp : SNN_ConnectivityOp<"linear", [SNN_LinearMap, SNN_Quantizable,
+    SNN_ProjectionOpInterface]> {
   let summary = "dense projection y = W x";
   let arguments = (ins AnyTensor:$input, SNN_ParamAttr:$weight,
                        OptionalAttr<StrAttr>:$name);
   let results = (outs SNN_NumericTensor:$output);
 }
 
-def SNN_ScaleOp : SNN_ConnectivityOp<"scale"> {
+def SNN_ScaleOp : SNN_ConnectivityOp<"scale", [SNN_Quantizable]> {
   let summary = "element-wise y = scale * x";
   let arguments = (ins AnyTensor:$input, SNN_ParamAttr:$scale,
                        OptionalAttr<StrAttr>:$name);
   let results = (outs SNN_NumericTensor:$output);
 }
 
-def SNN_ThresholdOp : SNN_ConnectivityOp<"threshold"> {
+def SNN_ThresholdOp : SNN_ConnectivityOp<"threshold", [SNN_Quantizable,
+    DeclareOpInterfaceMethods<SNN_PopulationOpInterface, ["hasMembrane"]>]> {
   let summary = "element-wise spike = x > threshold";
   let arguments = (ins SNN_NumericTensor:$input, SNN_ParamAttr:$threshold,
                        OptionalAttr<StrAttr>:$name);
   let results = (outs SNN_SpikeTensor:$output);
 }
 
-def SNN_FlattenOp : SNN_ConnectivityOp<"flatten"> {
+def SNN_FlattenOp : SNN_ConnectivityOp<"flatten", [SNN_LinearMap,
+    SNN_Quantizable]> {
   let summary = "merges dimensions start_dim..end_dim (inclusive)";
   let arguments = (ins AnyTensor:$input, I64Attr:$start_dim, I64Attr:$end_dim,
                        OptionalAttr<StrAttr>:$name);
   let results = (outs AnyTensor:$output);
 }
 
-def SNN_DelayOp : SNN_ConnectivityOp<"delay"> {
+def SNN_DelayOp : SNN_ConnectivityOp<"delay", [SNN_Quantizable,
+    DeclareOpInterfaceMethods<SNN_TimeStepOpInterface, ["needsTimeStep"]>]> {
   let summary = "per-element delay, in seconds (continuous) or steps";
   let description = [{
     Exactly one of `delay` (seconds, NIR's form) and `steps` is present.
@@ -60,7 +65,8 @@ def SNN_DelayOp : SNN_ConnectivityOp<"delay"> {
   let results = (outs AnyTensor:$output);
 }
 
-def SNN_AddOp : SNN_Op<"add", [Pure, SameOperandsAndResultType]> {
+def SNN_AddOp : SNN_Op<"add", [Pure, SameOperandsAndResultType,
+    SNN_LinearMap, SNN_Quantizable]> {
   let summary = "sums several projections into one population's input";
   let arguments = (ins Variadic<SNN_NumericTensor>:$inputs,
                        OptionalAttr<StrAttr>:$name);
@@ -69,7 +75,8 @@ def SNN_AddOp : SNN_Op<"add", [Pure, SameOperandsAndResultType]> {
   let hasVerifier = 1;
 }
 
-class SNN_ConvOp<string mnemonic> : SNN_ConnectivityOp<mnemonic> {
+class SNN_ConvOp<string mnemonic> : SNN_ConnectivityOp<mnemonic,
+    [SNN_LinearMap, SNN_Quantizable, SNN_ProjectionOpInterface]> {
   let arguments = (ins AnyTensor:$input, SNN_ParamAttr:$weight,
                        OptionalAttr<SNN_ParamAttr>:$bias,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
@@ -86,20 +93,23 @@ def SNN_Conv2dOp : SNN_ConvOp<"conv2d"> {
   let summary = "2-D convolution: input [C, H, W], weight [Cout, C/groups, kH, kW]";
 }
 
-class SNN_PoolOp<string mnemonic> : SNN_ConnectivityOp<mnemonic> {
+class SNN_PoolOp<string mnemonic, list<Trait> traits = []>
+    : SNN_ConnectivityOp<mnemonic, !listconcat([SNN_Quantizable], traits)> {
   let arguments = (ins AnyTensor:$input, DenseI64ArrayAttr:$kernel_size,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
                        OptionalAttr<StrAttr>:$name);
   let results = (outs SNN_NumericTensor:$output);
 }
-def SNN_SumPool2dOp : SNN_PoolOp<"sum_pool2d"> {
+def SNN_SumPool2dOp : SNN_PoolOp<"sum_pool2d", [SNN_LinearMap]> {
   let summary = "sum over each window of a [C, H, W] input";
 }
 def SNN_AvgPool2dOp : SNN_PoolOp<"avg_pool2d"> {
   let summary = "mean over each window of a [C, H, W] input (padding counted)";
 }
 
-def SNN_SparseProjectionOp : SNN_ConnectivityOp<"sparse_projection"> {
+def SNN_SparseProjectionOp : SNN_ConnectivityOp<"sparse_projection",
+    [SNN_LinearMap, SNN_Quantizable,
+     DeclareOpInterfaceMethods<SNN_ProjectionOpInterface, ["getWeightParam"]>]> {
   let summary = "sparse synapses with per-synapse weights and integer delays";
   let description = [{
     Compressed sparse rows by source: the synapses of source `s` are
@@ -140,7 +150,7 @@ def SNN_AttentionOp : SNN_Op<"attention",
   let hasVerifier = 1;
 }
 
-def SNN_ReservoirOp : SNN_Op<"reservoir"> {
+def SNN_ReservoirOp : SNN_Op<"reservoir", [SNN_TimeStepOpInterface]> {
   let summary = "a liquid-state-machine reservoir of LIF neurons";
   let description = [{
     A random recurrent population of `size` LIF neurons (the result shape),

@@ -12,6 +12,7 @@ using namespace snc::snn;
 
 #include "dialects/snn/SNNDialect.cpp.inc"
 #include "dialects/snn/SNNEnums.cpp.inc"
+#include "dialects/snn/SNNInterfaces.cpp.inc"
 
 #define GET_ATTRDEF_CLASSES
 #include "dialects/snn/SNNAttributes.cpp.inc"

@@ -5,6 +5,7 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Dialect.h"
+#include "mlir/IR/Operation.h"
 
 #include "dialects/snn/SNNDialect.h.inc"
 #include "dialects/snn/SNNEnums.h.inc"

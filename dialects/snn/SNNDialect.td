@@ -32,6 +32,16 @@ def SNN_Dialect : Dialect {
     runs the discrete forms.
   }];
   let useDefaultAttributePrinterParser = 1;
+  // Decisions later stages read from a network, declared so the verifier
+  // checks them (SNNDialect.cpp) and passes use typed helpers. `snn.target`
+  // (the target a network was quantized for) is checked there too.
+  let discardableAttrs = (ins
+    // Steps by which outputs trail the original network (snn-lower-delays).
+    "::mlir::IntegerAttr":$latency_shift,
+    // Per network input / output: the scale snn-quantize chose (f64).
+    "::mlir::ArrayAttr":$input_scales,
+    "::mlir::ArrayAttr":$output_scales);
+  let hasOperationAttrVerify = 1;
 }
 
 def SNN_ResetMode : I32EnumAttr<"ResetMode", "what a spike does to the membrane", [

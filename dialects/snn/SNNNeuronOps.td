@@ -33,23 +33,24 @@ class SNN_NeuronOp<string mnemonic, dag params, bit spiking,
 // Continuous-time neurons (NIR's primitives; time constants in seconds)
 //===----------------------------------------------------------------------===//
 
-def SNN_IOp : SNN_NeuronOp<"i", (ins SNN_ParamAttr:$r), 0> {
+def SNN_IOp : SNN_NeuronOp<"i", (ins SNN_ParamAttr:$r), 0, [SNN_TimeStepOpInterface]> {
   let summary = "integrator: dv/dt = r * I";
 }
 
 def SNN_IFOp : SNN_NeuronOp<"if", (ins SNN_ParamAttr:$r,
-    SNN_ParamAttr:$v_threshold, SNN_ParamAttr:$v_reset), 1> {
+    SNN_ParamAttr:$v_threshold, SNN_ParamAttr:$v_reset), 1,
+    [SNN_TimeStepOpInterface]> {
   let summary = "integrate-and-fire: dv/dt = r * I; spike when v > v_threshold";
 }
 
 def SNN_LIOp : SNN_NeuronOp<"li", (ins SNN_ParamAttr:$tau, SNN_ParamAttr:$r,
-    SNN_ParamAttr:$v_leak), 0> {
+    SNN_ParamAttr:$v_leak), 0, [SNN_TimeStepOpInterface]> {
   let summary = "leaky integrator: tau dv/dt = (v_leak - v) + r * I";
 }
 
 def SNN_LIFOp : SNN_NeuronOp<"lif", (ins SNN_ParamAttr:$tau, SNN_ParamAttr:$r,
     SNN_ParamAttr:$v_leak, SNN_ParamAttr:$v_threshold,
-    SNN_ParamAttr:$v_reset), 1> {
+    SNN_ParamAttr:$v_reset), 1, [SNN_TimeStepOpInterface]> {
   let summary = "leaky integrate-and-fire: tau dv/dt = (v_leak - v) + r * I";
   let description = [{
     Spikes when `v > v_threshold` (strictly), then resets as `reset` says:
@@ -65,7 +66,8 @@ defvar SNN_CurrentTimingArg = (ins
 
 def SNN_CubaLIOp : SNN_NeuronOp<"cuba_li", !con((ins SNN_ParamAttr:$tau_syn,
     SNN_ParamAttr:$tau_mem, SNN_ParamAttr:$r, SNN_ParamAttr:$v_leak,
-    SNN_ParamAttr:$w_in), SNN_CurrentTimingArg), 0> {
+    SNN_ParamAttr:$w_in), SNN_CurrentTimingArg), 0,
+    [SNN_TimeStepOpInterface]> {
   let summary = "current-based leaky integrator";
   let description = [{
     `tau_syn dI/dt = -I + w_in * S`, `tau_mem dv/dt = (v_leak - v) + r * I`.
@@ -78,7 +80,8 @@ def SNN_CubaLIOp : SNN_NeuronOp<"cuba_li", !con((ins SNN_ParamAttr:$tau_syn,
 def SNN_CubaLIFOp : SNN_NeuronOp<"cuba_lif", !con((ins SNN_ParamAttr:$tau_syn,
     SNN_ParamAttr:$tau_mem, SNN_ParamAttr:$r, SNN_ParamAttr:$v_leak,
     SNN_ParamAttr:$v_threshold, SNN_ParamAttr:$v_reset,
-    SNN_ParamAttr:$w_in), SNN_CurrentTimingArg), 1> {
+    SNN_ParamAttr:$w_in), SNN_CurrentTimingArg), 1,
+    [SNN_TimeStepOpInterface]> {
   let summary = "current-based leaky integrate-and-fire";
   let description = [{
     `tau_syn dI/dt = -I + w_in * S`, `tau_mem dv/dt = (v_leak - v) + r * I`,
@@ -89,7 +92,8 @@ def SNN_CubaLIFOp : SNN_NeuronOp<"cuba_lif", !con((ins SNN_ParamAttr:$tau_syn,
 
 def SNN_ALIFOp : SNN_NeuronOp<"alif", (ins SNN_ParamAttr:$tau, SNN_ParamAttr:$r,
     SNN_ParamAttr:$v_leak, SNN_ParamAttr:$v_threshold, SNN_ParamAttr:$v_reset,
-    SNN_ParamAttr:$tau_adapt, SNN_ParamAttr:$beta_adapt), 1> {
+    SNN_ParamAttr:$tau_adapt, SNN_ParamAttr:$beta_adapt), 1,
+    [SNN_TimeStepOpInterface]> {
   let summary = "adaptive-threshold leaky integrate-and-fire";
   let description = [{
     As `snn.lif`, with threshold `v_threshold + a`, where
@@ -114,7 +118,7 @@ defvar SNN_SynapseStage = (ins OptionalAttr<SNN_ParamAttr>:$syn_decay,
 
 def SNN_DiscreteLIOp : SNN_NeuronOp<"discrete_li", !con(
     (ins SNN_ParamAttr:$decay, SNN_ParamAttr:$gain, SNN_ParamAttr:$bias),
-    SNN_SynapseStage), 0> {
+    SNN_SynapseStage), 0, [SNN_Quantizable, SNN_PopulationOpInterface]> {
   let summary = "one step of a (current-based) leaky integrator";
   let description = [{
     Per step, with input `x`: if the synapse stage is present,
@@ -135,7 +139,8 @@ def SNN_DiscreteLIFOp : SNN_NeuronOp<"discrete_lif", !con(
          SNN_ParamAttr:$v_threshold, SNN_ParamAttr:$v_reset),
     SNN_SynapseStage,
     (ins OptionalAttr<SNN_ParamAttr>:$adapt_decay,
-         OptionalAttr<SNN_ParamAttr>:$adapt_gain)), 1> {
+         OptionalAttr<SNN_ParamAttr>:$adapt_gain)), 1,
+    [SNN_Quantizable, SNN_PopulationOpInterface]> {
   let summary = "one step of a (current-based, adaptive) LIF population";
   let extraClassDeclaration = [{
     /// Integer populations: driven by integers, or by spikes with a

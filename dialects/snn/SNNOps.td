@@ -4,6 +4,7 @@
 #define SNC_DIALECTS_SNN_SNNOPS_TD
 
 include "dialects/snn/SNNDialect.td"
+include "dialects/snn/SNNInterfaces.td"
 include "mlir/IR/OpAsmInterface.td"
 include "mlir/IR/RegionKindInterface.td"
 include "mlir/IR/SymbolInterfaces.td"
@@ -51,6 +52,16 @@ def SNN_NetworkOp : SNN_Op<"network", [
     ::mlir::FunctionType getNetworkType() { return getFunctionType(); }
     class OutputOp getOutputOp();
     bool isDiscretized() { return getDt().has_value(); }
+    /// `snn.latency_shift`: steps by which the outputs trail the network
+    /// before snn-lower-delays; 0 when absent.
+    int64_t getLatencyShift();
+    void setLatencyShift(int64_t steps);
+    /// `snn.input_scales` / `snn.output_scales` (snn-quantize); empty when
+    /// absent.
+    std::vector<double> getInputScales();
+    std::vector<double> getOutputScales();
+    void setScales(::llvm::ArrayRef<double> inputs,
+                   ::llvm::ArrayRef<double> outputs);
     /// The time step in seconds, once discretized.
     std::optional<double> getTimeStep() {
       if (std::optional<::llvm::APFloat> dt = getDt())

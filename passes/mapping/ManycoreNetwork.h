@@ -11,7 +11,7 @@
 // Semantics, per step t, in `updateOrder`: a population's drive is
 //   sat(driveBits, driveOffset[k] + sum of w over synapses (s -> k, w, d)
 //       whose source s spiked at step t - d),
-// then its neurons update as runtime/IntegerNeuron.h says. A synapse of
+// then its neurons update as runtime/neuron/IntegerNeuron.h says. A synapse of
 // delay 0 reads a source updated earlier in the same step. This equals the
 // reference interpreter on the IR it came from (passes/ExtractManycore.h
 // states when).
@@ -21,7 +21,7 @@
 #ifndef SNC_PASSES_MAPPING_MANYCORENETWORK_H
 #define SNC_PASSES_MAPPING_MANYCORENETWORK_H
 
-#include "runtime/IntegerNeuron.h"
+#include "runtime/neuron/IntegerNeuron.h"
 
 #include <cstdint>
 #include <string>

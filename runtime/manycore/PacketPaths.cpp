@@ -6,7 +6,7 @@
 
 namespace snc::manycore {
 
-PacketPaths::PacketPaths(const spinnaker2::LoadedMachine &machine)
+PacketPaths::PacketPaths(const LoadedMachine &machine)
     : machine(machine), cache(machine.machine, machine.routes) {}
 
 const PacketPath *PacketPaths::find(int64_t sourcePe, uint32_t key,
@@ -26,7 +26,7 @@ const PacketPath *PacketPaths::find(int64_t sourcePe, uint32_t key,
   for (int64_t pe : *reached) {
     auto at = std::lower_bound(
         machine.pes.begin(), machine.pes.end(), pe,
-        [](const spinnaker2::LoadedPe &a, int64_t b) { return a.index < b; });
+        [](const LoadedPe &a, int64_t b) { return a.index < b; });
     if (at == machine.pes.end() || at->index != pe) {
       error = "packet of PE " + std::to_string(sourcePe) + " reaches PE " +
               std::to_string(pe) + ", which has no image";

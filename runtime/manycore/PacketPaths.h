@@ -11,7 +11,7 @@
 #ifndef SNC_RUNTIME_MANYCORE_PACKETPATHS_H
 #define SNC_RUNTIME_MANYCORE_PACKETPATHS_H
 
-#include "backends/spinnaker2/Images.h"
+#include "runtime/manycore/Machine.h"
 
 #include <cstdint>
 #include <string>
@@ -28,7 +28,7 @@ struct PacketPath {
 
 class PacketPaths {
 public:
-  explicit PacketPaths(const spinnaker2::LoadedMachine &machine);
+  explicit PacketPaths(const LoadedMachine &machine);
 
   /// The path of `key` injected by PE `sourcePe`; null with `error` set if
   /// the routers cannot deliver it or it reaches a PE without an image.
@@ -38,7 +38,7 @@ private:
   bool walk(int64_t sourcePe, uint32_t key, PacketPath &path,
             std::string &error) const;
 
-  const spinnaker2::LoadedMachine &machine;
+  const LoadedMachine &machine;
   mapping::RouteCache cache;
   std::unordered_map<uint64_t, PacketPath> paths;
 };

@@ -13,9 +13,6 @@
 
 namespace snc::manycore {
 
-using spinnaker2::LoadedMachine;
-using spinnaker2::LoadedPe;
-
 namespace {
 
 class Simulation {
@@ -63,8 +60,8 @@ bool Simulation::run(int64_t steps, std::string &error) {
   }
   outputsOf.resize(machine.populations.size());
   for (size_t o = 0; o < machine.outputs.size(); ++o) {
-    const spinnaker2::LoadedPort &port = machine.outputs[o];
-    const spinnaker2::LoadedPopulation &population =
+    const LoadedPort &port = machine.outputs[o];
+    const LoadedPopulation &population =
         machine.populations[size_t(port.population)];
     bool spikes = population.spiking || population.input;
     std::vector<int64_t> shape = {steps};
@@ -144,17 +141,17 @@ bool Simulation::send(size_t source, int64_t local, int64_t t,
     ++received[d];
     ++stats.packetsDelivered;
     ++stats.pes[d].packetsReceived;
-    const spinnaker2::KeyTableEntry *entry = to.findEntry(key);
+    const KeyTableEntry *entry = to.findEntry(key);
     if (!entry || key - entry->key >= entry->rowCount) {
       ++stats.packetsUnmatched;
       ++stats.pes[d].packetsUnmatched;
       continue;
     }
-    spinnaker2::format::RowView row = to.row(*entry, key - entry->key);
+    RowView row = to.row(*entry, key - entry->key);
     uint32_t count = row.size();
     int64_t n = to.neurons();
     for (uint32_t w = 0; w < count; ++w) {
-      spinnaker2::format::SynapseWord synapse = row[w];
+      SynapseWord synapse = row[w];
       if (synapse.delay == 0 && updated[d]) {
         error = "step " + std::to_string(t) + ": a delay-0 synapse of PE " +
                 std::to_string(from.index) + " reaches PE " +
@@ -177,7 +174,7 @@ bool Simulation::send(size_t source, int64_t local, int64_t t,
 
 void Simulation::record(const LoadedPe &pe, int64_t t, int64_t k,
                         int64_t value) {
-  const spinnaker2::LoadedPopulation &population =
+  const LoadedPopulation &population =
       machine.populations[size_t(pe.population)];
   for (size_t o : outputsOf[size_t(pe.population)]) {
     runtime::NpyArray &out = result.outputs[o];
@@ -191,7 +188,7 @@ void Simulation::record(const LoadedPe &pe, int64_t t, int64_t k,
 }
 
 void Simulation::finishStep(int64_t t) {
-  const spinnaker2::CostModel &cost = machine.cost;
+  const CostModel &cost = machine.cost;
   for (size_t i = 0; i < machine.pes.size(); ++i) {
     const LoadedPe &pe = machine.pes[i];
     PeActivity &activity = stats.pes[i];
@@ -285,7 +282,7 @@ bool checkInputs(const LoadedMachine &machine,
 
 } // namespace
 
-bool simulate(const spinnaker2::LoadedMachine &machine,
+bool simulate(const LoadedMachine &machine,
               const std::vector<runtime::NpyArray> &inputs, int64_t steps,
               SimulationResult &result, std::string &error) {
   result = SimulationResult();

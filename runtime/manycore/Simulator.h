@@ -1,15 +1,16 @@
 //===- Simulator.h - runs many-core memory images ---------------*- C++ -*-===//
 //
-// Runs the PE images of backends/spinnaker2 (as readImages loads them) step
-// by step, bit-exactly: what the network does is only what the images and
-// router tables hold. Per step t, PEs update in the manifest's update order
-// (populations in order, each population's PEs in slice order):
+// Runs a many-core machine (Machine.h: PE images, such as those of
+// backends/spinnaker2 as readImages loads them) step by step, bit-exactly:
+// what the network does is only what the images and router tables hold.
+// Per step t, PEs update in the manifest's update order (populations in
+// order, each population's PEs in slice order):
 //
 //  * an input PE sends, for each of its neurons whose input element is
 //    nonzero at t, a packet with key base | local index;
 //  * a neuron PE, for each neuron k, reads x = sat(driveBits, drive offset
 //    + ring[t mod D][k]), clears that slot, calls stepIntegerNeuron
-//    (runtime/IntegerNeuron.h) and, on a spike, sends a packet.
+//    (runtime/neuron/IntegerNeuron.h) and, on a spike, sends a packet.
 //
 // A packet goes through the router tables exactly as the routers would
 // (mapping::RouteCache, Route.h). Each PE it reaches binary-searches its
@@ -19,15 +20,15 @@
 //
 // Alongside the outputs it counts packets per link and per router,
 // synaptic events and packets per PE and step, and estimates each PE's
-// cycles per step (spinnaker2::CostModel) against the real-time budget.
+// cycles per step (CostModel) against the real-time budget.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef SNC_RUNTIME_MANYCORE_SIMULATOR_H
 #define SNC_RUNTIME_MANYCORE_SIMULATOR_H
 
-#include "backends/spinnaker2/Images.h"
 #include "runtime/Npy.h"
+#include "runtime/manycore/Machine.h"
 
 #include <array>
 #include <cstdint>
@@ -99,13 +100,13 @@ struct SimulationResult {
 /// with a one-line `error`, on input shapes, a packet the routers cannot
 /// deliver, a delay-0 synapse reaching a PE that already updated, or an
 /// accumulator overflowing 64 bits.
-bool simulate(const spinnaker2::LoadedMachine &machine,
+bool simulate(const LoadedMachine &machine,
               const std::vector<runtime::NpyArray> &inputs, int64_t steps,
               SimulationResult &result, std::string &error);
 
 /// The statistics as text for people: traffic, the busiest link and
 /// router, synaptic load and the real-time estimate.
-std::string formatReport(const spinnaker2::LoadedMachine &machine,
+std::string formatReport(const LoadedMachine &machine,
                          const SimulationStats &stats);
 
 } // namespace snc::manycore

@@ -21,7 +21,7 @@ std::string format(const char *pattern, double value) {
 
 } // namespace
 
-std::string formatReport(const spinnaker2::LoadedMachine &machine,
+std::string formatReport(const LoadedMachine &machine,
                          const SimulationStats &stats) {
   const mapping::Machine &m = machine.machine;
   std::string text;

@@ -6,9 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/snn/SNNOps.h"
-#include "runtime/FixedPoint.h"
-#include "runtime/IntegerNeuron.h"
 #include "runtime/Interpreter.h"
+#include "runtime/neuron/FixedPoint.h"
+#include "runtime/neuron/IntegerNeuron.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -20,7 +20,7 @@
 using namespace mlir;
 using namespace snc;
 using namespace snc::runtime;
-using snc::snn::Rounding;
+using snc::runtime::Rounding;
 
 namespace {
 

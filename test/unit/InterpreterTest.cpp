@@ -703,8 +703,7 @@ std::string cubaWithTiming(const std::string &timing) {
 }
 
 TEST_F(InterpreterTest, NIRCubaLIFGainAndSameStepCurrent) {
-  std::unique_ptr<Interpreter> interp =
-      load(cubaWithTiming("same_step"), 1e-3);
+  std::unique_ptr<Interpreter> interp = load(cubaWithTiming("same_step"), 1e-3);
   ASSERT_TRUE(interp);
   std::vector<Rows> trace =
       run(*interp, {{1.0}, {0.0}, {0.0}},

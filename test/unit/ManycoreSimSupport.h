@@ -124,26 +124,26 @@ inline manycore::Network testNetwork(uint64_t seed, int64_t scale = 1) {
   runtime::IntegerNeuronFormat lif;
   lif.stateBits = 24;
   lif.fracBits = 8;
-  lif.rounding = snn::Rounding::NearestEven;
+  lif.rounding = runtime::Rounding::NearestEven;
   lif.hasSynapse = true;
   lif.spiking = true;
-  lif.reset = snn::ResetMode::ToValue;
+  lif.reset = runtime::ResetMode::ToValue;
   lif.refractory = 2;
   n.populations.push_back(neuronPopulation("lif", 20 * scale, lif, 16, rng));
 
   runtime::IntegerNeuronFormat alif;
   alif.stateBits = 20;
   alif.fracBits = 4;
-  alif.rounding = snn::Rounding::Floor;
+  alif.rounding = runtime::Rounding::Floor;
   alif.spiking = true;
   alif.adaptive = true;
-  alif.reset = snn::ResetMode::Subtract;
+  alif.reset = runtime::ResetMode::Subtract;
   n.populations.push_back(neuronPopulation("alif", 12 * scale, alif, 12, rng));
 
   runtime::IntegerNeuronFormat li;
   li.stateBits = 32;
   li.fracBits = 6;
-  li.rounding = snn::Rounding::TowardZero;
+  li.rounding = runtime::Rounding::TowardZero;
   // A current-based readout whose membrane integrates last step's current.
   li.hasSynapse = true;
   li.previousCurrent = true;

@@ -124,9 +124,9 @@ TEST(BundledTargets, EveryFileValidates) {
   std::vector<std::string> names;
   for (const TargetSummary &target : targets)
     names.push_back(target.name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"fpga-artix7-100t", "fpga-ice40-up5k",
-                                      "sfq-rsfq", "spinnaker2"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"fpga-artix7-100t",
+                                             "fpga-ice40-up5k", "sfq-rsfq",
+                                             "spinnaker2", "spinnaker2-48"}));
 
   // Every *.json but the schema is a target, listed above.
   std::error_code ec;
@@ -142,7 +142,7 @@ TEST(BundledTargets, EveryFileValidates) {
 
 TEST(BundledTargets, ListingGivesFamilyAndDescription) {
   std::vector<TargetSummary> targets = listTargets(bundledDir());
-  ASSERT_EQ(targets.size(), 4u);
+  ASSERT_EQ(targets.size(), 5u);
   EXPECT_EQ(targets[0].family, TargetFamily::FPGA);
   EXPECT_EQ(targets[2].family, TargetFamily::SFQ);
   EXPECT_EQ(targets[3].family, TargetFamily::Manycore);
@@ -197,6 +197,41 @@ TEST(BundledTargets, SpiNNaker2) {
             "py-spinnaker2: lif delays are 0..7 ticks (default tick 1 ms)");
   EXPECT_EQ(t.getSource("/capacity/synaptic_bytes_per_core").str(), "");
   EXPECT_EQ(t.notes.size(), 4u);
+}
+
+// A 48-chip board: spinnaker2.json's chip, 8 x 6 of them.
+TEST(BundledTargets, SpiNNaker2Board) {
+  TargetDescription chip, board;
+  std::string error;
+  ASSERT_TRUE(loadTarget("spinnaker2", bundledOptions(), chip, error)) << error;
+  ASSERT_TRUE(loadTarget("spinnaker2-48", bundledOptions(), board, error))
+      << error;
+  EXPECT_EQ(board.family, TargetFamily::Manycore);
+  EXPECT_EQ(board.getCapacity("chips_x"), 8);
+  EXPECT_EQ(board.getCapacity("chips_y"), 6);
+  EXPECT_EQ(board.chips(), 48);
+  EXPECT_EQ(board.cores(), 48 * 152);
+  EXPECT_NE(board.getSource("/capacity/chips_x").find("48-chip boards"),
+            llvm::StringRef::npos);
+  // Every other number, and its source, is the chip's.
+  std::map<std::string, int64_t> capacity = board.capacity;
+  capacity["chips_x"] = capacity["chips_y"] = 1;
+  EXPECT_EQ(capacity, chip.capacity);
+  std::map<std::string, std::string> sources = board.sources;
+  sources.erase("/capacity/chips_x");
+  sources.erase("/capacity/chips_y");
+  EXPECT_EQ(sources, chip.sources);
+  EXPECT_EQ(board.weightBits(), chip.weightBits());
+  EXPECT_EQ(board.weightSigned(), chip.weightSigned());
+  EXPECT_EQ(board.currentBits(), chip.currentBits());
+  EXPECT_EQ(board.voltageBits(), chip.voltageBits());
+  EXPECT_EQ(board.thresholdBits(), chip.thresholdBits());
+  EXPECT_EQ(board.decayKind(), chip.decayKind());
+  EXPECT_EQ(board.decayFractionBits(), chip.decayFractionBits());
+  EXPECT_EQ(board.rounding(), chip.rounding());
+  EXPECT_EQ(board.saturate(), chip.saturate());
+  EXPECT_EQ(board.minDelay(), chip.minDelay());
+  EXPECT_EQ(board.maxDelay(), chip.maxDelay());
 }
 
 TEST(BundledTargets, ICE40UP5K) {
@@ -422,7 +457,7 @@ TEST(TargetLookup, UnknownNameSuggestsAndLists) {
   EXPECT_FALSE(loadTarget("spinaker2", bundledOptions(), t, error));
   EXPECT_EQ(error, "unknown target 'spinaker2' (did you mean 'spinnaker2'?); "
                    "available: fpga-artix7-100t, fpga-ice40-up5k, sfq-rsfq, "
-                   "spinnaker2");
+                   "spinnaker2, spinnaker2-48");
 }
 
 TEST(TargetLookup, PathsMustEndInJSON) {
@@ -431,7 +466,7 @@ TEST(TargetLookup, PathsMustEndInJSON) {
   EXPECT_FALSE(loadTarget("dir/spinnaker2", bundledOptions(), t, error));
   EXPECT_EQ(error, "unknown target 'dir/spinnaker2' (a target file's path "
                    "must end in .json); available: fpga-artix7-100t, "
-                   "fpga-ice40-up5k, sfq-rsfq, spinnaker2");
+                   "fpga-ice40-up5k, sfq-rsfq, spinnaker2, spinnaker2-48");
 }
 
 TEST(TargetLookup, NoDirectories) {
@@ -459,9 +494,9 @@ TEST(TargetLookup, FirstDirectoryWins) {
   std::vector<std::string> names;
   for (const TargetSummary &target : targets)
     names.push_back(target.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"fpga-artix7-100t",
-                                             "fpga-ice40-up5k", "good-custom",
-                                             "sfq-rsfq", "spinnaker2"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "fpga-artix7-100t", "fpga-ice40-up5k", "good-custom",
+                       "sfq-rsfq", "spinnaker2", "spinnaker2-48"}));
   EXPECT_EQ(errors.size(), 18u); // the bad files of test/lit/targets
   TargetDescription t;
   std::string error;

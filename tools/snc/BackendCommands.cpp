@@ -41,9 +41,43 @@ bool writeOutputs(const std::vector<std::string> &files,
   return writeArrays(files, outputs);
 }
 
-/// Loads the target, parsed once for the whole compile, and the backend it
-/// names, whose external tools must be installed.
+/// Sets a many-core target's mesh to `chips` ("WIDTHxHEIGHT"); the
+/// manifest and the images hold each side in 16 bits. The description
+/// changes as the file would (so does what snn.target records).
+bool setChips(const std::string &chips, targets::TargetDescription &target) {
+  if (!target.manycore) {
+    reportError("--chips " + chips + ": target '" + target.name + "' (" +
+                targets::getFamilyName(target.family).str() +
+                ") has no chip mesh; --chips applies to many-core targets");
+    return false;
+  }
+  auto [x, y] = llvm::StringRef(chips).split('x');
+  unsigned width = 0, height = 0;
+  if (x.getAsInteger(10, width) || y.getAsInteger(10, height) || width < 1 ||
+      height < 1 || width > 65535 || height > 65535) {
+    reportError("--chips '" + chips +
+                "': expected WIDTHxHEIGHT, two whole numbers 1..65535 "
+                "(e.g. 8x6)");
+    return false;
+  }
+  std::string error;
+  if (!targets::overrideTarget(target, "/capacity/chips_x",
+                               std::to_string(width), "--chips " + chips,
+                               error) ||
+      !targets::overrideTarget(target, "/capacity/chips_y",
+                               std::to_string(height), "--chips " + chips,
+                               error)) {
+    reportError(error);
+    return false;
+  }
+  return true;
+}
+
+/// Loads the target, parsed once for the whole compile (with its mesh set
+/// to `chips`, if given), and the backend it names, whose external tools
+/// must be installed.
 const backends::Backend *resolveBackend(const std::string &name,
+                                        const std::string &chips,
                                         targets::TargetDescription &target) {
   std::string error;
   if (!targets::loadTarget(name, targets::getDefaultRegistryOptions(), target,
@@ -51,6 +85,8 @@ const backends::Backend *resolveBackend(const std::string &name,
     reportError(error);
     return nullptr;
   }
+  if (!chips.empty() && !setChips(chips, target))
+    return nullptr;
   backends::registerAllBackends();
   const backends::Backend *backend = backends::findBackend(target, error);
   if (!backend || !backends::checkTools(*backend, error)) {
@@ -107,6 +143,7 @@ template <typename Options>
 bool compileInto(Model &model, snn::NetworkOp network, double dt,
                  const targets::TargetDescription &target,
                  const backends::Backend &backend, const Options &options,
+                 const std::vector<std::string> &calibration,
                  const std::string &dir, llvm::raw_ostream &summary) {
   mlir::ModuleOp module = model.getModule();
   setNetworkTarget(network, target);
@@ -114,7 +151,7 @@ bool compileInto(Model &model, snn::NetworkOp network, double dt,
   prepare.network = network.getSymName().str();
   prepare.dt = dt;
   prepare.scheme = options.scheme;
-  prepare.calibration = options.calibration;
+  prepare.calibration = calibration;
   prepare.quantize = needsQuantization(network);
 
   mlir::PassManager pm(&model.getContext());
@@ -150,7 +187,7 @@ template <typename Options>
 snn::NetworkOp loadForTarget(const Options &options, Model &model, double &dt,
                              targets::TargetDescription &target,
                              const backends::Backend *&backend) {
-  backend = resolveBackend(options.target, target);
+  backend = resolveBackend(options.target, options.chips, target);
   if (!backend)
     return nullptr;
   dt = options.dt;
@@ -170,7 +207,7 @@ int compileCommand(const CompileCommandOptions &options) {
   std::string summary;
   llvm::raw_string_ostream os(summary);
   if (!compileInto(model, network, dt, target, *backend, options,
-                   options.output, os))
+                   options.calibration, options.output, os))
     return UserError;
   if (!options.quiet)
     llvm::outs() << summary;
@@ -225,9 +262,18 @@ int verifyCommand(const VerifyCommandOptions &options) {
     if (temporary)
       llvm::sys::fs::remove_directories(dir);
   };
+  std::vector<std::string> calibration = options.calibration;
+  if (calibration.empty()) {
+    // The inputs the network is checked on are there: quantize for them.
+    calibration = options.inputs;
+    if (!options.quiet)
+      reportNote("calibrating the quantization on the --input arrays (no "
+                 "--calibrate given)");
+  }
   std::string summary;
   llvm::raw_string_ostream os(summary);
-  if (!compileInto(model, network, dt, target, *backend, options, dir, os)) {
+  if (!compileInto(model, network, dt, target, *backend, options, calibration,
+                   dir, os)) {
     cleanUp();
     return UserError;
   }

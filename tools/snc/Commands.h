@@ -77,6 +77,7 @@ struct CompileCommandOptions {
   std::string network;
   std::string target;
   std::string output; // directory
+  std::string chips;  // "WIDTHxHEIGHT": a many-core target's mesh
   std::vector<std::string> calibration;
   /// Shorthands for the backend options seed=N and
   /// sequential-placement=true (the SpiNNaker2 backend's).
@@ -112,6 +113,7 @@ struct VerifyCommandOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> calibration;
   std::string output; // keep the compiled output here (default: temporary)
+  std::string chips;  // "WIDTHxHEIGHT": a many-core target's mesh
   long long steps = -1;
   uint64_t seed = 1;
   bool sequentialPlacement = false;

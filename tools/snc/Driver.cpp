@@ -3,10 +3,11 @@
 #include "tools/snc/Driver.h"
 
 #include "dialects/nmc/NMCDialect.h"
-#include "dialects/snn/TimeStep.h"
 #include "nir/Import.h"
+#include "nir/Location.h"
 #include "passes/Pipelines.h"
 #include "runtime/FileIO.h"
+#include "runtime/neuron/TimeStep.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
@@ -29,6 +30,38 @@ void reportNote(llvm::StringRef message) {
   llvm::WithColor::note(llvm::errs(), "snc") << message << "\n";
 }
 
+static llvm::SourceMgr::DiagKind getDiagKind(DiagnosticSeverity severity) {
+  switch (severity) {
+  case DiagnosticSeverity::Error:
+    return llvm::SourceMgr::DK_Error;
+  case DiagnosticSeverity::Warning:
+    return llvm::SourceMgr::DK_Warning;
+  case DiagnosticSeverity::Remark:
+    return llvm::SourceMgr::DK_Remark;
+  case DiagnosticSeverity::Note:
+    break;
+  }
+  return llvm::SourceMgr::DK_Note;
+}
+
+/// Prints a diagnostic on an op imported from a NIR file, which has a node
+/// path but no line: "model.nir: node 'lif': error: ...", not
+/// "model.nir:0:0: error: ...". Leaves every other diagnostic to the
+/// source manager's handler.
+static LogicalResult emitNIRDiagnostic(Diagnostic &diag) {
+  std::optional<std::string> where = nir::describeLoc(diag.getLocation());
+  if (!where)
+    return failure();
+  auto print = [](const std::string &where, const Diagnostic &d) {
+    llvm::SMDiagnostic(where, getDiagKind(d.getSeverity()), d.str())
+        .print(/*ProgName=*/nullptr, llvm::errs());
+  };
+  print(*where, diag);
+  for (const Diagnostic &note : diag.getNotes())
+    print(nir::describeLoc(note.getLocation()).value_or(""), note);
+  return success();
+}
+
 Model::Model() {
   context.getOrLoadDialect<snn::SNNDialect>();
   // Compiled output carries its mapping as nmc IR (snc compile).
@@ -37,6 +70,8 @@ Model::Model() {
   context.printOpOnDiagnostic(false);
   diagnostics =
       std::make_unique<SourceMgrDiagnosticHandler>(sourceMgr, &context);
+  // Registered last, so it sees each diagnostic first.
+  context.getDiagEngine().registerHandler(emitNIRDiagnostic);
 }
 
 Model::~Model() = default;
@@ -51,9 +86,8 @@ static std::string networkNameOf(llvm::StringRef path) {
 /// did not choose one and the file has such neurons.
 static void noteDefaultCurrentTiming(ModuleOp module) {
   bool cuba = false;
-  module.walk([&](Operation *op) {
-    cuba |= isa<snn::CubaLIOp, snn::CubaLIFOp>(op);
-  });
+  module.walk(
+      [&](Operation *op) { cuba |= isa<snn::CubaLIOp, snn::CubaLIFOp>(op); });
   if (cuba)
     reportNote("NIR does not say which step's synaptic current a CubaLIF "
                "membrane integrates; using --cuba-current same-step "
@@ -165,9 +199,9 @@ snn::NetworkOp loadNetwork(Model &model, llvm::StringRef path,
   if (!network)
     return nullptr;
   if (model.isNIR() && dt <= 0) {
-    dt = snn::kDefaultTimeStep;
+    dt = runtime::kDefaultTimeStep;
     reportNote(std::string("NIR files carry no time step; using --dt ") +
-               snn::kDefaultTimeStepText + " s");
+               runtime::kDefaultTimeStepText + " s");
   }
   if (!network.isDiscretized() && dt <= 0) {
     reportError("'" + path.str() + "': network '" + network.getSymName().str() +

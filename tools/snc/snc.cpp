@@ -149,6 +149,9 @@ static void addModelOptions(CLI::App *cmd, Options &o) {
   cmd->add_option("--calibrate", o.calibration,
                   "Calibration input for quantization, one .npy per network "
                   "input");
+  cmd->add_option("--chips", o.chips,
+                  "Chip mesh WIDTHxHEIGHT (e.g. 8x6) replacing a many-core "
+                  "target's chips_x and chips_y");
   cmd->add_option("--seed", o.seed,
                   "Seed of placement decisions (backend option seed=N)")
       ->capture_default_str();
@@ -200,6 +203,9 @@ static void addVerifyCommand(CLI::App &app, VerifyCommandOptions &v) {
       "verify", "Compile, simulate, and check every output spike against "
                 "the reference interpreter on the compiled IR");
   addModelOptions(cmd, v);
+  cmd->get_option("--calibrate")
+      ->description("Calibration input for quantization, one .npy per "
+                    "network input (default: the --input arrays)");
   cmd->add_option("--input,-i", v.inputs,
                   "Input spike train per network input (.npy, steps first)")
       ->required();

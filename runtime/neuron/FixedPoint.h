@@ -6,10 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SNC_RUNTIME_FIXEDPOINT_H
-#define SNC_RUNTIME_FIXEDPOINT_H
+#ifndef SNC_RUNTIME_NEURON_FIXEDPOINT_H
+#define SNC_RUNTIME_NEURON_FIXEDPOINT_H
 
-#include "dialects/snn/SNNDialect.h"
+#include "runtime/neuron/NeuronModes.h"
 
 #include <cstdint>
 
@@ -26,7 +26,7 @@ inline int64_t saturate(Wide value, unsigned bits) {
 
 /// value / 2^fracBits, rounded as `mode` says. Exact for any product of two
 /// 64-bit integers.
-inline Wide dropFraction(Wide value, unsigned fracBits, snn::Rounding mode) {
+inline Wide dropFraction(Wide value, unsigned fracBits, Rounding mode) {
   if (fracBits == 0)
     return value;
   // Floor division by 2^F without shifting negative values (undefined in
@@ -41,13 +41,13 @@ inline Wide dropFraction(Wide value, unsigned fracBits, snn::Rounding mode) {
   if (rest == 0)
     return floor;
   switch (mode) {
-  case snn::Rounding::Floor:
+  case Rounding::Floor:
     return floor;
-  case snn::Rounding::Ceil:
+  case Rounding::Ceil:
     return floor + 1;
-  case snn::Rounding::TowardZero:
+  case Rounding::TowardZero:
     return value < 0 ? floor + 1 : floor;
-  case snn::Rounding::NearestEven: {
+  case Rounding::NearestEven: {
     Wide half = Wide(1) << (fracBits - 1);
     if (rest != half)
       return rest > half ? floor + 1 : floor;
@@ -58,11 +58,10 @@ inline Wide dropFraction(Wide value, unsigned fracBits, snn::Rounding mode) {
 }
 
 /// The fixed-point product a * b with `fracBits` fraction bits in `a`.
-inline Wide fixedMul(int64_t a, int64_t b, unsigned fracBits,
-                     snn::Rounding mode) {
+inline Wide fixedMul(int64_t a, int64_t b, unsigned fracBits, Rounding mode) {
   return dropFraction(Wide(a) * Wide(b), fracBits, mode);
 }
 
 } // namespace snc::runtime
 
-#endif // SNC_RUNTIME_FIXEDPOINT_H
+#endif // SNC_RUNTIME_NEURON_FIXEDPOINT_H

@@ -6,11 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SNC_RUNTIME_INTEGERNEURON_H
-#define SNC_RUNTIME_INTEGERNEURON_H
+#ifndef SNC_RUNTIME_NEURON_INTEGERNEURON_H
+#define SNC_RUNTIME_NEURON_INTEGERNEURON_H
 
-#include "runtime/FixedPoint.h"
+#include "runtime/neuron/FixedPoint.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -20,12 +21,12 @@ namespace snc::runtime {
 struct IntegerNeuronFormat {
   unsigned stateBits = 32;
   unsigned fracBits = 0;
-  snn::Rounding rounding = snn::Rounding::Floor;
+  Rounding rounding = Rounding::Floor;
   bool hasSynapse = false;
   bool previousCurrent = false; // the membrane integrates last step's i
-  bool spiking = false; // discrete_lif; discrete_li outputs v
+  bool spiking = false;         // discrete_lif; discrete_li outputs v
   bool adaptive = false;
-  snn::ResetMode reset = snn::ResetMode::ToValue;
+  ResetMode reset = ResetMode::ToValue;
   int64_t refractory = 0;
 };
 
@@ -63,9 +64,9 @@ inline bool stepIntegerNeuron(const IntegerNeuronFormat &f,
     if (f.spiking) {
       Wide theta = Wide(p.threshold[k]) + (f.adaptive ? s.a : 0);
       spike = Wide(s.v) > theta;
-      if (spike && f.reset == snn::ResetMode::ToValue)
+      if (spike && f.reset == ResetMode::ToValue)
         s.v = p.vReset[k];
-      else if (spike && f.reset == snn::ResetMode::Subtract)
+      else if (spike && f.reset == ResetMode::Subtract)
         s.v = saturate(Wide(s.v) - theta, f.stateBits);
       if (spike)
         s.refractoryLeft = f.refractory;
@@ -89,4 +90,4 @@ inline IntegerNeuronState initialIntegerNeuron(const IntegerNeuronFormat &f,
 
 } // namespace snc::runtime
 
-#endif // SNC_RUNTIME_INTEGERNEURON_H
+#endif // SNC_RUNTIME_NEURON_INTEGERNEURON_H

@@ -6,16 +6,16 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SNC_DIALECTS_SNN_TIMESTEP_H
-#define SNC_DIALECTS_SNN_TIMESTEP_H
+#ifndef SNC_RUNTIME_NEURON_TIMESTEP_H
+#define SNC_RUNTIME_NEURON_TIMESTEP_H
 
-namespace snc::snn {
+namespace snc::runtime {
 
 /// Seconds; the step the public NIR exports were made at.
 inline constexpr double kDefaultTimeStep = 1e-4;
 /// The same, as messages spell it.
 inline constexpr const char *kDefaultTimeStepText = "1e-4";
 
-} // namespace snc::snn
+} // namespace snc::runtime
 
-#endif // SNC_DIALECTS_SNN_TIMESTEP_H
+#endif // SNC_RUNTIME_NEURON_TIMESTEP_H
