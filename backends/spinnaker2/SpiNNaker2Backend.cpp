@@ -13,6 +13,7 @@
 #include "backends/spinnaker2/Images.h"
 #include "dialects/nmc/NMCOps.h"
 #include "passes/Pipelines.h"
+#include "passes/TargetAttr.h"
 #include "runtime/manycore/Simulator.h"
 
 #include "mlir/Pass/PassOptions.h"
@@ -33,11 +34,17 @@ struct SpiNNaker2Options : PassPipelineOptions<SpiNNaker2Options> {
       llvm::cl::init(false)};
 };
 
-/// The placed mapping of `network`, if the IR has one: compiling it again
-/// keeps its placement (an edited mapping.mlir compiles as edited).
+/// The placed mapping of `network` for the target it is compiled for, if
+/// the IR has one: compiling it again keeps its placement (an edited
+/// mapping.mlir compiles as edited). A mapping for another target is
+/// replaced.
 nmc::MappingOp placedMapping(ModuleOp module, snn::NetworkOp network) {
+  auto target = network->getAttrOfType<DictionaryAttr>(getTargetAttrName());
+  auto name = target ? target.getAs<StringAttr>("name") : StringAttr();
   for (nmc::MappingOp mapping : module.getOps<nmc::MappingOp>())
     if (mapping.getNetwork() == network.getSymName()) {
+      if (!name || mapping.getTarget() != name.getValue())
+        return {};
       auto slices = mapping.getSlices();
       bool placed = !slices.empty() && llvm::all_of(slices, [](nmc::SliceOp s) {
         return s.isPlaced();
