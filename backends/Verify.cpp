@@ -4,6 +4,8 @@
 #include "runtime/CompareOutputs.h"
 #include "runtime/Run.h"
 
+#include "llvm/Support/FileSystem.h"
+
 #include <cmath>
 
 namespace snc::backends {
@@ -132,6 +134,31 @@ bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                    " output values over " + std::to_string(result.steps) +
                    " steps identical to the interpreter";
   return true;
+}
+
+bool compileAndVerify(mlir::ModuleOp module, snn::NetworkOp network,
+                      const targets::TargetDescription &target,
+                      const Backend &backend, const CompileSettings &settings,
+                      const std::vector<runtime::NpyArray> &inputs,
+                      int64_t steps, std::string dir, VerifyResult &result,
+                      std::string &summary, std::string &error) {
+  bool temporary = dir.empty();
+  if (temporary) {
+    llvm::SmallString<128> path;
+    if (llvm::sys::fs::createUniqueDirectory("snc-verify", path)) {
+      error = "cannot create a temporary directory";
+      return false;
+    }
+    dir = path.str().str();
+  }
+  llvm::raw_string_ostream os(summary);
+  bool ran =
+      succeeded(compileNetwork(module, network, target, backend, settings, dir,
+                               os)) &&
+      verifyCompiled(network, backend, dir, inputs, steps, result, error);
+  if (temporary)
+    llvm::sys::fs::remove_directories(dir);
+  return ran;
 }
 
 } // namespace snc::backends

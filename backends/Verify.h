@@ -11,7 +11,7 @@
 #ifndef SNC_BACKENDS_VERIFY_H
 #define SNC_BACKENDS_VERIFY_H
 
-#include "backends/Backend.h"
+#include "backends/Compile.h"
 
 namespace snc::backends {
 
@@ -34,6 +34,17 @@ bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                     VerifyResult &result, std::string &error);
+
+/// `snc verify`: compiles `network` into `dir` (a temporary directory,
+/// removed afterwards, if empty), then verifyCompiled. The compile's
+/// summary is appended to `summary`. Returns false with `error` (empty when
+/// the compile emitted diagnostics) if either step cannot run.
+bool compileAndVerify(mlir::ModuleOp module, snn::NetworkOp network,
+                      const targets::TargetDescription &target,
+                      const Backend &backend, const CompileSettings &settings,
+                      const std::vector<runtime::NpyArray> &inputs,
+                      int64_t steps, std::string dir, VerifyResult &result,
+                      std::string &summary, std::string &error);
 
 /// The spike-timing comparison on its own: every element of every output
 /// must spike (be non-zero) as often in `simulated` as in `reference`, the

@@ -200,7 +200,8 @@ mapping::RoutingTables loadTables(nmc::MappingOp mapping,
 
 FailureOr<mapping::MappedNetwork>
 snc::loadMappedNetwork(nmc::MappingOp mapping, snn::NetworkOp network,
-                       ManycoreAnalysis &analysis, StringRef pass) {
+                       ManycoreAnalysis &analysis, StringRef pass,
+                       TargetRef *target) {
   FailureOr<MappingInputs> inputs =
       loadMappingInputs(mapping, network, analysis, pass);
   if (failed(inputs))
@@ -242,5 +243,7 @@ snc::loadMappedNetwork(nmc::MappingOp mapping, snn::NetworkOp network,
     return mapping.emitError()
            << pass << ": the nmc.router tables misroute packets: " << error;
   }
+  if (target)
+    *target = inputs->target;
   return mapped;
 }

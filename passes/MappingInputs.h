@@ -68,10 +68,12 @@ mlir::FailureOr<mapping::Placement> loadPlacement(const MappingInputs &inputs,
 /// The whole mapping as the nmc ops record it: slices, PEs, keys and the
 /// nmc.router tables, checked as snn-route checks its own (every slice's
 /// packets reach exactly the PEs of its destinations). Fails, naming the
-/// slice, on a missing key or a misrouted packet.
+/// slice, on a missing key or a misrouted packet. `target`, if given,
+/// receives the target the mapping was made for.
 mlir::FailureOr<mapping::MappedNetwork>
 loadMappedNetwork(nmc::MappingOp mapping, snn::NetworkOp network,
-                  ManycoreAnalysis &analysis, llvm::StringRef pass);
+                  ManycoreAnalysis &analysis, llvm::StringRef pass,
+                  TargetRef *target = nullptr);
 
 } // namespace snc
 

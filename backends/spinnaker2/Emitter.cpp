@@ -101,17 +101,13 @@ LogicalResult emitSpiNNaker2(ModuleOp module, snn::NetworkOp network,
     local.emplace(network);
     analysis = &*local;
   }
+  TargetRef target;
   FailureOr<mapping::MappedNetwork> mapped =
-      loadMappedNetwork(mappingOp, network, *analysis, kPass);
+      loadMappedNetwork(mappingOp, network, *analysis, kPass, &target);
   if (failed(mapped))
     return failure();
-  FailureOr<TargetRef> target = getNetworkTarget(network, kPass);
-  if (failed(target))
-    return failure();
-  if (!*target || !(*target)->manycore)
-    return network.emitError() << kPass << ": @" << network.getSymName()
-                               << " records no many-core target (snn.target)";
-  ImageOptions options = imageOptions(**target, network);
+  // loadMappedNetwork made the machine from it: a many-core target.
+  ImageOptions options = imageOptions(*target, network);
 
   std::string error;
   if (output.text) {
@@ -124,7 +120,7 @@ LogicalResult emitSpiNNaker2(ModuleOp module, snn::NetworkOp network,
   ImageSummary images;
   if (!writeImages(*mapped, options, output.directory, images, error))
     return network.emitError() << kPass << ": " << error;
-  printSummary(network, mappingOp, **target, *mapped, images, output.directory,
+  printSummary(network, mappingOp, *target, *mapped, images, output.directory,
                summary);
   return success();
 }

@@ -1,9 +1,9 @@
 //===- BackendCommands.cpp - `snc compile`, `snc simulate`, `snc verify` --===//
 //
 // The commands that go through a hardware backend: compile a model for a
-// target (the one compile pipeline, passes/Pipelines.h, with the backend's
-// passes and emitter), run compiled output in the backend's simulator, and
-// check that simulator against the reference interpreter (backends/Verify.h).
+// target (backends/Compile.h), run compiled output in the backend's
+// simulator, and check that simulator against the reference interpreter
+// (backends/Verify.h). What is left here is reading the command line.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,12 +13,8 @@
 #include "backends/Backend.h"
 #include "backends/Verify.h"
 #include "passes/ExtractManycore.h"
-#include "passes/Pipelines.h"
-#include "passes/TargetAttr.h"
-#include "runtime/FileIO.h"
 
-#include "mlir/Pass/PassManager.h"
-#include "llvm/Support/FileSystem.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -135,50 +131,21 @@ std::string backendOptionText(const Options &options) {
   return text;
 }
 
-/// Compiles `network` into `dir` in one pass manager: the shared stages,
-/// the backend's passes, then its emitter (which reuses their analyses).
-/// The network's IR is left as compiled and written beside the output as
-/// mapping.mlir.
+/// The settings of a compile from the command line.
 template <typename Options>
-bool compileInto(Model &model, snn::NetworkOp network, double dt,
-                 const targets::TargetDescription &target,
-                 const backends::Backend &backend, const Options &options,
-                 const std::vector<std::string> &calibration,
-                 const std::string &dir, llvm::raw_ostream &summary) {
-  mlir::ModuleOp module = model.getModule();
-  setNetworkTarget(network, target);
-  CompilePipelineOptions prepare;
-  prepare.network = network.getSymName().str();
-  prepare.dt = dt;
-  prepare.scheme = options.scheme;
-  prepare.calibration = calibration;
-  prepare.quantize = needsQuantization(network);
+backends::CompileSettings settingsOf(const Options &options, double dt) {
+  backends::CompileSettings settings;
+  settings.dt = dt;
+  settings.scheme = options.scheme;
+  settings.calibration = options.calibration;
+  settings.backendOptions = backendOptionText(options);
+  return settings;
+}
 
-  mlir::PassManager pm(&model.getContext());
-  buildCompilePipeline(pm, prepare);
-  if (mlir::failed(
-          backend.addPasses(pm, module, network, backendOptionText(options))))
-    return false;
-  std::string text;
-  backends::EmitOutput output;
-  output.directory = dir;
-  pm.addPass(backends::createEmitPass(backend, prepare.network, output, &text));
-  if (mlir::failed(pm.run(module)))
-    return false;
-  summary << text;
-
-  std::string printed, error;
-  llvm::raw_string_ostream os(printed);
-  module.print(os);
-  if (!runtime::writeFileAtomically(dir + "/mapping.mlir", printed + "\n",
-                                    error)) {
-    reportError(error);
-    return false;
-  }
+template <typename Options> void printExtractions(const Options &options) {
   if (options.printExtractions)
     llvm::errs() << "snc: many-core extractions: "
                  << getManycoreExtractionCount() << "\n";
-  return true;
 }
 
 /// The target, its backend and the network to compile (with its dt), or
@@ -206,9 +173,11 @@ int compileCommand(const CompileCommandOptions &options) {
     return UserError;
   std::string summary;
   llvm::raw_string_ostream os(summary);
-  if (!compileInto(model, network, dt, target, *backend, options,
-                   options.calibration, options.output, os))
+  if (failed(backends::compileNetwork(model.getModule(), network, target,
+                                      *backend, settingsOf(options, dt),
+                                      options.output, os)))
     return UserError;
+  printExtractions(options);
   if (!options.quiet)
     llvm::outs() << summary;
   return Success;
@@ -247,46 +216,24 @@ int verifyCommand(const VerifyCommandOptions &options) {
   if (!readArrays(options.inputs, inputs))
     return UserError;
 
-  // Compile into the given directory, or a temporary one.
-  std::string dir = options.output;
-  bool temporary = dir.empty();
-  if (temporary) {
-    llvm::SmallString<128> path;
-    if (llvm::sys::fs::createUniqueDirectory("snc-verify", path)) {
-      reportError("cannot create a temporary directory");
-      return InternalError;
-    }
-    dir = path.str().str();
-  }
-  auto cleanUp = [&] {
-    if (temporary)
-      llvm::sys::fs::remove_directories(dir);
-  };
-  std::vector<std::string> calibration = options.calibration;
-  if (calibration.empty()) {
+  backends::CompileSettings settings = settingsOf(options, dt);
+  if (settings.calibration.empty()) {
     // The inputs the network is checked on are there: quantize for them.
-    calibration = options.inputs;
+    settings.calibration = options.inputs;
     if (!options.quiet)
       reportNote("calibrating the quantization on the --input arrays (no "
                  "--calibrate given)");
   }
-  std::string summary;
-  llvm::raw_string_ostream os(summary);
-  if (!compileInto(model, network, dt, target, *backend, options, calibration,
-                   dir, os)) {
-    cleanUp();
-    return UserError;
-  }
-
   backends::VerifyResult result;
-  std::string error;
-  bool ran = backends::verifyCompiled(network, *backend, dir, inputs,
-                                      options.steps, result, error);
-  cleanUp();
-  if (!ran) {
-    reportError(error);
+  std::string summary, error;
+  if (!backends::compileAndVerify(model.getModule(), network, target, *backend,
+                                  settings, inputs, options.steps,
+                                  options.output, result, summary, error)) {
+    if (!error.empty()) // else the compile's diagnostics said why
+      reportError(error);
     return UserError;
   }
+  printExtractions(options);
   if (!result.equivalent) {
     reportError(result.message);
     return UserError;
