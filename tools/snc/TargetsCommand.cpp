@@ -64,7 +64,12 @@ int targetsCommand(const TargetsCommandOptions &options) {
                  << targets::getRoundingModeName(target.rounding())
                  << " rounding\n"
                  << "  delay slots " << target.minDelay() << ".."
-                 << target.maxDelay() << "\n";
+                 << target.maxDelay() << "\n"
+                 << "  backend "
+                 << (target.backend.empty()
+                         ? "none (no backend compiles for it)"
+                         : target.backend)
+                 << "\n";
   }
   return status;
 }
