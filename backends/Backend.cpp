@@ -4,6 +4,7 @@
 
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Pass/Pass.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Program.h"
 
 #include <algorithm>
@@ -69,9 +70,10 @@ bool checkTools(const Backend &backend, std::string &error) {
       missing.push_back("backend '" + backend.getName().str() + "' needs '" +
                         tool.program + "' " + tool.purpose +
                         ", but it is not on PATH");
-  for (const std::string &line : missing)
-    error += (error.empty() ? "" : "\n") + line;
-  return missing.empty();
+  if (missing.empty())
+    return true;
+  error = llvm::join(missing, "\n");
+  return false;
 }
 
 namespace {

@@ -2,7 +2,8 @@
 //
 // A backend declares bit-exact outputs or spike timing within a tolerance;
 // the spike-timing comparison is checked here on hand-made arrays (no
-// backend declares it yet).
+// backend declares it yet), and the registry finds backends by the name a
+// target gives and checks their external tools.
 //
 //===----------------------------------------------------------------------===//
 
@@ -66,4 +67,77 @@ TEST(SpikeTiming, ExtraAndMissingSpikes) {
   ASSERT_TRUE(fewer);
   EXPECT_EQ(fewer->element, 2);
   EXPECT_EQ(fewer->step, 1);
+}
+
+namespace {
+
+/// A backend that only declares things: for the registry and tool checks.
+class DeclaringBackend : public backends::Backend {
+public:
+  DeclaringBackend(std::string name, std::vector<backends::ExternalTool> tools)
+      : name(std::move(name)), tools(std::move(tools)) {}
+  llvm::StringRef getName() const override { return name; }
+  llvm::StringRef getDescription() const override { return "test"; }
+  backends::Capabilities getCapabilities() const override {
+    backends::Capabilities capabilities;
+    capabilities.tools = tools;
+    return capabilities;
+  }
+  mlir::LogicalResult addPasses(mlir::OpPassManager &, mlir::ModuleOp,
+                                snn::NetworkOp,
+                                llvm::StringRef) const override {
+    return mlir::failure();
+  }
+  mlir::LogicalResult emit(mlir::ModuleOp, snn::NetworkOp,
+                           mlir::AnalysisManager *,
+                           const backends::EmitOutput &,
+                           llvm::raw_ostream &) const override {
+    return mlir::failure();
+  }
+  bool simulate(const std::string &, const std::vector<runtime::NpyArray> &,
+                int64_t, backends::SimulationOutput &,
+                std::string &error) const override {
+    error = "not a simulator";
+    return false;
+  }
+
+private:
+  std::string name;
+  std::vector<backends::ExternalTool> tools;
+};
+
+} // namespace
+
+// Targets name their backend, so two backends for one family coexist; a
+// backend's missing tool is reported with its purpose before any work.
+TEST(BackendRegistry, ByNameAndTools) {
+  backends::registerBackend(std::make_unique<DeclaringBackend>(
+      "fpga-a", std::vector<backends::ExternalTool>{{"sh", "to run scripts"}}));
+  backends::registerBackend(std::make_unique<DeclaringBackend>(
+      "fpga-b",
+      std::vector<backends::ExternalTool>{
+          {"snc-no-such-tool", "to simulate the generated Verilog"}}));
+  targets::TargetDescription target;
+  target.name = "board";
+  target.path = "board.json";
+  target.family = targets::TargetFamily::FPGA;
+  std::string error;
+  target.backend = "fpga-b";
+  const backends::Backend *b = backends::findBackend(target, error);
+  ASSERT_NE(b, nullptr) << error;
+  EXPECT_EQ(b->getName(), "fpga-b");
+  target.backend = "fpga-a";
+  const backends::Backend *a = backends::findBackend(target, error);
+  ASSERT_NE(a, nullptr) << error;
+  EXPECT_EQ(a->getName(), "fpga-a");
+
+  EXPECT_TRUE(backends::checkTools(*a, error)) << error;
+  EXPECT_FALSE(backends::checkTools(*b, error));
+  EXPECT_EQ(error, "backend 'fpga-b' needs 'snc-no-such-tool' to simulate the "
+                   "generated Verilog, but it is not on PATH");
+
+  target.backend = "fpga-c";
+  EXPECT_EQ(backends::findBackend(target, error), nullptr);
+  EXPECT_EQ(error, "board.json: /backend: no registered backend 'fpga-c' "
+                   "(registered backends: fpga-a, fpga-b)");
 }
