@@ -123,6 +123,16 @@ private:
   bool inferShapes();
   bool expectedInput(const FlatNode &n, Shape &shape);
   bool outputShape(const FlatNode &n, const Shape *input, Shape &shape);
+  /// Fails the node when its window leaves no output element.
+  bool nonEmptyWindowOutput(const FlatNode &n, const Shape &in,
+                            const Shape &out) {
+    for (int64_t extent : out)
+      if (extent < 1)
+        return failNode(n.path, n.node->type + ": the window is larger than "
+                                               "the padded input " +
+                                    shapeString(in));
+    return true;
+  }
   void build(ModuleOp module, const std::string &fileName);
   std::vector<FlatNode *> dataflowOrder();
 
@@ -348,6 +358,23 @@ int64_t windowExtent(int64_t in, int64_t k, int64_t stride, int64_t pad,
   return (in + 2 * pad - dil * (k - 1) - 1) / stride + 1;
 }
 
+/// Why a sliding window (strides, padding, dilations, kernel sizes) has no
+/// output shape, or "" if it has one; checked before windowExtent divides.
+std::string windowProblem(const Shape &stride, const Shape &pad,
+                          const Shape &dil, const Shape &kernel) {
+  for (size_t d = 0; d < stride.size(); ++d) {
+    if (stride[d] < 1)
+      return "stride " + std::to_string(stride[d]) + " is not positive";
+    if (pad[d] < 0)
+      return "padding " + std::to_string(pad[d]) + " is negative";
+    if (dil[d] < 1)
+      return "dilation " + std::to_string(dil[d]) + " is not positive";
+    if (kernel[d] < 1)
+      return "kernel size " + std::to_string(kernel[d]) + " is not positive";
+  }
+  return "";
+}
+
 /// The input shape a node requires, when the node itself determines it.
 bool Importer::expectedInput(const FlatNode &n, Shape &shape) {
   const Node &node = *n.node;
@@ -420,11 +447,15 @@ bool Importer::outputShape(const FlatNode &n, const Shape *input,
     Shape stride = window(node, "stride", dims),
           pad = window(node, "padding", dims),
           dil = window(node, "dilation", dims);
+    Shape kernel(w.shape.begin() + 2, w.shape.end());
+    if (std::string problem = windowProblem(stride, pad, dil, kernel);
+        !problem.empty())
+      return failNode(n.path, node.type + ": " + problem);
     shape = {w.shape[0]};
     for (size_t d = 0; d < dims; ++d)
       shape.push_back(
           windowExtent(in[d + 1], w.shape[d + 2], stride[d], pad[d], dil[d]));
-    return true;
+    return nonEmptyWindowOutput(n, in, shape);
   }
   if (node.type == "SumPool2d" || node.type == "AvgPool2d") {
     if (in.size() != 3)
@@ -433,10 +464,13 @@ bool Importer::outputShape(const FlatNode &n, const Shape *input,
                                   shapeString(in));
     Shape k = window(node, "kernel_size", 2),
           stride = window(node, "stride", 2), pad = window(node, "padding", 2);
+    if (std::string problem = windowProblem(stride, pad, Shape{1, 1}, k);
+        !problem.empty())
+      return failNode(n.path, node.type + ": " + problem);
     shape = {in[0]};
     for (size_t d = 0; d < 2; ++d)
       shape.push_back(windowExtent(in[d + 1], k[d], stride[d], pad[d], 1));
-    return true;
+    return nonEmptyWindowOutput(n, in, shape);
   }
   if (node.type == "Flatten") {
     int64_t rank = in.size();

@@ -333,6 +333,21 @@ def malformed(outdir):
     with open(path, "wb") as f:
         f.write(data[:len(data) // 2])
 
+    # A Conv2d with stride 0 (the output shape would divide by it) and a
+    # SumPool2d whose window is larger than its (2, 4, 4) input.
+    bad("conv-stride", chain(
+        ("input", inp(2, 6, 6)),
+        ("conv", {"type": "Conv2d", "weight": np.ones((4, 2, 3, 3), dtype=F32),
+                  "bias": f32([0, 0, 0, 0]), "stride": i64([0, 2]),
+                  "padding": i64([1, 1]), "dilation": i64([1, 1]),
+                  "groups": i64(1), "input_shape": i64([6, 6])}),
+        ("output", out(4, 3, 3))))
+    bad("pool-window", chain(
+        ("input", inp(2, 4, 4)),
+        ("pool", {"type": "SumPool2d", "kernel_size": i64([5, 5]),
+                  "stride": i64([1, 1]), "padding": i64([0, 0])}),
+        ("output", out(2, 1, 1))))
+
     bad("unknown-type", chain(("input", inp(2)),
                               ("foo", {"type": "Foo", "gain": f32([1, 1])}),
                               ("output", out(2))))
