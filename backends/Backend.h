@@ -3,10 +3,19 @@
 //
 // A backend turns a discretized snn network into what one family of chips
 // loads (per-core memory images, Verilog, pulse netlists) and, to be
-// checked, runs that output in a simulator that reads only the output.
-// Backends register themselves (backends/CMakeLists.txt); `snc targets`,
-// `snc compile`, `snc simulate` and `snc verify` find them here. See
-// docs/backends.md for how to add one.
+// checked, runs that output in a simulator that reads only the output. It
+// contributes four things:
+//
+//   passes     appended to the one compile pipeline (passes/Pipelines.h)
+//              after the shared discretize / lower-delays / quantize stages;
+//   an emitter a read-only walk of the compiled IR that writes the files
+//              (or prints them as text: `snc-translate --emit-<name>`);
+//   simulate   runs the files alone;
+//   capabilities  what `snc verify` may expect of the simulator, the
+//              external programs the backend runs and its lit feature.
+//
+// Backends register themselves (backends/CMakeLists.txt); target files name
+// theirs ("backend": "spinnaker2"). See docs/backends.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +27,9 @@
 #include "targets/TargetDescription.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/AnalysisManager.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <functional>
@@ -27,14 +39,44 @@
 
 namespace snc::backends {
 
-struct CompileOptions {
-  std::string outputDir;
-  /// Seed of every randomised decision (placement), for determinism.
-  uint64_t seed = 1;
-  /// Place slices in order instead of optimising (the baseline).
-  bool sequentialPlacement = false;
-  /// Calibration inputs for quantization, one .npy per network input.
-  std::vector<std::string> calibration;
+/// What a backend's simulator promises about its outputs; `snc verify`
+/// (backends/Verify.h) checks exactly this.
+struct Equivalence {
+  enum class Kind {
+    /// Every output value equals the interpreter's, latencyShift steps
+    /// later (the simulator reports the shift).
+    BitExact,
+    /// The same spikes (non-zero values), each at most `toleranceSteps`
+    /// from its step in the interpreter after the shift: for circuits whose
+    /// pulses are timed, not clocked in steps.
+    SpikeTiming,
+  };
+  Kind kind = Kind::BitExact;
+  int64_t toleranceSteps = 0;
+};
+
+/// A program the backend runs, found on PATH.
+struct ExternalTool {
+  std::string program; // "verilator"
+  std::string purpose; // "to simulate the generated Verilog"
+};
+
+struct Capabilities {
+  Equivalence equivalence;
+  std::vector<ExternalTool> tools;
+  /// The lit feature of tests that need this backend and its tools
+  /// (`REQUIRES: spinnaker2`); lit.cfg.py sets it when `snc targets
+  /// --lit-features` lists it.
+  std::string litFeature;
+};
+
+/// Where an emitter puts its output.
+struct EmitOutput {
+  /// The directory to write the files into (created if missing).
+  std::string directory;
+  /// If set, print a textual form of every file here instead (for
+  /// FileCheck); `directory` is then ignored.
+  llvm::raw_ostream *text = nullptr;
 };
 
 /// What a simulator of compiled output produced.
@@ -53,24 +95,35 @@ class Backend {
 public:
   virtual ~Backend();
 
-  /// The name `--target` families resolve to and `snc targets` lists.
+  /// The name target files give in "backend" and `snc targets` lists.
   virtual llvm::StringRef getName() const = 0;
   virtual llvm::StringRef getDescription() const = 0;
-  /// Whether this backend compiles for `target`.
-  virtual bool accepts(const targets::TargetDescription &target) const = 0;
+  virtual Capabilities getCapabilities() const = 0;
 
-  /// Compiles `network` (discretized) for `target` into
-  /// `options.outputDir`, transforming the IR in place (delay lowering,
-  /// quantization, mapping) so the caller can run the interpreter on what
-  /// was compiled. Emits diagnostics on failure. Writes a summary.
-  virtual mlir::LogicalResult compile(mlir::ModuleOp module,
-                                      snn::NetworkOp network,
-                                      const targets::TargetDescription &target,
-                                      const CompileOptions &options,
-                                      llvm::raw_ostream &summary) const = 0;
+  /// Appends the backend's own passes for `network` to the compile
+  /// pipeline `pm` (anchored on the module; the network is discretized,
+  /// delay-lowered and quantized by then). `options` is the backend's
+  /// option text ("seed=3 sequential-placement=true"); `module` is the IR
+  /// as it will enter the pipeline, so stages it already went through can
+  /// be left out. Emits an error and fails on bad options.
+  virtual mlir::LogicalResult addPasses(mlir::OpPassManager &pm,
+                                        mlir::ModuleOp module,
+                                        snn::NetworkOp network,
+                                        llvm::StringRef options) const = 0;
 
-  /// Runs compiled output for `steps` steps on `inputs`. Reads only what
-  /// compile() wrote.
+  /// Writes what the chips load for `network`, reading the compiled IR
+  /// and changing nothing in it. `analyses` are the compile pipeline's
+  /// (when it runs as its last pass, see createEmitPass), so results its
+  /// passes computed are reused; null when run on its own. Writes a
+  /// summary for people.
+  virtual mlir::LogicalResult emit(mlir::ModuleOp module,
+                                   snn::NetworkOp network,
+                                   mlir::AnalysisManager *analyses,
+                                   const EmitOutput &output,
+                                   llvm::raw_ostream &summary) const = 0;
+
+  /// Runs emitted output for `steps` steps (-1: as long as the inputs) on
+  /// `inputs`. Reads only what emit() wrote.
   virtual bool simulate(const std::string &dir,
                         const std::vector<runtime::NpyArray> &inputs,
                         int64_t steps, SimulationOutput &output,
@@ -85,8 +138,23 @@ void registerBackend(std::unique_ptr<Backend> backend);
 void registerAllBackends();
 /// All registered backends, by name.
 std::vector<const Backend *> getBackends();
-/// The backend that accepts `target`, or null.
-const Backend *findBackend(const targets::TargetDescription &target);
+/// The backend registered as `name`, or null.
+const Backend *findBackend(llvm::StringRef name);
+/// The backend `target` names; sets `error` (naming the target and the
+/// registered backends) and returns null if there is none.
+const Backend *findBackend(const targets::TargetDescription &target,
+                           std::string &error);
+/// Checks that every external tool of `backend` is on PATH; otherwise sets
+/// `error` to a line per missing tool, with its purpose.
+bool checkTools(const Backend &backend, std::string &error);
+
+/// A pass (on the module) running `backend`'s emitter on the network named
+/// `network` with the pipeline's analyses; it changes no IR. The summary
+/// is appended to `*summary`.
+std::unique_ptr<mlir::Pass> createEmitPass(const Backend &backend,
+                                           std::string network,
+                                           EmitOutput output,
+                                           std::string *summary);
 
 } // namespace snc::backends
 

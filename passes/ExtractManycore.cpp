@@ -18,6 +18,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 
 using namespace mlir;
@@ -468,7 +469,12 @@ FailureOr<manycore::Network> Extractor::run() {
 
 } // namespace
 
+static std::atomic<uint64_t> extractions{0};
+
+uint64_t snc::getManycoreExtractionCount() { return extractions.load(); }
+
 FailureOr<manycore::Network> snc::extractManycoreNetwork(NetworkOp network) {
+  ++extractions;
   Extractor extractor(network);
   return extractor.run();
 }
@@ -513,30 +519,27 @@ mapping::Network snc::toMappingNetwork(const manycore::Network &network) {
 
 bool snc::machineFromTarget(const targets::TargetDescription &target,
                             mapping::Machine &machine, std::string &error) {
-  if (target.family != targets::TargetFamily::Manycore) {
+  if (!target.manycore) {
     error = "target '" + target.name + "' is not a many-core target";
     return false;
   }
-  auto get = [&](StringRef field, int64_t fallback) {
-    return target.getCapacity(field).value_or(fallback);
-  };
-  machine.chipsX = int(get("chips_x", 1));
-  machine.chipsY = int(get("chips_y", 1));
-  machine.pesPerQpe = int(get("pes_per_qpe", 4));
-  int64_t cores = get("cores_per_chip", 1);
-  if (cores % machine.pesPerQpe != 0)
+  const targets::ManycoreCapacity &c = *target.manycore;
+  machine.chipsX = int(c.chipsX);
+  machine.chipsY = int(c.chipsY);
+  machine.pesPerQpe = int(c.pesPerQpe);
+  if (c.coresPerChip % machine.pesPerQpe != 0)
     machine.pesPerQpe = 1; // no quad grouping to speak of
-  machine.qpesPerChip = int(cores / machine.pesPerQpe);
-  machine.qpesX = int(get("qpes_x", machine.qpesPerChip));
-  machine.qpesY = int(get("qpes_y", 1));
-  machine.neuronsPerPe = get("neurons_per_core", 0);
-  machine.memoryBytesPerPe = get("synaptic_bytes_per_core", 0);
-  machine.routerEntries = get("router_entries", 0);
-  machine.rowHeaderBytes = get("row_header_bytes", machine.rowHeaderBytes);
-  machine.synapseBytes = get("synapse_bytes", machine.synapseBytes);
-  machine.neuronBytes = get("neuron_bytes", machine.neuronBytes);
-  machine.ringBufferSlotBytes =
-      get("ring_buffer_slot_bytes", machine.ringBufferSlotBytes);
+  machine.qpesPerChip = int(c.coresPerChip / machine.pesPerQpe);
+  // The schema has no QPE grid: one row of QPEs.
+  machine.qpesX = machine.qpesPerChip;
+  machine.qpesY = 1;
+  machine.neuronsPerPe = c.neuronsPerCore;
+  machine.memoryBytesPerPe = c.synapticBytesPerCore;
+  machine.routerEntries = c.routerEntries;
+  machine.rowHeaderBytes = c.rowHeaderBytes;
+  machine.synapseBytes = c.synapseBytes;
+  machine.neuronBytes = c.neuronBytes;
+  machine.ringBufferSlotBytes = c.ringBufferSlotBytes;
   if (machine.neuronsPerPe <= 0 || machine.memoryBytesPerPe <= 0) {
     error = "target '" + target.name +
             "' gives no neurons_per_core or synaptic_bytes_per_core";

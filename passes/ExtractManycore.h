@@ -27,6 +27,10 @@ namespace snc {
 mlir::FailureOr<manycore::Network>
 extractManycoreNetwork(snn::NetworkOp network);
 
+/// How many times extractManycoreNetwork ran in this process (a compile
+/// should need one: see ManycoreAnalysis.h).
+uint64_t getManycoreExtractionCount();
+
 /// The partitioner's view: one Sparse projection per manycore projection,
 /// fan-ins and envelopes from its synapses, ring-buffer depth from delays.
 mapping::Network toMappingNetwork(const manycore::Network &network);

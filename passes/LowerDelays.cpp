@@ -11,7 +11,7 @@
 
 #include "dialects/snn/Params.h"
 #include "passes/Passes.h"
-#include "targets/TargetDescription.h"
+#include "passes/TargetAttr.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
@@ -125,21 +125,23 @@ void LowerDelaysPass::runOnOperation() {
   NetworkOp network = getOperation();
   // Plain copies: pass options do not print as numbers in diagnostics.
   int64_t minDelay = this->minDelay, maxDelay = this->maxDelay;
-  if (!target.empty()) {
-    if (minDelay != 0 || maxDelay != 0) {
-      network.emitError() << "snn-lower-delays takes either a target or "
-                             "min-delay/max-delay, not both";
+  if (!target.empty() && (minDelay != 0 || maxDelay != 0)) {
+    network.emitError() << "snn-lower-delays takes either a target or "
+                           "min-delay/max-delay, not both";
+    return signalPassFailure();
+  }
+  // Without numbers: the target option, else the network's snn.target
+  // (if it records none, the numbers' defaults are reported below).
+  if (minDelay == 0 && maxDelay == 0) {
+    FailureOr<TargetRef> description =
+        target.empty() ? getNetworkTarget(network, "snn-lower-delays")
+                       : resolveTarget(network, target, "snn-lower-delays");
+    if (failed(description))
       return signalPassFailure();
+    if (*description) {
+      minDelay = (*description)->minDelay();
+      maxDelay = (*description)->maxDelay();
     }
-    targets::TargetDescription description;
-    std::string error;
-    if (!targets::loadTarget(target, targets::getDefaultRegistryOptions(),
-                             description, error)) {
-      network.emitError() << "snn-lower-delays: " << error;
-      return signalPassFailure();
-    }
-    minDelay = description.minDelay();
-    maxDelay = description.maxDelay();
   }
   minSlots = minDelay;
   maxSlots = maxDelay;

@@ -1,9 +1,9 @@
 //===- MappingInputs.h - mapping algorithm inputs from the IR ---*- C++ -*-===//
 //
-// Each mapping pass (snn-partition, snn-place, snn-route) runs on its own:
-// it rebuilds what the algorithms of passes/mapping/ need from the module,
-// the snn.network (extracted again) and the nmc.mapping the earlier passes
-// wrote, rather than trusting state carried between passes.
+// What the algorithms of passes/mapping/ need, read back from the module:
+// the network's many-core form (ManycoreAnalysis, extracted once), the
+// machine of the network's target and what the earlier passes recorded in
+// the nmc.mapping, checked rather than trusted.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +12,9 @@
 
 #include "dialects/nmc/NMCOps.h"
 #include "dialects/snn/SNNOps.h"
+#include "passes/ManycoreAnalysis.h"
+#include "passes/TargetAttr.h"
+#include "passes/mapping/MappedNetwork.h"
 #include "passes/mapping/MappingModel.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -30,31 +33,47 @@ findNetwork(mlir::ModuleOp module, llvm::StringRef name, llvm::StringRef pass);
 mlir::FailureOr<llvm::SmallVector<nmc::MappingOp>>
 findMappings(mlir::ModuleOp module, llvm::StringRef pass);
 
-/// The machine an nmc.mapping records: its mesh, PE grouping and capacity
-/// (the synaptic-row format only matters to partitioning and is left at its
-/// defaults).
-mapping::Machine machineOf(nmc::MappingOp mapping);
+/// The snn.network a mapping maps.
+mlir::FailureOr<snn::NetworkOp> getMappedNetwork(nmc::MappingOp mapping,
+                                                 llvm::StringRef pass);
 
 /// A mapping's inputs as the algorithms see them.
 struct MappingInputs {
+  snn::NetworkOp networkOp;
+  /// The target the mapping was made for, and its machine.
+  TargetRef target;
   mapping::Machine machine;
-  mapping::Network network;
+  /// The partitioner's view of the network (owned by the analysis).
+  const mapping::Network *network = nullptr;
   mapping::Partition partition;
   /// Slice index (as in `partition`) -> its op.
   std::vector<nmc::SliceOp> slices;
 };
 
-/// Extracts the mapping's network again and rebuilds the partition from the
-/// slices, which must cut every population of the network, in order, into
-/// consecutive ranges. Emits an error prefixed by `pass` on `mapping` (or
-/// the extraction's own diagnostics) and fails otherwise.
+/// Rebuilds the partition from the slices, which must cut every population
+/// of the network, in order, into consecutive ranges, and the machine from
+/// the network's target (snn.target, or the target the mapping names when
+/// the network records none), which must be the machine the mapping
+/// records. Emits an error prefixed by `pass` and fails otherwise.
 mlir::FailureOr<MappingInputs> loadMappingInputs(nmc::MappingOp mapping,
+                                                 snn::NetworkOp network,
+                                                 ManycoreAnalysis &analysis,
                                                  llvm::StringRef pass);
 
 /// The placement the slices record; fails, naming the first slice without a
 /// PE, if any is not placed.
 mlir::FailureOr<mapping::Placement> loadPlacement(const MappingInputs &inputs,
                                                   llvm::StringRef pass);
+
+/// The whole mapping as the nmc ops record it: slices, PEs, keys and the
+/// nmc.router tables, checked as snn-route checks its own (every slice's
+/// packets reach exactly the PEs of its destinations). Fails, naming the
+/// slice, on a missing key or a misrouted packet. `target`, if given,
+/// receives the target the mapping was made for.
+mlir::FailureOr<mapping::MappedNetwork>
+loadMappedNetwork(nmc::MappingOp mapping, snn::NetworkOp network,
+                  ManycoreAnalysis &analysis, llvm::StringRef pass,
+                  TargetRef *target = nullptr);
 
 } // namespace snc
 

@@ -7,10 +7,11 @@
 
 #include "dialects/nmc/NMCOps.h"
 #include "passes/ExtractManycore.h"
+#include "passes/ManycoreAnalysis.h"
 #include "passes/MappingInputs.h"
 #include "passes/Passes.h"
+#include "passes/TargetAttr.h"
 #include "passes/mapping/Partition.h"
-#include "targets/TargetDescription.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
@@ -29,17 +30,6 @@ struct PartitionPass : public snc::impl::SnnPartitionBase<PartitionPass> {
   using SnnPartitionBase::SnnPartitionBase;
 
   void runOnOperation() override;
-
-  /// The target option, else the one the network was quantized for.
-  FailureOr<std::string> targetName(snn::NetworkOp network) {
-    if (!target.empty())
-      return std::string(target);
-    if (auto quantized = network->getAttrOfType<StringAttr>("snn.target"))
-      return quantized.getValue().str();
-    return network.emitError()
-           << "snn-partition: no target given (target=<name or .json>) and "
-              "the network records none (snn.target)";
-  }
 };
 
 /// Creates the nmc.mapping of `network` after it, replacing the mapping an
@@ -95,43 +85,56 @@ void PartitionPass::runOnOperation() {
       findNetwork(getOperation(), networkName, "snn-partition");
   if (failed(network))
     return signalPassFailure();
-  FailureOr<std::string> name = targetName(*network);
-  if (failed(name))
+  // The option, else the target the network was quantized for.
+  FailureOr<TargetRef> description =
+      resolveTarget(*network, target, "snn-partition");
+  if (failed(description))
     return signalPassFailure();
-  targets::TargetDescription description;
   mapping::Machine machine;
   std::string error;
-  if (!targets::loadTarget(*name, targets::getDefaultRegistryOptions(),
-                           description, error)) {
-    network->emitError() << "snn-partition: " << error;
-    return signalPassFailure();
-  }
-  if (chipsX > 0)
-    description.capacity["chips_x"] = chipsX;
-  if (chipsY > 0)
-    description.capacity["chips_y"] = chipsY;
-  if (!machineFromTarget(description, machine, error)) {
+  // A mesh given as options changes the target, which the network then
+  // records like a target option.
+  targets::TargetDescription meshed = **description;
+  std::pair<unsigned, const char *> mesh[] = {{chipsX, "chips_x"},
+                                              {chipsY, "chips_y"}};
+  for (auto [count, field] : mesh)
+    if (count > 0 && meshed.manycore &&
+        !targets::overrideTarget(
+            meshed, std::string("/capacity/") + field, std::to_string(count),
+            std::string("snn-partition ") + field, error)) {
+      network->emitError() << "snn-partition: " << error;
+      return signalPassFailure();
+    }
+  if (chipsX > 0 || chipsY > 0)
+    *description = std::make_shared<const targets::TargetDescription>(meshed);
+  if (!machineFromTarget(**description, machine, error)) {
     network->emitError() << "snn-partition: " << error;
     return signalPassFailure();
   }
 
-  FailureOr<manycore::Network> manycore = extractManycoreNetwork(*network);
-  if (failed(manycore))
+  // The later passes and the emitter read the target from the network.
+  if (!target.empty() || chipsX > 0 || chipsY > 0)
+    setNetworkTarget(*network, **description);
+  FailureOr<const mapping::Network *> mapped =
+      getChildAnalysis<ManycoreAnalysis>(*network).getMappingNetwork();
+  if (failed(mapped))
     return signalPassFailure();
-  mapping::Network mapped = toMappingNetwork(*manycore);
   mapping::Partition partition;
-  if (!mapping::partitionNetwork(machine, mapped, partition, error)) {
+  if (!mapping::partitionNetwork(machine, **mapped, partition, error)) {
     network->emitError() << "snn-partition: " << error;
     return signalPassFailure();
   }
 
   nmc::MappingOp mappingOp =
-      createMapping(*network, description, machine, mapped, partition);
+      createMapping(*network, **description, machine, **mapped, partition);
   if (report)
     mappingOp.emitRemark() << "snn-partition: " << partition.slices.size()
                            << " slices on " << partition.slices.size() << " of "
                            << machine.pes() << " PEs, lower bound "
                            << partition.lowerBound;
+  // The network itself is unchanged (snn.target aside, which extraction
+  // does not read).
+  markAnalysesPreserved<ManycoreAnalysis>();
 }
 
 } // namespace

@@ -67,7 +67,8 @@ def LowerDelays : Pass<"snn-lower-delays", "::snc::snn::NetworkOp"> {
            "Largest synapse delay the target implements (steps, >= 1)">,
     Option<"target", "target", "std::string", "\"\"",
            "Take min-delay and max-delay from this target's delay section "
-           "(a name from `snc targets` or a .json file)">
+           "(a name from `snc targets` or a .json file; default, without "
+           "min-delay/max-delay: the network's snn.target)">
   ];
 }
 
@@ -85,12 +86,15 @@ def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
     resets and biases are multiplied by the same S, so the integer neuron
     crosses its threshold where the float one does. Float network inputs
     become spikes (when the calibration input holds only 0 and 1) or
-    integers at a recorded scale (`snn.input_scales`).
+    integers at a recorded scale (`snn.input_scales`). The network records
+    the whole target description it was quantized for in `snn.target`
+    (`{name = "...", json = "..."}`), which later passes default to.
   }];
   let dependentDialects = ["::snc::snn::SNNDialect"];
   let options = [
     Option<"target", "target", "std::string", "\"\"",
-           "Target name (see `snc targets`) or path to a target .json">,
+           "Target name (see `snc targets`) or path to a target .json "
+           "(default: the network's snn.target)">,
     Option<"method", "method", "std::string", "\"max-abs\"",
            "How weight and input ranges are chosen: max-abs, percentile "
            "or mse">,
@@ -122,7 +126,9 @@ def SnnPartition : Pass<"snn-partition", "::mlir::ModuleOp"> {
     and records them in an `nmc.mapping` placed after the network, which
     replaces any earlier mapping of that network. The slices are not placed
     yet (`pe = -1`). The mapping keeps the machine the target describes and
-    `lower_bound`, the fewest PEs any cut needs. Fails, naming the population
+    `lower_bound`, the fewest PEs any cut needs. A `target` option is
+    recorded on the network (`snn.target`), where snn-place, snn-route and
+    the emitters find it. Fails, naming the population
     and the numbers, when a neuron alone does not fit a PE or the slices
     outnumber the machine's PEs. `chips-x` and `chips-y` replace the
     target's mesh (`snc compile --chips`).

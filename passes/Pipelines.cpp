@@ -3,7 +3,10 @@
 #include "passes/Pipelines.h"
 #include "passes/Passes.h"
 
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 
@@ -24,17 +27,88 @@ void buildPrepareRunPipeline(OpPassManager &pm,
 }
 
 void buildMapPipeline(OpPassManager &pm, const MapOptions &options) {
-  SnnPartitionOptions partition;
-  partition.target = options.target;
-  partition.networkName = options.network;
-  partition.chipsX = options.chipsX;
-  partition.chipsY = options.chipsY;
-  pm.addPass(createSnnPartition(partition));
-  SnnPlaceOptions place;
-  place.seed = options.seed;
-  place.baseline = options.baseline;
-  pm.addPass(createSnnPlace(place));
-  pm.addPass(createSnnRoute());
+  if (options.stages == MapStages::All) {
+    SnnPartitionOptions partition;
+    partition.target = options.target;
+    partition.networkName = options.network;
+    partition.chipsX = options.chipsX;
+    partition.chipsY = options.chipsY;
+    pm.addPass(createSnnPartition(partition));
+    SnnPlaceOptions place;
+    place.seed = options.seed;
+    place.baseline = options.baseline;
+    pm.addPass(createSnnPlace(place));
+  }
+  if (options.stages != MapStages::None)
+    pm.addPass(createSnnRoute());
+}
+
+bool needsQuantization(snn::NetworkOp network) {
+  auto isFloat = [](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    return isa<FloatType>(shaped ? shaped.getElementType() : type);
+  };
+  if (llvm::any_of(network.getFunctionType().getInputs(), isFloat))
+    return true;
+  WalkResult found = network.walk([&](Operation *op) {
+    if (auto lif = dyn_cast<snn::DiscreteLIFOp>(op); lif && !lif.isInteger())
+      return WalkResult::interrupt();
+    if (llvm::any_of(op->getResultTypes(), isFloat))
+      return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return found.wasInterrupted();
+}
+
+namespace {
+
+/// Runs a pipeline on one network of the module (as a dynamic pipeline), so
+/// a compile prepares the network it compiles and no other.
+class OnNetworkPass : public PassWrapper<OnNetworkPass, OperationPass<>> {
+public:
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(OnNetworkPass)
+  OnNetworkPass(std::string network, OpPassManager pipeline)
+      : network(std::move(network)), pipeline(std::move(pipeline)) {}
+  OnNetworkPass(const OnNetworkPass &other)
+      : PassWrapper(other), network(other.network), pipeline(other.pipeline) {}
+
+  StringRef getArgument() const override { return "snc-on-network"; }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    pipeline.getDependentDialects(registry);
+  }
+  void runOnOperation() override {
+    auto op = dyn_cast_or_null<snn::NetworkOp>(
+        SymbolTable::lookupSymbolIn(getOperation(), network));
+    if (!op) {
+      getOperation()->emitError()
+          << "the module has no snn.network named '" << network << "'";
+      return signalPassFailure();
+    }
+    if (failed(runPipeline(pipeline, op)))
+      signalPassFailure();
+  }
+
+private:
+  std::string network;
+  OpPassManager pipeline;
+};
+
+} // namespace
+
+void buildCompilePipeline(OpPassManager &pm,
+                          const CompilePipelineOptions &options) {
+  OpPassManager network(snn::NetworkOp::getOperationName());
+  buildPrepareNetworkPipeline(network,
+                              PrepareRunOptions{options.dt, options.scheme});
+  if (options.quantize) {
+    // Both default to the network's snn.target.
+    network.addPass(createLowerDelays());
+    QuantizeOptions quantize;
+    quantize.calibrate = llvm::join(options.calibration, ",");
+    network.addPass(createQuantize(quantize));
+  }
+  pm.addPass(
+      std::make_unique<OnNetworkPass>(options.network, std::move(network)));
 }
 
 namespace {

@@ -34,19 +34,26 @@ struct PlacePass : public snc::impl::SnnPlaceBase<PlacePass> {
     for (nmc::MappingOp mapping : *mappings)
       if (failed(place(mapping)))
         return signalPassFailure();
+    // Only nmc ops change.
+    markAnalysesPreserved<ManycoreAnalysis>();
   }
 
   LogicalResult place(nmc::MappingOp mapping);
 };
 
 LogicalResult PlacePass::place(nmc::MappingOp mapping) {
-  FailureOr<MappingInputs> inputs = loadMappingInputs(mapping, "snn-place");
+  FailureOr<snn::NetworkOp> network = getMappedNetwork(mapping, "snn-place");
+  if (failed(network))
+    return failure();
+  FailureOr<MappingInputs> inputs = loadMappingInputs(
+      mapping, *network, getChildAnalysis<ManycoreAnalysis>(*network),
+      "snn-place");
   if (failed(inputs))
     return failure();
   const mapping::Machine &machine = inputs->machine;
   const mapping::Partition &partition = inputs->partition;
   std::vector<std::vector<int64_t>> destinations =
-      mapping::sliceDestinations(inputs->network, partition);
+      mapping::sliceDestinations(*inputs->network, partition);
 
   mapping::Placement sequential = mapping::placeSequential(machine, partition);
   mapping::Placement placement = sequential;

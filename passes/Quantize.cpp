@@ -15,6 +15,7 @@
 #include "passes/Quantize.h"
 
 #include "dialects/snn/Params.h"
+#include "passes/TargetAttr.h"
 #include "runtime/Run.h"
 
 #include "mlir/IR/Builders.h"
@@ -1026,7 +1027,7 @@ void Quantizer::apply() {
     outputs.push_back(output.getType());
   network.setFunctionType(FunctionType::get(ctx, inputs, outputs));
   network.setScales(report.inputScales, report.outputScales);
-  network->setAttr("snn.target", StringAttr::get(ctx, target.name));
+  setNetworkTarget(network, target);
 }
 
 } // namespace

@@ -70,8 +70,14 @@ struct QuantizeSettings {
   std::vector<std::string> calibrationFiles;
 };
 
-/// Loads the target (applying a weight-bits override) and the calibration
-/// arrays. On failure `error` says which setting is wrong and why.
+/// Applies the settings to a loaded target (a weight-bits override) and
+/// reads the calibration arrays. On failure `error` says which setting is
+/// wrong and why.
+bool applyQuantizeSettings(const QuantizeSettings &settings,
+                           targets::TargetDescription &target,
+                           QuantizationOptions &options, std::string &error);
+
+/// Loads the target, then applyQuantizeSettings.
 bool resolveQuantizeSettings(const QuantizeSettings &settings,
                              targets::TargetDescription &target,
                              QuantizationOptions &options, std::string &error);

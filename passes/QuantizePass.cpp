@@ -3,6 +3,7 @@
 
 #include "passes/Passes.h"
 #include "passes/Quantize.h"
+#include "passes/TargetAttr.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -31,10 +32,15 @@ struct QuantizePass : public snc::impl::QuantizeBase<QuantizePass> {
     for (StringRef file : files)
       settings.calibrationFiles.push_back(file.trim().str());
 
-    targets::TargetDescription description;
+    // The option, else the target the network is compiled for.
+    FailureOr<TargetRef> loaded =
+        resolveTarget(getOperation(), target, "snn-quantize");
+    if (failed(loaded))
+      return signalPassFailure();
+    targets::TargetDescription description = **loaded;
     QuantizationOptions config;
     std::string error;
-    if (!resolveQuantizeSettings(settings, description, config, error)) {
+    if (!applyQuantizeSettings(settings, description, config, error)) {
       getOperation().emitError() << "snn-quantize: " << error;
       return signalPassFailure();
     }

@@ -14,10 +14,16 @@ bool snc::resolveQuantizeSettings(const QuantizeSettings &settings,
     error = "no target given (a name from `snc targets` or a .json file)";
     return false;
   }
-  if (!targets::loadTarget(settings.target,
-                           targets::getDefaultRegistryOptions(), target, error))
-    return false;
+  return targets::loadTarget(settings.target,
+                             targets::getDefaultRegistryOptions(), target,
+                             error) &&
+         applyQuantizeSettings(settings, target, options, error);
+}
 
+bool snc::applyQuantizeSettings(const QuantizeSettings &settings,
+                                targets::TargetDescription &target,
+                                QuantizationOptions &options,
+                                std::string &error) {
   std::optional<quant::CalibrationMethod> method =
       quant::parseMethod(settings.method);
   if (!method) {
@@ -39,9 +45,12 @@ bool snc::resolveQuantizeSettings(const QuantizeSettings &settings,
   }
   options.perChannel = settings.granularity == "channel";
 
+  // Through the document, so the description snn.target records is the
+  // one quantized for.
   if (settings.weightBits == "ternary") {
-    target.numeric.ternary = true;
-    target.numeric.weightBits = 2;
+    if (!targets::overrideTarget(target, "/numeric/weight_bits", "\"ternary\"",
+                                 "weight-bits=ternary", error))
+      return false;
   } else if (!settings.weightBits.empty()) {
     unsigned bits = 0;
     if (!llvm::to_integer(settings.weightBits, bits, 10) || bits < 2 ||
@@ -50,8 +59,10 @@ bool snc::resolveQuantizeSettings(const QuantizeSettings &settings,
               settings.weightBits + "'";
       return false;
     }
-    target.numeric.ternary = false;
-    target.numeric.weightBits = bits;
+    if (!targets::overrideTarget(target, "/numeric/weight_bits",
+                                 std::to_string(bits),
+                                 "weight-bits=" + settings.weightBits, error))
+      return false;
   }
 
   options.calibration.clear();

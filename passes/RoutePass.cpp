@@ -39,6 +39,8 @@ struct RoutePass : public snc::impl::SnnRouteBase<RoutePass> {
     for (nmc::MappingOp mapping : *mappings)
       if (failed(route(mapping)))
         return signalPassFailure();
+    // Only nmc ops change.
+    markAnalysesPreserved<ManycoreAnalysis>();
   }
 
   LogicalResult route(nmc::MappingOp mapping);
@@ -66,7 +68,12 @@ void createRouter(OpBuilder &builder, Location loc,
 }
 
 LogicalResult RoutePass::route(nmc::MappingOp mapping) {
-  FailureOr<MappingInputs> inputs = loadMappingInputs(mapping, "snn-route");
+  FailureOr<snn::NetworkOp> network = getMappedNetwork(mapping, "snn-route");
+  if (failed(network))
+    return failure();
+  FailureOr<MappingInputs> inputs = loadMappingInputs(
+      mapping, *network, getChildAnalysis<ManycoreAnalysis>(*network),
+      "snn-route");
   if (failed(inputs))
     return failure();
   FailureOr<mapping::Placement> placement = loadPlacement(*inputs, "snn-route");
@@ -75,7 +82,7 @@ LogicalResult RoutePass::route(nmc::MappingOp mapping) {
   const mapping::Machine &machine = inputs->machine;
   const mapping::Partition &partition = inputs->partition;
   std::vector<std::vector<int64_t>> destinations =
-      mapping::sliceDestinations(inputs->network, partition);
+      mapping::sliceDestinations(*inputs->network, partition);
 
   std::string error;
   mapping::KeyAllocation keys;

@@ -205,6 +205,84 @@ unsigned getBits(const json &object, StringRef field) {
   return static_cast<unsigned>(getInteger(object, field).value_or(0));
 }
 
+/// The family's typed capacity section, from the generic map.
+void readCapacitySection(TargetDescription &t) {
+  auto get = [&](const char *field, int64_t fallback) {
+    return t.getCapacity(field).value_or(fallback);
+  };
+  auto optional = [&](const char *field) { return t.getCapacity(field); };
+  switch (t.family) {
+  case TargetFamily::Manycore: {
+    ManycoreCapacity c;
+    c.coresPerChip = get("cores_per_chip", c.coresPerChip);
+    c.chipsX = get("chips_x", c.chipsX);
+    c.chipsY = get("chips_y", c.chipsY);
+    c.neuronsPerCore = get("neurons_per_core", c.neuronsPerCore);
+    c.synapticBytesPerCore =
+        get("synaptic_bytes_per_core", c.synapticBytesPerCore);
+    c.sramBytesPerCore = optional("sram_bytes_per_core");
+    c.dramBytesPerChip = optional("dram_bytes_per_chip");
+    c.routerEntries = get("router_entries", c.routerEntries);
+    c.keyBits = get("key_bits", c.keyBits);
+    c.maskBits = get("mask_bits", c.maskBits);
+    c.linksPerChip = optional("links_per_chip");
+    c.clockHz = optional("clock_hz");
+    c.pesPerQpe = get("pes_per_qpe", c.pesPerQpe);
+    c.rowHeaderBytes = get("row_header_bytes", c.rowHeaderBytes);
+    c.synapseBytes = get("synapse_bytes", c.synapseBytes);
+    c.neuronBytes = get("neuron_bytes", c.neuronBytes);
+    c.ringBufferSlotBytes =
+        get("ring_buffer_slot_bytes", c.ringBufferSlotBytes);
+    c.cyclesPerNeuron = get("cycles_per_neuron", c.cyclesPerNeuron);
+    c.cyclesPerSynapticEvent =
+        get("cycles_per_synaptic_event", c.cyclesPerSynapticEvent);
+    c.cyclesPerPacket = get("cycles_per_packet", c.cyclesPerPacket);
+    t.manycore = c;
+    break;
+  }
+  case TargetFamily::FPGA: {
+    FPGACapacity c;
+    c.lutInputs = get("lut_inputs", 0);
+    c.luts = get("luts", 0);
+    c.flipFlops = get("flip_flops", 0);
+    c.bramBlocks = get("bram_blocks", 0);
+    c.bramBitsPerBlock = get("bram_bits_per_block", 0);
+    c.spramBlocks = optional("spram_blocks");
+    c.spramBitsPerBlock = optional("spram_bits_per_block");
+    c.dspBlocks = get("dsp_blocks", 0);
+    c.neuronsPerCore = get("neurons_per_core", 0);
+    c.synapticBytesPerCore = get("synaptic_bytes_per_core", 0);
+    c.cores = optional("cores");
+    c.cyclesPerSynapticOp = optional("cycles_per_synaptic_op");
+    c.clockHz = optional("clock_hz");
+    t.fpga = c;
+    break;
+  }
+  case TargetFamily::SFQ: {
+    SFQCapacity c;
+    auto text = t.capacityText.find("cell_library");
+    if (text != t.capacityText.end())
+      c.cellLibrary = text->second;
+    c.jjBudget = get("jj_budget", 0);
+    c.clockHz = get("clock_hz", 0);
+    c.pins = optional("pins");
+    c.jjPerJtl = optional("jj_per_jtl");
+    c.jjPerSplitter = optional("jj_per_splitter");
+    c.jjPerMerger = optional("jj_per_merger");
+    c.jjPerDff = optional("jj_per_dff");
+    c.jjPerNdro = optional("jj_per_ndro");
+    c.jjPerAnd2 = optional("jj_per_and2");
+    c.jjPerOr2 = optional("jj_per_or2");
+    c.jjPerXor = optional("jj_per_xor");
+    c.jjPerNot = optional("jj_per_not");
+    c.mergerMinSeparationFs = optional("merger_min_separation_fs");
+    c.fanout = optional("fanout");
+    t.sfq = c;
+    break;
+  }
+  }
+}
+
 /// Fills `result` from a document the schema accepted.
 void readDescription(const json &root, TargetDescription &result) {
   result.name = getString(root, "name").value_or("").str();
@@ -263,6 +341,8 @@ void readDescription(const json &root, TargetDescription &result) {
   }
 
   collectSources(root, "", result.sources);
+  result.backend = getString(root, "backend").value_or("").str();
+  readCapacitySection(result);
 }
 
 /// What the schema cannot express: relations between fields.
@@ -442,7 +522,31 @@ bool parseTarget(StringRef text, StringRef fileName,
     return false;
   }
   description.path = fileName.str();
+  description.canonicalJSON = document->dump();
   result = std::move(description);
+  return true;
+}
+
+bool overrideTarget(TargetDescription &target, StringRef pointer,
+                    StringRef value, StringRef what, std::string &error) {
+  std::string syntaxError;
+  std::optional<json> document =
+      parseJSONText(target.canonicalJSON, syntaxError);
+  std::optional<json> parsed = parseJSONText(value, syntaxError);
+  if (!document || !parsed) {
+    error = (target.path + " with " + what + ": " + syntaxError).str();
+    return false;
+  }
+  (*document)[json::json_pointer(pointer.str())] = std::move(*parsed);
+  const SchemaValidator *validator = getBundledTargetValidator(error);
+  if (!validator)
+    return false;
+  TargetDescription changed;
+  if (!parseTarget(document->dump(), (target.path + " with " + what).str(),
+                   *validator, changed, error))
+    return false;
+  changed.path = target.path;
+  target = std::move(changed);
   return true;
 }
 

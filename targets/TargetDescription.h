@@ -69,17 +69,65 @@ struct DelayRange {
   std::optional<int64_t> extendedMax;
 };
 
+/// The "capacity" section of a many-core target; optional fields hold the
+/// defaults docs/targets.md gives.
+struct ManycoreCapacity {
+  int64_t coresPerChip = 1;
+  int64_t chipsX = 1, chipsY = 1;
+  int64_t neuronsPerCore = 0;
+  int64_t synapticBytesPerCore = 0;
+  std::optional<int64_t> sramBytesPerCore, dramBytesPerChip;
+  int64_t routerEntries = 0;
+  int64_t keyBits = 32, maskBits = 32;
+  std::optional<int64_t> linksPerChip, clockHz;
+  int64_t pesPerQpe = 4;
+  int64_t rowHeaderBytes = 8, synapseBytes = 4;
+  int64_t neuronBytes = 32, ringBufferSlotBytes = 4;
+  int64_t cyclesPerNeuron = 100, cyclesPerSynapticEvent = 20,
+          cyclesPerPacket = 30;
+};
+
+/// The "capacity" section of an FPGA target.
+struct FPGACapacity {
+  int64_t lutInputs = 0, luts = 0, flipFlops = 0;
+  int64_t bramBlocks = 0, bramBitsPerBlock = 0;
+  std::optional<int64_t> spramBlocks, spramBitsPerBlock;
+  int64_t dspBlocks = 0;
+  int64_t neuronsPerCore = 0, synapticBytesPerCore = 0;
+  std::optional<int64_t> cores, cyclesPerSynapticOp, clockHz;
+};
+
+/// The "capacity" section of a single-flux-quantum target.
+struct SFQCapacity {
+  std::string cellLibrary;
+  int64_t jjBudget = 0, clockHz = 0;
+  std::optional<int64_t> pins;
+  std::optional<int64_t> jjPerJtl, jjPerSplitter, jjPerMerger, jjPerDff,
+      jjPerNdro, jjPerAnd2, jjPerOr2, jjPerXor, jjPerNot;
+  std::optional<int64_t> mergerMinSeparationFs, fanout;
+};
+
 /// One parsed, validated target description.
 struct TargetDescription {
   std::string name;
   TargetFamily family = TargetFamily::Manycore;
   std::string description;
   std::vector<std::string> notes;
+  /// The backend that compiles for it (`snc targets` lists them); empty if
+  /// the file names none.
+  std::string backend;
   /// The file it was read from.
   std::string path;
+  /// The document as canonical JSON (no whitespace, keys sorted): what
+  /// `snn.target` carries, so a later tool sees this exact description.
+  std::string canonicalJSON;
 
   NumericFormat numeric;
   DelayRange delay;
+  /// The capacity section of the target's family; the other two are empty.
+  std::optional<ManycoreCapacity> manycore;
+  std::optional<FPGACapacity> fpga;
+  std::optional<SFQCapacity> sfq;
   /// The "capacity" section's numbers by field name ("router_entries").
   std::map<std::string, int64_t> capacity;
   /// Its text fields ("cell_library").
@@ -163,6 +211,16 @@ const SchemaValidator *getBundledTargetValidator(std::string &error);
 bool parseTarget(llvm::StringRef text, llvm::StringRef fileName,
                  const SchemaValidator &validator, TargetDescription &result,
                  std::string &error);
+
+/// Sets the field at `pointer` (e.g. "/capacity/chips_x", which must name
+/// a field of an existing object) to the JSON value `value` ("2",
+/// "\"ternary\"") and checks the result as parseTarget does; `what` names
+/// the override in errors ("--chips"). The description, canonicalJSON
+/// included, is then that of the changed document. On failure `target` is
+/// unchanged.
+bool overrideTarget(TargetDescription &target, llvm::StringRef pointer,
+                    llvm::StringRef value, llvm::StringRef what,
+                    std::string &error);
 
 /// Loads a target: `nameOrPath` ending in ".json" is a file path; anything
 /// else is a name looked up as "<name>.json" in `options.searchDirs`, whose

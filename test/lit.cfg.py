@@ -25,7 +25,17 @@ llvm_config.with_system_environment(["HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OP
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.snc_tools_dir, config.llvm_tools_dir]
-tools = ["snc", "snc-opt", "snc-npy"]
+tools = ["snc", "snc-opt", "snc-npy", "snc-translate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.snc_tools_dir, append_path=True)
+
+# One feature per backend whose external tools are installed
+# (Backend::getCapabilities), for `REQUIRES: <feature>`.
+import subprocess
+_features = subprocess.run(
+    [os.path.join(config.snc_tools_dir, "snc"), "targets", "--lit-features"],
+    capture_output=True, text=True)
+if _features.returncode == 0:
+    for _feature in _features.stdout.split():
+        config.available_features.add(_feature)

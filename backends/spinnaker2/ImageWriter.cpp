@@ -7,11 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "backends/spinnaker2/ImageBuild.h"
-#include "backends/spinnaker2/Images.h"
-#include "backends/spinnaker2/Manifest.h"
+#include "backends/spinnaker2/ImageWriter.h"
 #include "backends/spinnaker2/RoutesFile.h"
 #include "runtime/FileIO.h"
+
+#include <cstdio>
 
 #include <filesystem>
 #include <set>
@@ -142,38 +142,33 @@ void removeStaleImages(const std::string &dir,
 
 } // namespace
 
-bool writeImages(
-    const manycore::Network &network, const mapping::Machine &machine,
-    const mapping::Partition &partition, const mapping::Placement &placement,
-    const mapping::KeyAllocation &keys, const mapping::RoutingTables &tables,
-    const std::string &outDir, ImageSummary &summary, std::string &error) {
-  return writeImages(network, machine, partition, placement, keys, tables,
-                     ImageOptions(), outDir, summary, error);
+bool buildImageFiles(const mapping::MappedNetwork &mapped,
+                     const ImageOptions &options, ImageFiles &files,
+                     std::string &error) {
+  files = ImageFiles();
+  const manycore::Network &network = *mapped.network;
+  std::vector<int> order;
+  if (!checkNetwork(network, error) || !checkOptions(network, options, error) ||
+      !populationOrder(network, order, error) ||
+      !buildPeImages(network, mapped.machine, mapped.partition,
+                     mapped.placement, mapped.keys, mapped.tables, files.images,
+                     error))
+    return false;
+  files.manifest =
+      makeManifest(network, mapped.machine, mapped.partition, mapped.placement,
+                   mapped.tables, options, order, files.images);
+  return encodeRoutes(mapped.machine, mapped.tables, files.routes, error) &&
+         manifestToJson(files.manifest, files.manifestText, error);
 }
 
-bool writeImages(const manycore::Network &network,
-                 const mapping::Machine &machine,
-                 const mapping::Partition &partition,
-                 const mapping::Placement &placement,
-                 const mapping::KeyAllocation &keys,
-                 const mapping::RoutingTables &tables,
+bool writeImages(const mapping::MappedNetwork &mapped,
                  const ImageOptions &options, const std::string &outDir,
                  ImageSummary &summary, std::string &error) {
   summary = ImageSummary();
-  std::vector<int> order;
-  std::vector<PeImage> images;
-  if (!checkNetwork(network, error) || !checkOptions(network, options, error) ||
-      !populationOrder(network, order, error) ||
-      !buildPeImages(network, machine, partition, placement, keys, tables,
-                     images, error))
+  ImageFiles files;
+  if (!buildImageFiles(mapped, options, files, error))
     return false;
-  Manifest manifest = makeManifest(network, machine, partition, placement,
-                                   tables, options, order, images);
-  std::vector<uint8_t> routes;
-  std::string text;
-  if (!encodeRoutes(machine, tables, routes, error) ||
-      !manifestToJson(manifest, text, error))
-    return false;
+  const Manifest &manifest = files.manifest;
 
   std::error_code ec;
   std::filesystem::create_directories(outDir, ec);
@@ -182,23 +177,24 @@ bool writeImages(const manycore::Network &network,
     return false;
   }
   std::set<std::string> written;
-  for (const PeImage &image : images) {
+  for (const PeImage &image : files.images) {
     if (!runtime::writeFileAtomically(outDir + "/" + image.info.file,
                                       image.bytes, error))
       return false;
     written.insert(image.info.file);
     summary.bytes += int64_t(image.bytes.size());
   }
-  std::vector<uint8_t> manifestBytes(text.begin(), text.end());
-  if (!runtime::writeFileAtomically(outDir + "/" + manifest.routesFile, routes,
-                                    error) ||
+  std::vector<uint8_t> manifestBytes(files.manifestText.begin(),
+                                     files.manifestText.end());
+  if (!runtime::writeFileAtomically(outDir + "/" + manifest.routesFile,
+                                    files.routes, error) ||
       !runtime::writeFileAtomically(outDir + "/manifest.json", manifestBytes,
                                     error))
     return false;
   removeStaleImages(outDir, written);
 
-  summary.images = int64_t(images.size());
-  summary.bytes += int64_t(routes.size() + manifestBytes.size());
+  summary.images = int64_t(files.images.size());
+  summary.bytes += int64_t(files.routes.size() + manifestBytes.size());
   summary.budgetBytes = manifest.budgetBytes;
   for (const ManifestPe &pe : manifest.pes) {
     int64_t bytes = pe.memory.total();
@@ -210,8 +206,40 @@ bool writeImages(const manycore::Network &network,
       summary.overBudgetPes.push_back(pe.index);
     summary.synapses += pe.synapses;
   }
-  summary.routeEntries = tables.entries();
+  summary.routeEntries = mapped.tables.entries();
   return true;
+}
+
+namespace {
+std::string hex(uint64_t value, int digits) {
+  char text[24];
+  std::snprintf(text, sizeof text, "0x%0*llx", digits,
+                static_cast<unsigned long long>(value));
+  return text;
+}
+} // namespace
+
+std::string printImageFiles(const ImageFiles &files,
+                            const mapping::RoutingTables &tables) {
+  std::string os = "// manifest.json\n" + files.manifestText;
+  os += "// " + files.manifest.routesFile + ": " +
+        std::to_string(files.routes.size()) + " bytes\n";
+  for (size_t chip = 0; chip < tables.byChip.size(); ++chip)
+    for (const mapping::RouterEntry &entry : tables.byChip[chip])
+      os += "chip " +
+            mapping::chipName(int(chip) % tables.chipsX,
+                              int(chip) / tables.chipsX) +
+            " key " + hex(entry.key, 8) + " mask " + hex(entry.mask, 8) +
+            " route " + entry.route.str() + "\n";
+  for (const PeImage &image : files.images) {
+    // FNV-1a: tests see that an image changed without its bytes.
+    uint64_t hash = 0xcbf29ce484222325ull;
+    for (uint8_t byte : image.bytes)
+      hash = (hash ^ byte) * 0x100000001b3ull;
+    os += "// " + image.info.file + ": " + std::to_string(image.bytes.size()) +
+          " bytes, fnv1a " + hex(hash, 16) + "\n";
+  }
+  return os;
 }
 
 } // namespace snc::spinnaker2

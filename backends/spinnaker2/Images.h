@@ -68,30 +68,7 @@ struct ImageSummary {
   int64_t routeEntries = 0;
 };
 
-/// Writes the images of `network` as mapped (see the file comment) into
-/// `outDir` (created if missing; stale pe_<n>.bin files of PEs no longer
-/// used are removed). Every file is written to a temporary name and then
-/// renamed, the manifest last; the bytes depend only on the inputs. Fails,
-/// naming the population, slice or PE, when the inputs disagree (sizes,
-/// slices not covering a population, two slices on one PE, a delay-0
-/// synapse against the update order, a router table that does not carry a
-/// slice's packets to a PE holding its synapses) or a value does not fit
-/// its image field (weights: int32, slices: 65536 neurons, delays: 255).
-/// Images larger than the budget are written and listed in
-/// summary.overBudgetPes and the manifest.
-bool writeImages(
-    const manycore::Network &network, const mapping::Machine &machine,
-    const mapping::Partition &partition, const mapping::Placement &placement,
-    const mapping::KeyAllocation &keys, const mapping::RoutingTables &tables,
-    const std::string &outDir, ImageSummary &summary, std::string &error);
-bool writeImages(const manycore::Network &network,
-                 const mapping::Machine &machine,
-                 const mapping::Partition &partition,
-                 const mapping::Placement &placement,
-                 const mapping::KeyAllocation &keys,
-                 const mapping::RoutingTables &tables,
-                 const ImageOptions &options, const std::string &outDir,
-                 ImageSummary &summary, std::string &error);
+/// writeImages (ImageWriter.h) writes such a directory.
 
 /// Loads a directory writeImages wrote. Checks the manifest's structure,
 /// every image's magic, version, sizes, checksum and contents (sections in

@@ -15,8 +15,9 @@ def NMC_MappingOp : NMC_Op<"mapping", [
   let description = [{
     Holds the `nmc.slice` ops of the mapped network, grouped by population
     in population order, and the `nmc.router` ops of the chips. The
-    attributes describe the machine the network was mapped for, so the
-    later passes need not read the target again:
+    attributes record the machine the network was mapped for; snn-place,
+    snn-route and the emitters take the machine from the network's
+    target (`snn.target`) and check that it is this one:
 
     * `target`: the target description's name;
     * `network`: the `snn.network` (a symbol of the enclosing module);

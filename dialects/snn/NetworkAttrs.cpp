@@ -100,7 +100,19 @@ LogicalResult SNNDialect::verifyOperationAttribute(Operation *op,
     return verifyScales(network, attr, type.getNumInputs(), "inputs");
   if (name == getOutputScalesAttrHelper().getNameStr())
     return verifyScales(network, attr, type.getNumResults(), "outputs");
-  if (name == "snn.target")
-    return success(); // the target the network was quantized for
+  if (name == "snn.target") {
+    // The target the network is compiled for (passes/TargetAttr.h): a name
+    // or .json path to look up, or the whole description.
+    Attribute value = attr.getValue();
+    auto dict = dyn_cast<DictionaryAttr>(value);
+    if (isa<StringAttr>(value) ||
+        (dict && dict.size() == 2 && dict.getAs<StringAttr>("name") &&
+         dict.getAs<StringAttr>("json")))
+      return success();
+    return network.emitOpError()
+           << "'snn.target' must be a target name or {json = \"...\", name "
+              "= \"...\"}, not "
+           << value;
+  }
   return network.emitOpError() << "has an unknown attribute '" << name << "'";
 }

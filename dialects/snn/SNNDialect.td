@@ -34,7 +34,8 @@ def SNN_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 1;
   // Decisions later stages read from a network, declared so the verifier
   // checks them (SNNDialect.cpp) and passes use typed helpers. `snn.target`
-  // (the target a network was quantized for) is checked there too.
+  // (the target a network is compiled for: a name, or {json, name} with the
+  // whole description; passes/TargetAttr.h) is checked there too.
   let discardableAttrs = (ins
     // Steps by which outputs trail the original network (snn-lower-delays).
     "::mlir::IntegerAttr":$latency_shift,

@@ -134,10 +134,15 @@ bool verifyRouting(const Machine &machine, const Partition &partition,
         return false;
       }
       if (got != expected) {
+        auto list = [](const std::vector<int64_t> &pes) {
+          std::string text;
+          for (int64_t pe : pes)
+            text += (text.empty() ? "" : ", ") + std::to_string(pe);
+          return "[" + text + "]";
+        };
         error = "slice " + std::to_string(s) + ": key " +
-                keyName(keys.key(s, k)) + " reaches " +
-                std::to_string(got.size()) + " PEs, expected " +
-                std::to_string(expected.size());
+                keyName(keys.key(s, k)) + " reaches PEs " + list(got) +
+                ", expected " + list(expected);
         return false;
       }
     }

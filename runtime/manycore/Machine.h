@@ -17,6 +17,7 @@
 #include "passes/mapping/Route.h"
 #include "runtime/manycore/SynapticRow.h"
 #include "runtime/neuron/IntegerNeuron.h"
+#include "runtime/neuron/TimeStep.h"
 
 #include <cstdint>
 #include <string>
@@ -31,7 +32,7 @@ namespace snc::manycore {
 /// defaults are estimates of SpiNNaker2's ARM PEs, not measurements.
 struct CostModel {
   double clockHz = 300e6;
-  double dtSeconds = 1e-3;
+  double dtSeconds = runtime::kDefaultTimeStep; // the network's, when compiled
   int64_t cyclesPerNeuron = 100;
   int64_t cyclesPerSynapticEvent = 20;
   int64_t cyclesPerPacket = 30;

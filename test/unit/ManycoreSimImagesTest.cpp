@@ -52,9 +52,8 @@ protected:
 
   bool write(const std::string &dir, std::string &error,
              const spinnaker2::ImageOptions &options = {}) {
-    return spinnaker2::writeImages(network, mapped.machine, mapped.partition,
-                                   mapped.placement, mapped.keys, mapped.tables,
-                                   options, dir, summary, error);
+    return spinnaker2::writeImages(mappedOf(network, mapped), options, dir,
+                                   summary, error);
   }
 
   /// readImages' error after `corrupt` changed the freshly written file
@@ -205,9 +204,8 @@ TEST_F(ImagesTest, DeterministicAndRemovesStaleImages) {
   small.populations = {inputPopulation("in", 3, 0)};
   small.updateOrder = {0};
   Mapped tiny = mapNetwork(small, smallMachine(2, 2, 2, 5), false);
-  ASSERT_TRUE(spinnaker2::writeImages(small, tiny.machine, tiny.partition,
-                                      tiny.placement, tiny.keys, tiny.tables,
-                                      a.path, summary, error))
+  ASSERT_TRUE(spinnaker2::writeImages(mappedOf(small, tiny), {}, a.path,
+                                      summary, error))
       << error;
   EXPECT_EQ(filesIn(a.path),
             (std::set<std::string>{"manifest.json", "routes.bin", "pe_0.bin",
@@ -219,8 +217,7 @@ TEST_F(ImagesTest, WriterRefusesInconsistentInput) {
   std::string error;
   auto refused = [&](const manycore::Network &n, const Mapped &m) {
     bool ok =
-        spinnaker2::writeImages(n, m.machine, m.partition, m.placement, m.keys,
-                                m.tables, dir.path, summary, error);
+        spinnaker2::writeImages(mappedOf(n, m), {}, dir.path, summary, error);
     EXPECT_FALSE(fs::exists(dir.path)) << "a refused write left files";
     return !ok;
   };

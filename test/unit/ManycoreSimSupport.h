@@ -11,10 +11,12 @@
 #ifndef SNC_TEST_UNIT_MANYCORESIMSUPPORT_H
 #define SNC_TEST_UNIT_MANYCORESIMSUPPORT_H
 
+#include "backends/spinnaker2/ImageWriter.h"
 #include "backends/spinnaker2/Images.h"
 #include "passes/SplitMix64.h"
 #include "passes/mapping/KeyAllocation.h"
 #include "passes/mapping/ManycoreNetwork.h"
+#include "passes/mapping/MappedNetwork.h"
 #include "passes/mapping/Partition.h"
 #include "passes/mapping/Place.h"
 #include "passes/mapping/Route.h"
@@ -220,6 +222,19 @@ struct Mapped {
   mapping::RoutingTables tables;
   std::vector<std::vector<int64_t>> destinations;
 };
+
+/// `mapped` as the one value writeImages takes.
+inline mapping::MappedNetwork mappedOf(const manycore::Network &network,
+                                       const Mapped &mapped) {
+  mapping::MappedNetwork out;
+  out.network = &network;
+  out.machine = mapped.machine;
+  out.partition = mapped.partition;
+  out.placement = mapped.placement;
+  out.keys = mapped.keys;
+  out.tables = mapped.tables;
+  return out;
+}
 
 /// The mapping pipeline: partition, place (sequentially or optimised),
 /// keys, routing trees, compressed tables.

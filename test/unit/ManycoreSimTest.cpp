@@ -31,9 +31,8 @@ bool runImages(const manycore::Network &network, const Mapped &mapped,
                const spinnaker2::ImageOptions &options = {}) {
   spinnaker2::ImageSummary summary;
   std::string error;
-  if (!spinnaker2::writeImages(network, mapped.machine, mapped.partition,
-                               mapped.placement, mapped.keys, mapped.tables,
-                               options, dir.path, summary, error)) {
+  if (!spinnaker2::writeImages(mappedOf(network, mapped), options, dir.path,
+                               summary, error)) {
     ADD_FAILURE() << "writeImages: " << error;
     return false;
   }
@@ -325,6 +324,7 @@ TEST(ManycoreSimTest, RealTimeEstimate) {
       randomSpikes(40, 8, 30, runtime::NpyDType::Bool, rng)};
   spinnaker2::ImageOptions options;
   options.cost.clockHz = 1e5; // 100 cycles per 1 ms step: too slow
+  options.cost.dtSeconds = 1e-3;
   options.cost.cyclesPerNeuron = 7;
   options.cost.cyclesPerSynapticEvent = 3;
   options.cost.cyclesPerPacket = 11;
@@ -355,11 +355,12 @@ TEST(ManycoreSimTest, RealTimeEstimate) {
   EXPECT_NE(report.find("SLOWER than real time"), std::string::npos) << report;
   EXPECT_NE(report.find("busiest router: chip ("), std::string::npos) << report;
 
-  // With the default model (300 MHz, 1 ms) the same run fits easily.
+  // With the default model (300 MHz, snc's default step of 0.1 ms) the same
+  // run fits easily.
   TempDir fast("realtime_default");
   ASSERT_TRUE(runImages(network, mapped, fast, inputs, 40, loaded, result));
   EXPECT_TRUE(result.stats.meetsRealTime);
-  EXPECT_DOUBLE_EQ(result.stats.budgetCyclesPerStep, 300e3);
+  EXPECT_DOUBLE_EQ(result.stats.budgetCyclesPerStep, 30e3);
 }
 
 TEST(ManycoreSimTest, RejectsBadInputs) {
@@ -369,9 +370,8 @@ TEST(ManycoreSimTest, RejectsBadInputs) {
   TempDir dir("bad_inputs");
   spinnaker2::ImageSummary summary;
   std::string error;
-  ASSERT_TRUE(spinnaker2::writeImages(network, mapped.machine, mapped.partition,
-                                      mapped.placement, mapped.keys,
-                                      mapped.tables, dir.path, summary, error))
+  ASSERT_TRUE(spinnaker2::writeImages(mappedOf(network, mapped), {}, dir.path,
+                                      summary, error))
       << error;
   spinnaker2::LoadedMachine loaded;
   ASSERT_TRUE(spinnaker2::readImages(dir.path, loaded, error)) << error;

@@ -756,3 +756,78 @@ TEST(SchemaChecks, PointerTokensAreEscaped) {
 }
 
 } // namespace
+
+// The typed capacity sections hold what the file says (and the documented
+// defaults), only for the target's own family.
+TEST(TypedTargets, SectionsFollowTheFamily) {
+  TargetDescription s, f, q;
+  std::string error;
+  ASSERT_TRUE(loadTarget("spinnaker2", bundledOptions(), s, error)) << error;
+  ASSERT_TRUE(loadTarget("fpga-ice40-up5k", bundledOptions(), f, error))
+      << error;
+  ASSERT_TRUE(loadTarget("sfq-rsfq", bundledOptions(), q, error)) << error;
+
+  EXPECT_EQ(s.backend, "spinnaker2");
+  ASSERT_TRUE(s.manycore.has_value());
+  EXPECT_FALSE(s.fpga || s.sfq);
+  EXPECT_EQ(s.manycore->coresPerChip, 152);
+  EXPECT_EQ(s.manycore->neuronsPerCore, 250);
+  EXPECT_EQ(s.manycore->sramBytesPerCore, 131072);
+  EXPECT_EQ(s.manycore->rowHeaderBytes, 12);
+  EXPECT_EQ(s.manycore->cyclesPerPacket, 30);
+  EXPECT_EQ(s.manycore->clockHz, 300000000);
+
+  EXPECT_EQ(f.backend, "");
+  ASSERT_TRUE(f.fpga.has_value());
+  EXPECT_FALSE(f.manycore || f.sfq);
+  EXPECT_EQ(f.fpga->lutInputs, 4);
+  EXPECT_EQ(f.fpga->spramBlocks, 4);
+  EXPECT_EQ(f.fpga->neuronsPerCore, 256);
+  EXPECT_EQ(f.fpga->cores, f.getCapacity("cores"));
+
+  ASSERT_TRUE(q.sfq.has_value());
+  EXPECT_EQ(q.sfq->cellLibrary, "RSFQlib (MIT-LL SFQ5ee)");
+  EXPECT_EQ(q.sfq->jjPerMerger, 7);
+  EXPECT_EQ(q.sfq->fanout, 1);
+}
+
+// The canonical JSON parses back to the same description: what snn.target
+// carries is enough to find the target again.
+TEST(TypedTargets, CanonicalJSONRoundTrips) {
+  TargetDescription t, again;
+  std::string error;
+  ASSERT_TRUE(loadTarget("spinnaker2", bundledOptions(), t, error)) << error;
+  const SchemaValidator *validator = getBundledTargetValidator(error);
+  ASSERT_NE(validator, nullptr) << error;
+  ASSERT_TRUE(parseTarget(t.canonicalJSON, "attr", *validator, again, error))
+      << error;
+  EXPECT_EQ(again.canonicalJSON, t.canonicalJSON);
+  EXPECT_EQ(again.capacity, t.capacity);
+  EXPECT_EQ(again.sources, t.sources);
+  EXPECT_EQ(again.manycore->routerEntries, t.manycore->routerEntries);
+  EXPECT_EQ(t.canonicalJSON.find('\n'), std::string::npos);
+}
+
+// An override changes the description as the file would, and is checked
+// as the file is.
+TEST(TypedTargets, OverrideIsValidated) {
+  TargetDescription t;
+  std::string error;
+  ASSERT_TRUE(loadTarget("spinnaker2", bundledOptions(), t, error)) << error;
+  std::string before = t.canonicalJSON;
+  ASSERT_TRUE(overrideTarget(t, "/capacity/chips_x", "8", "--chips 8x6", error))
+      << error;
+  EXPECT_EQ(t.manycore->chipsX, 8);
+  EXPECT_EQ(t.getCapacity("chips_x"), 8);
+  EXPECT_EQ(t.path, bundledDir() + "/spinnaker2.json");
+  EXPECT_NE(t.canonicalJSON.find("\"chips_x\":8"), std::string::npos);
+
+  EXPECT_FALSE(
+      overrideTarget(t, "/capacity/chips_y", "0", "--chips 8x0", error));
+  EXPECT_NE(error.find("with --chips 8x0: /capacity/chips_y: 0 is less than "
+                       "the minimum 1"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(t.manycore->chipsY, 1); // unchanged on failure
+  EXPECT_NE(t.canonicalJSON, before);
+}

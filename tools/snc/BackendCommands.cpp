@@ -1,8 +1,9 @@
 //===- BackendCommands.cpp - `snc compile`, `snc simulate`, `snc verify` --===//
 //
 // The commands that go through a hardware backend: compile a model for a
-// target, run compiled output in the backend's simulator, and check that
-// simulator against the reference interpreter on the IR that was compiled.
+// target (backends/Compile.h), run compiled output in the backend's
+// simulator, and check that simulator against the reference interpreter
+// (backends/Verify.h). What is left here is reading the command line.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,16 +11,15 @@
 #include "tools/snc/Driver.h"
 
 #include "backends/Backend.h"
-#include "runtime/CompareOutputs.h"
-#include "runtime/Run.h"
+#include "backends/Verify.h"
+#include "passes/ExtractManycore.h"
 
-#include "llvm/Support/FileSystem.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
 #include <fstream>
 
 namespace snc::driver {
@@ -38,9 +38,10 @@ bool writeOutputs(const std::vector<std::string> &files,
 }
 
 /// Sets a many-core target's mesh to `chips` ("WIDTHxHEIGHT"); the
-/// manifest and the images hold each side in 16 bits.
+/// manifest and the images hold each side in 16 bits. The description
+/// changes as the file would (so does what snn.target records).
 bool setChips(const std::string &chips, targets::TargetDescription &target) {
-  if (target.family != targets::TargetFamily::Manycore) {
+  if (!target.manycore) {
     reportError("--chips " + chips + ": target '" + target.name + "' (" +
                 targets::getFamilyName(target.family).str() +
                 ") has no chip mesh; --chips applies to many-core targets");
@@ -55,13 +56,22 @@ bool setChips(const std::string &chips, targets::TargetDescription &target) {
                 "(e.g. 8x6)");
     return false;
   }
-  target.capacity["chips_x"] = width;
-  target.capacity["chips_y"] = height;
+  std::string error;
+  if (!targets::overrideTarget(target, "/capacity/chips_x",
+                               std::to_string(width), "--chips " + chips,
+                               error) ||
+      !targets::overrideTarget(target, "/capacity/chips_y",
+                               std::to_string(height), "--chips " + chips,
+                               error)) {
+    reportError(error);
+    return false;
+  }
   return true;
 }
 
-/// Loads the target (with its mesh set to `chips`, if given) and the
-/// backend that compiles for it.
+/// Loads the target, parsed once for the whole compile (with its mesh set
+/// to `chips`, if given), and the backend it names, whose external tools
+/// must be installed.
 const backends::Backend *resolveBackend(const std::string &name,
                                         const std::string &chips,
                                         targets::TargetDescription &target) {
@@ -74,14 +84,10 @@ const backends::Backend *resolveBackend(const std::string &name,
   if (!chips.empty() && !setChips(chips, target))
     return nullptr;
   backends::registerAllBackends();
-  const backends::Backend *backend = backends::findBackend(target);
-  if (!backend) {
-    std::string known;
-    for (const backends::Backend *b : backends::getBackends())
-      known += (known.empty() ? "" : ", ") + b->getName().str();
-    reportError("no backend compiles for target '" + target.name + "' (" +
-                targets::getFamilyName(target.family).str() +
-                "); registered backends: " + known);
+  const backends::Backend *backend = backends::findBackend(target, error);
+  if (!backend || !backends::checkTools(*backend, error)) {
+    reportError(error);
+    return nullptr;
   }
   return backend;
 }
@@ -107,39 +113,52 @@ const backends::Backend *backendOfDirectory(const std::string &dir) {
     return nullptr;
   }
   backends::registerAllBackends();
-  for (const backends::Backend *backend : backends::getBackends())
-    if (backend->getName() == name)
-      return backend;
+  if (const backends::Backend *backend = backends::findBackend(name))
+    return backend;
   reportError(path.str().str() + ": no registered backend '" + name + "'");
   return nullptr;
 }
 
-/// Compiles into `dir`; the network's IR is left as compiled.
-bool compileInto(Model &model, snn::NetworkOp network,
-                 const targets::TargetDescription &target,
-                 const backends::Backend &backend,
-                 const CompileCommandOptions &options, const std::string &dir,
-                 llvm::raw_ostream &summary) {
-  backends::CompileOptions compile;
-  compile.outputDir = dir;
-  compile.seed = options.seed;
-  compile.sequentialPlacement = options.sequentialPlacement;
-  compile.calibration = options.calibration;
-  return succeeded(
-      backend.compile(model.getModule(), network, target, compile, summary));
+/// The backend's option text: --backend-options, after what the shorthand
+/// flags say.
+template <typename Options>
+std::string backendOptionText(const Options &options) {
+  std::string text = "seed=" + std::to_string(options.seed);
+  if (options.sequentialPlacement)
+    text += " sequential-placement=true";
+  if (!options.backendOptions.empty())
+    text += " " + options.backendOptions;
+  return text;
 }
 
-/// The target, its backend and the network to compile, or null after an
-/// error was reported.
+/// The settings of a compile from the command line.
 template <typename Options>
-snn::NetworkOp loadForTarget(const Options &options, Model &model,
+backends::CompileSettings settingsOf(const Options &options, double dt) {
+  backends::CompileSettings settings;
+  settings.dt = dt;
+  settings.scheme = options.scheme;
+  settings.calibration = options.calibration;
+  settings.backendOptions = backendOptionText(options);
+  return settings;
+}
+
+template <typename Options> void printExtractions(const Options &options) {
+  if (options.printExtractions)
+    llvm::errs() << "snc: many-core extractions: "
+                 << getManycoreExtractionCount() << "\n";
+}
+
+/// The target, its backend and the network to compile (with its dt), or
+/// null after an error was reported.
+template <typename Options>
+snn::NetworkOp loadForTarget(const Options &options, Model &model, double &dt,
                              targets::TargetDescription &target,
                              const backends::Backend *&backend) {
   backend = resolveBackend(options.target, options.chips, target);
   if (!backend)
     return nullptr;
-  return loadRunnableNetwork(model, options.model, options.nir, options.network,
-                             options.dt, options.scheme);
+  dt = options.dt;
+  return loadNetwork(model, options.model, options.nir, options.network, dt);
 }
 
 } // namespace
@@ -148,14 +167,17 @@ int compileCommand(const CompileCommandOptions &options) {
   targets::TargetDescription target;
   const backends::Backend *backend = nullptr;
   Model model;
-  snn::NetworkOp network = loadForTarget(options, model, target, backend);
+  double dt = 0;
+  snn::NetworkOp network = loadForTarget(options, model, dt, target, backend);
   if (!network)
     return UserError;
   std::string summary;
   llvm::raw_string_ostream os(summary);
-  if (!compileInto(model, network, target, *backend, options, options.output,
-                   os))
+  if (failed(backends::compileNetwork(model.getModule(), network, target,
+                                      *backend, settingsOf(options, dt),
+                                      options.output, os)))
     return UserError;
+  printExtractions(options);
   if (!options.quiet)
     llvm::outs() << summary;
   return Success;
@@ -186,94 +208,41 @@ int verifyCommand(const VerifyCommandOptions &options) {
   targets::TargetDescription target;
   const backends::Backend *backend = nullptr;
   Model model;
-  snn::NetworkOp network = loadForTarget(options, model, target, backend);
+  double dt = 0;
+  snn::NetworkOp network = loadForTarget(options, model, dt, target, backend);
   if (!network)
     return UserError;
   std::vector<runtime::NpyArray> inputs;
   if (!readArrays(options.inputs, inputs))
     return UserError;
 
-  // Compile into the given directory, or a temporary one.
-  std::string dir = options.output;
-  bool temporary = dir.empty();
-  if (temporary) {
-    llvm::SmallString<128> path;
-    if (llvm::sys::fs::createUniqueDirectory("snc-verify", path)) {
-      reportError("cannot create a temporary directory");
-      return InternalError;
-    }
-    dir = path.str().str();
-  }
-  auto cleanUp = [&] {
-    if (temporary)
-      llvm::sys::fs::remove_directories(dir);
-  };
-  std::string summary;
-  llvm::raw_string_ostream os(summary);
-  CompileCommandOptions compile;
-  compile.seed = options.seed;
-  compile.calibration = options.calibration;
-  if (compile.calibration.empty()) {
+  backends::CompileSettings settings = settingsOf(options, dt);
+  if (settings.calibration.empty()) {
     // The inputs the network is checked on are there: quantize for them.
-    compile.calibration = options.inputs;
+    settings.calibration = options.inputs;
     if (!options.quiet)
       reportNote("calibrating the quantization on the --input arrays (no "
                  "--calibrate given)");
   }
-  if (!compileInto(model, network, target, *backend, compile, dir, os)) {
-    cleanUp();
+  backends::VerifyResult result;
+  std::string summary, error;
+  if (!backends::compileAndVerify(model.getModule(), network, target, *backend,
+                                  settings, inputs, options.steps,
+                                  options.output, result, summary, error)) {
+    if (!error.empty()) // else the compile's diagnostics said why
+      reportError(error);
     return UserError;
   }
-
-  // The interpreter on the compiled IR, the simulator on the images.
-  runtime::RunResult reference;
-  std::string error;
-  if (!runtime::runNetwork(network, inputs, options.steps, {}, reference,
-                           error)) {
-    reportError(error);
-    cleanUp();
-    return UserError;
-  }
-  int64_t steps =
-      reference.outputs.empty() || reference.outputs[0].shape.empty()
-          ? 0
-          : reference.outputs[0].shape[0];
-  backends::SimulationOutput simulated;
-  if (!backend->simulate(dir, inputs, steps, simulated, error)) {
-    reportError(error);
-    cleanUp();
-    return UserError;
-  }
-  cleanUp();
-
-  int64_t compared = 0;
-  if (std::optional<runtime::OutputMismatch> mismatch =
-          runtime::firstMismatch(reference.outputs, simulated.outputs,
-                                 simulated.latencyShift, compared)) {
-    std::string name =
-        mlir::cast<mlir::StringAttr>(network.getOutputNames()[mismatch->output])
-            .getValue()
-            .str();
-    std::string core =
-        simulated.locate ? simulated.locate(mismatch->output, mismatch->element)
-                         : "?";
-    auto show = [](double x) {
-      return std::isnan(x) ? std::string("missing")
-                           : std::to_string(int64_t(x));
-    };
-    reportError("verify failed: output '" + name + "' element " +
-                std::to_string(mismatch->element) + " at step " +
-                std::to_string(mismatch->step) + " (" + core + "): simulator " +
-                show(mismatch->simulated) + ", interpreter " +
-                show(mismatch->reference));
+  printExtractions(options);
+  if (!result.equivalent) {
+    reportError(result.message);
     return UserError;
   }
   if (!options.quiet) {
     llvm::outs() << summary;
-    llvm::outs() << simulated.report;
+    llvm::outs() << result.report;
   }
-  llvm::outs() << "verify: " << compared << " output values over " << steps
-               << " steps identical to the interpreter\n";
+  llvm::outs() << result.message << "\n";
   return Success;
 }
 

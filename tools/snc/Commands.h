@@ -79,8 +79,13 @@ struct CompileCommandOptions {
   std::string output; // directory
   std::string chips;  // "WIDTHxHEIGHT": a many-core target's mesh
   std::vector<std::string> calibration;
+  /// Shorthands for the backend options seed=N and
+  /// sequential-placement=true (the SpiNNaker2 backend's).
   uint64_t seed = 1;
   bool sequentialPlacement = false;
+  /// The backend's own options ("key=value ...").
+  std::string backendOptions;
+  bool printExtractions = false; // hidden: many-core extractions done
   double dt = 0.0;
   std::string scheme;
   NIRConventions nir;
@@ -111,6 +116,9 @@ struct VerifyCommandOptions {
   std::string chips;  // "WIDTHxHEIGHT": a many-core target's mesh
   long long steps = -1;
   uint64_t seed = 1;
+  bool sequentialPlacement = false;
+  std::string backendOptions;
+  bool printExtractions = false;
   double dt = 0.0;
   std::string scheme;
   NIRConventions nir;
@@ -123,6 +131,7 @@ int verifyCommand(const VerifyCommandOptions &options);
 
 struct TargetsCommandOptions {
   std::vector<std::string> targets; // names or .json paths to check
+  bool litFeatures = false;         // print the usable backends' lit features
 };
 
 /// Lists the bundled targets, or checks and summarizes the given ones.

@@ -7,6 +7,7 @@
 #include "nir/Location.h"
 #include "passes/Pipelines.h"
 #include "runtime/FileIO.h"
+#include "runtime/neuron/TimeStep.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
@@ -189,25 +190,34 @@ snn::NetworkOp Model::selectNetwork(llvm::StringRef name) {
   return nullptr;
 }
 
-snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
-                                   const NIRConventions &nir,
-                                   llvm::StringRef networkName, double dt,
-                                   llvm::StringRef scheme) {
+snn::NetworkOp loadNetwork(Model &model, llvm::StringRef path,
+                           const NIRConventions &nir,
+                           llvm::StringRef networkName, double &dt) {
   if (!model.load(path, nir))
     return nullptr;
   snn::NetworkOp network = model.selectNetwork(networkName);
   if (!network)
     return nullptr;
   if (model.isNIR() && dt <= 0) {
-    // The public NIR exports were all made at this step.
-    dt = 1e-4;
-    reportNote("NIR files carry no time step; using --dt 1e-4 s");
+    dt = runtime::kDefaultTimeStep;
+    reportNote(std::string("NIR files carry no time step; using --dt ") +
+               runtime::kDefaultTimeStepText + " s");
   }
   if (!network.isDiscretized() && dt <= 0) {
     reportError("'" + path.str() + "': network '" + network.getSymName().str() +
                 "' is continuous-time; give its time step with --dt SECONDS");
     return nullptr;
   }
+  return network;
+}
+
+snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
+                                   const NIRConventions &nir,
+                                   llvm::StringRef networkName, double dt,
+                                   llvm::StringRef scheme) {
+  snn::NetworkOp network = loadNetwork(model, path, nir, networkName, dt);
+  if (!network)
+    return nullptr;
   // Only the chosen network is prepared: others may need another dt.
   mlir::PassManager pm(&model.getContext(), snn::NetworkOp::getOperationName());
   buildPrepareNetworkPipeline(pm, PrepareRunOptions{dt, scheme.str()});

@@ -57,6 +57,14 @@ private:
 };
 
 /// Loads `path` into `model`, selects `networkName` (or the only network)
+/// and settles its time step: `dt` if positive, else for NIR files
+/// snn::kDefaultTimeStep (announced); a continuous-time network without one
+/// is an error. Reports errors and returns null on failure.
+snn::NetworkOp loadNetwork(Model &model, llvm::StringRef path,
+                           const NIRConventions &nir,
+                           llvm::StringRef networkName, double &dt);
+
+/// Loads `path` into `model`, selects `networkName` (or the only network)
 /// and prepares it to run: discretized at `dt` (needed for continuous
 /// networks; NIR files default to 1e-4 s, with a note) with `scheme`, and
 /// reservoirs materialized. Reports errors and returns null on failure.

@@ -14,6 +14,17 @@ namespace snc::driver {
 int targetsCommand(const TargetsCommandOptions &options) {
   targets::TargetRegistryOptions registry =
       targets::getDefaultRegistryOptions();
+  if (options.litFeatures) {
+    // The lit features of the backends that can run here (lit.cfg.py).
+    backends::registerAllBackends();
+    for (const backends::Backend *backend : backends::getBackends()) {
+      std::string missing;
+      std::string feature = backend->getCapabilities().litFeature;
+      if (!feature.empty() && backends::checkTools(*backend, missing))
+        llvm::outs() << feature << "\n";
+    }
+    return Success;
+  }
   if (options.targets.empty()) {
     std::vector<std::string> errors;
     for (const targets::TargetSummary &target :
@@ -53,7 +64,12 @@ int targetsCommand(const TargetsCommandOptions &options) {
                  << targets::getRoundingModeName(target.rounding())
                  << " rounding\n"
                  << "  delay slots " << target.minDelay() << ".."
-                 << target.maxDelay() << "\n";
+                 << target.maxDelay() << "\n"
+                 << "  backend "
+                 << (target.backend.empty()
+                         ? "none (no backend compiles for it)"
+                         : target.backend)
+                 << "\n";
   }
   return status;
 }

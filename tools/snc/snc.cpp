@@ -90,6 +90,9 @@ static void addTargetsCommand(CLI::App &app, TargetsCommandOptions &tgt) {
       "targets", "List the bundled hardware targets, or check target files");
   cmd->add_option("target", tgt.targets,
                   "Target names or .json files to validate and summarize");
+  cmd->add_flag("--lit-features", tgt.litFeatures,
+                "Print the lit feature of every backend whose tools are "
+                "installed");
 }
 
 static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
@@ -149,8 +152,17 @@ static void addModelOptions(CLI::App *cmd, Options &o) {
   cmd->add_option("--chips", o.chips,
                   "Chip mesh WIDTHxHEIGHT (e.g. 8x6) replacing a many-core "
                   "target's chips_x and chips_y");
-  cmd->add_option("--seed", o.seed, "Seed of placement decisions")
+  cmd->add_option("--seed", o.seed,
+                  "Seed of placement decisions (backend option seed=N)")
       ->capture_default_str();
+  cmd->add_flag("--sequential-placement", o.sequentialPlacement,
+                "Place slices in order (the baseline) instead of optimising "
+                "(backend option sequential-placement=true)");
+  cmd->add_option("--backend-options", o.backendOptions,
+                  "Options of the target's backend, as key=value pairs "
+                  "separated by spaces");
+  // For tests and measurements: how often the many-core form was extracted.
+  cmd->add_flag("--print-extractions", o.printExtractions)->group("");
   cmd->add_option("--dt", o.dt,
                   "Time step in seconds for continuous-time networks")
       ->check(CLI::PositiveNumber);
@@ -168,8 +180,6 @@ static void addCompileCommand(CLI::App &app, CompileCommandOptions &c) {
                  "quantize, partition, place, route, emit)");
   addModelOptions(cmd, c);
   cmd->add_option("--output,-o", c.output, "Output directory")->required();
-  cmd->add_flag("--sequential-placement", c.sequentialPlacement,
-                "Place slices in order (the baseline) instead of optimising");
 }
 
 static void addSimulateCommand(CLI::App &app, SimulateCommandOptions &s) {

@@ -32,6 +32,14 @@ snn.network @scale_type(%a: tensor<1xi1>) -> (y: tensor<1xi1>) attributes {snn.o
 
 // -----
 
+// snn.target is a target name or the whole description.
+// expected-error @+1 {{'snn.network' op 'snn.target' must be a target name or {json = "...", name = "..."}, not {name = "spinnaker2"}}}
+snn.network @target_shape(%a: tensor<1xi1>) -> (y: tensor<1xi1>) attributes {snn.target = {name = "spinnaker2"}} {
+  snn.output %a : tensor<1xi1>
+}
+
+// -----
+
 // expected-error @+1 {{'snn.network' op has an unknown attribute 'snn.latency'}}
 snn.network @unknown(%a: tensor<1xi1>) -> (y: tensor<1xi1>) attributes {snn.latency = 1 : i64} {
   snn.output %a : tensor<1xi1>

@@ -1,0 +1,38 @@
+//===- Compile.h - compiling a network through a backend --------*- C++ -*-===//
+//
+// What `snc compile` (and `snc verify`, and any other driver) does with a
+// loaded module: record the target on the network, run the one compile
+// pipeline (passes/Pipelines.h) with the backend's passes and its emitter,
+// and write the compiled IR beside the output.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNC_BACKENDS_COMPILE_H
+#define SNC_BACKENDS_COMPILE_H
+
+#include "backends/Backend.h"
+
+namespace snc::backends {
+
+struct CompileSettings {
+  double dt = 0.0;    // 0: the network's own (it must have one)
+  std::string scheme; // empty: the network's own, else euler
+  /// Calibration inputs for quantization, one .npy per network input.
+  std::vector<std::string> calibration;
+  /// The backend's own options ("seed=3 sequential-placement=true").
+  std::string backendOptions;
+};
+
+/// Compiles `network` of `module` for `target` into `dir` in one pass
+/// manager, leaving the IR as compiled, and writes it as dir/mapping.mlir.
+/// Emits diagnostics and fails on error; appends the emitter's summary to
+/// `summary`.
+mlir::LogicalResult
+compileNetwork(mlir::ModuleOp module, snn::NetworkOp network,
+               const targets::TargetDescription &target, const Backend &backend,
+               const CompileSettings &settings, const std::string &dir,
+               llvm::raw_ostream &summary);
+
+} // namespace snc::backends
+
+#endif // SNC_BACKENDS_COMPILE_H
