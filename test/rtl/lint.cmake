@@ -1,0 +1,22 @@
+# Lints every file of rtl/ as a top module with its default parameters under
+# verilator --lint-only -Wall (warnings are errors). The harnesses lint the
+# other parameterisations when they are built.
+# Run: cmake -DVERILATOR=<verilator> -DRTL_DIR=<rtl> -P lint.cmake
+file(GLOB files ${RTL_DIR}/*.v ${RTL_DIR}/*.sv)
+list(LENGTH files count)
+if(count EQUAL 0)
+  message(FATAL_ERROR "no Verilog in ${RTL_DIR}")
+endif()
+set(failed 0)
+foreach(file ${files})
+  execute_process(COMMAND ${VERILATOR} --lint-only -Wall -y ${RTL_DIR} ${file}
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(SEND_ERROR "lint failed: ${file}")
+    set(failed 1)
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "rtl lint failed")
+endif()
+message(STATUS "rtl lint: ${count} files clean under -Wall")
