@@ -4,6 +4,8 @@
 # fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Paths relative to the checkout, so a clone elsewhere hits the same cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 build=build-asan
 if [ ! -f "$build/build.ninja" ]; then
   cmake -G Ninja -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug \
