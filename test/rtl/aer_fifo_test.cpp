@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Vaer_fifo_tb.h"
+#include "test/rtl/WidePort.h"
 #include "verilated.h"
 
 #include <cinttypes>
@@ -22,13 +23,8 @@
 
 namespace {
 
-template <typename Wide> void put(Wide &port, size_t slot, uint64_t value) {
-  port[2 * slot] = uint32_t(value);
-  port[2 * slot + 1] = uint32_t(value >> 32);
-}
-template <typename Wide> uint64_t get(const Wide &port, size_t slot) {
-  return uint64_t(port[2 * slot]) | (uint64_t(port[2 * slot + 1]) << 32);
-}
+using snc::rtltest::get;
+using snc::rtltest::put;
 
 struct Model {
   unsigned width = 0, depth = 0;

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Vneuron_update_tb.h"
+#include "test/rtl/WidePort.h"
 #include "verilated.h"
 
 #include "runtime/neuron/IntegerNeuron.h"
@@ -58,12 +59,10 @@ int64_t maxOf(unsigned bits) { return (int64_t(1) << (bits - 1)) - 1; }
 
 // The testbench's wide ports hold one 64-bit slot per configuration.
 template <typename Wide> void put(Wide &port, size_t slot, int64_t value) {
-  port[2 * slot] = uint32_t(uint64_t(value));
-  port[2 * slot + 1] = uint32_t(uint64_t(value) >> 32);
+  snc::rtltest::putSigned(port, slot, value);
 }
 template <typename Wide> int64_t get(const Wide &port, size_t slot) {
-  return int64_t(uint64_t(port[2 * slot]) |
-                 (uint64_t(port[2 * slot + 1]) << 32));
+  return snc::rtltest::getSigned(port, slot);
 }
 
 class Random {

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Vsynapse_memory_tb.h"
+#include "test/rtl/WidePort.h"
 #include "verilated.h"
 
 #include <algorithm>
@@ -24,13 +25,8 @@
 
 namespace {
 
-template <typename Wide> void put(Wide &port, size_t slot, uint64_t value) {
-  port[2 * slot] = uint32_t(value);
-  port[2 * slot + 1] = uint32_t(value >> 32);
-}
-template <typename Wide> uint64_t get(const Wide &port, size_t slot) {
-  return uint64_t(port[2 * slot]) | (uint64_t(port[2 * slot + 1]) << 32);
-}
+using snc::rtltest::get;
+using snc::rtltest::put;
 uint64_t mask(unsigned bits) {
   return bits >= 64 ? ~uint64_t(0) : (uint64_t(1) << bits) - 1;
 }

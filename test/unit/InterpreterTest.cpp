@@ -702,25 +702,30 @@ std::string cubaWithTiming(const std::string &timing) {
   return text;
 }
 
-TEST_F(InterpreterTest, NIRCubaLIFGainAndSameStepCurrent) {
-  std::unique_ptr<Interpreter> interp = load(cubaWithTiming("same_step"), 1e-3);
-  ASSERT_TRUE(interp);
-  std::vector<Rows> trace =
-      run(*interp, {{1.0}, {0.0}, {0.0}},
-          {variable(*interp, "pop", "i"), variable(*interp, "pop", "v")});
+class NIRCubaLIFTest : public InterpreterTest {
+protected:
+  /// i and v over three steps (input 1, 0, 0) under `timing`.
+  std::vector<Rows> run3(const std::string &timing) {
+    std::unique_ptr<Interpreter> interp = load(cubaWithTiming(timing), 1e-3);
+    if (!interp)
+      return {};
+    return run(*interp, {{1.0}, {0.0}, {0.0}},
+               {variable(*interp, "pop", "i"), variable(*interp, "pop", "v")});
+  }
+};
+
+TEST_F(NIRCubaLIFTest, GainAndSameStepCurrent) {
+  std::vector<Rows> trace = run3("same_step");
+  ASSERT_EQ(trace.size(), 2u);
   // i = 0.5 i + 2 x:            2, 1, 0.5 (w_in = 4 would give 4, 2, 1)
   // v = 0.75 v + 0.5 i + 0.125 with this step's i: 1.125, 1.46875, 1.4765625
   expectValues(column(trace[0]), {2.0, 1.0, 0.5}, "i");
   expectValues(column(trace[1]), {1.125, 1.46875, 1.4765625}, "v");
 }
 
-TEST_F(InterpreterTest, NIRCubaLIFPreviousStepCurrent) {
-  std::unique_ptr<Interpreter> interp =
-      load(cubaWithTiming("previous_step"), 1e-3);
-  ASSERT_TRUE(interp);
-  std::vector<Rows> trace =
-      run(*interp, {{1.0}, {0.0}, {0.0}},
-          {variable(*interp, "pop", "i"), variable(*interp, "pop", "v")});
+TEST_F(NIRCubaLIFTest, PreviousStepCurrent) {
+  std::vector<Rows> trace = run3("previous_step");
+  ASSERT_EQ(trace.size(), 2u);
   // i as above; v integrates the i before this step's update (0, 2, 1):
   //   v0 = 0 + 0.5*0 + 0.125 = 0.125
   //   v1 = 0.75*0.125 + 0.5*2 + 0.125 = 1.21875
