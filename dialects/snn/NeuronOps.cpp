@@ -109,10 +109,28 @@ bool DiscreteLIFOp::isInteger() {
           getStateBits().has_value());
 }
 
+/// A reset sets v to v_reset without saturating it (docs/semantics.md), so
+/// it must be a value the state can hold.
+static LogicalResult verifyResetFitsState(DiscreteLIFOp op) {
+  Type elt = cast<ShapedType>(op.getInput().getType()).getElementType();
+  unsigned bits = op.getStateBits() ? unsigned(*op.getStateBits())
+                                    : elt.getIntOrFloatBitWidth();
+  if (bits < 2 || bits > 64)
+    return success(); // verifyArithmetic reports the width
+  for (APInt value : op.getVReset().getValues<APInt>())
+    if (value.getSignificantBits() > bits)
+      return op.emitOpError()
+             << "'v_reset' " << value.getSExtValue() << " does not fit the "
+             << bits << "-bit state";
+  return success();
+}
+
 LogicalResult DiscreteLIFOp::verify() {
   if (failed(verifySynapseStage(*this)))
     return failure();
   if (failed(verifyArithmetic(*this, isInteger())))
+    return failure();
+  if (isInteger() && failed(verifyResetFitsState(*this)))
     return failure();
   if (getAdaptDecay().has_value() != getAdaptGain().has_value())
     return emitOpError("'adapt_decay' and 'adapt_gain' must be given together");
