@@ -311,8 +311,8 @@ void readMachine(FieldReader &r, const json &root, Manifest &manifest) {
     return;
   std::string where = "machine";
   mapping::Machine &m = manifest.machine;
-  m.chipsX = int(r.integer(*machine, "chips_x", where, 1, 65535));
-  m.chipsY = int(r.integer(*machine, "chips_y", where, 1, 65535));
+  m.chipsX = int(r.integer(*machine, "chips_x", where, 1, 256));
+  m.chipsY = int(r.integer(*machine, "chips_y", where, 1, 256));
   m.qpesX = int(r.integer(*machine, "qpes_x", where, 1, 65535));
   m.qpesY = int(r.integer(*machine, "qpes_y", where, 1, 65535));
   m.qpesPerChip = int(r.integer(*machine, "qpes_per_chip", where, 1, 65535));

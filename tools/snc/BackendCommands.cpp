@@ -50,9 +50,9 @@ bool setChips(const std::string &chips, targets::TargetDescription &target) {
   auto [x, y] = llvm::StringRef(chips).split('x');
   unsigned width = 0, height = 0;
   if (x.getAsInteger(10, width) || y.getAsInteger(10, height) || width < 1 ||
-      height < 1 || width > 65535 || height > 65535) {
+      height < 1 || width > 256 || height > 256) {
     reportError("--chips '" + chips +
-                "': expected WIDTHxHEIGHT, two whole numbers 1..65535 "
+                "': expected WIDTHxHEIGHT, two whole numbers 1..256 "
                 "(e.g. 8x6)");
     return false;
   }
