@@ -422,6 +422,34 @@ private:
   }
 };
 
+/// Target descriptions nest a few levels; a deeper document is hostile or
+/// broken, and walking it recursively could exhaust the stack.
+constexpr unsigned kMaxNestingDepth = 256;
+
+/// The offset of the bracket that opens level kMaxNestingDepth + 1, if any
+/// (strings skipped, escapes honoured).
+std::optional<size_t> tooDeepAt(StringRef text) {
+  unsigned depth = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNestingDepth)
+        return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<json> parseJSONText(StringRef text, std::string &error) {
@@ -441,6 +469,12 @@ std::optional<json> parseJSONText(StringRef text, std::string &error) {
     return std::nullopt;
   }
 
+  if (std::optional<size_t> deep = tooDeepAt(text)) {
+    error = syntaxError(text, *deep + 1,
+                        "nested deeper than " +
+                            std::to_string(kMaxNestingDepth) + " levels");
+    return std::nullopt;
+  }
   json document = json::parse(text.begin(), text.end(), /*cb=*/nullptr,
                               /*allow_exceptions=*/false);
   if (document.is_discarded()) {
