@@ -283,6 +283,32 @@ bool Importer::checkNodes() {
       return false;
     if (node.type == "Conv1d" && !rank("weight", {3}))
       return false;
+    // Window sizes hold one value (for every dimension) or one per
+    // dimension; integer settings exactly one.
+    auto count = [&](const char *name, std::set<size_t> allowed) {
+      const Array *a = node.find(name);
+      if (!a || allowed.count(a->values.size()))
+        return true;
+      return failNode(n.path, "dataset '" + std::string(name) + "' holds " +
+                                  std::to_string(a->values.size()) +
+                                  " values, which " + node.type +
+                                  " does not accept");
+    };
+    size_t dims = node.type == "Conv1d" ? 1 : 2;
+    if (node.type == "Conv1d" || node.type == "Conv2d")
+      for (const char *name : {"stride", "padding", "dilation"})
+        if (!count(name, {1, dims}))
+          return false;
+    if ((node.type == "Conv1d" || node.type == "Conv2d") &&
+        !count("groups", {1}))
+      return false;
+    if (node.type == "SumPool2d" || node.type == "AvgPool2d")
+      for (const char *name : {"kernel_size", "stride", "padding"})
+        if (!count(name, {1, 2}))
+          return false;
+    if (node.type == "Flatten" &&
+        (!count("start_dim", {1}) || !count("end_dim", {1})))
+      return false;
     if (n.topLevel && node.type == "Input") {
       hasInput = true;
       if (!node.find("shape") && !node.find("input_type.input"))
@@ -294,6 +320,11 @@ bool Importer::checkNodes() {
       return failNode(n.path, "an Input node cannot have incoming edges");
     if (node.type != "Input" && n.inputs.empty())
       return failNode(n.path, "no edge reaches this " + node.type + " node");
+    for (const std::string &p : n.inputs)
+      if (at(p).topLevel && at(p).node->type == "Output")
+        return failNode(p, "an Output node cannot have outgoing edges (one "
+                           "goes to '" +
+                               n.path + "')");
   }
   if (!hasInput)
     return fail("the graph has no Input node");

@@ -348,6 +348,33 @@ def malformed(outdir):
                   "stride": i64([1, 1]), "padding": i64([0, 0])}),
         ("output", out(2, 1, 1))))
 
+    # An edge leaving the Output node; a Conv2d with an empty `groups` and
+    # three strides; a Flatten with an empty `start_dim`.
+    bad("output-edge", graph(
+        {"input": inp(2), "lif": lif(2), "output": out(2),
+         "scale": {"type": "Scale", "scale": f32([1, 1])}},
+        [("input", "lif"), ("lif", "output"), ("output", "scale"),
+         ("scale", "lif")]))
+    bad("conv-groups", chain(
+        ("input", inp(2, 6, 6)),
+        ("conv", {"type": "Conv2d", "weight": np.ones((4, 2, 3, 3), dtype=F32),
+                  "bias": f32([0, 0, 0, 0]), "stride": i64([1, 1]),
+                  "padding": i64([1, 1]), "dilation": i64([1, 1]),
+                  "groups": np.zeros((0,), dtype=I64)}),
+        ("output", out(4, 6, 6))))
+    bad("conv-strides", chain(
+        ("input", inp(2, 6, 6)),
+        ("conv", {"type": "Conv2d", "weight": np.ones((4, 2, 3, 3), dtype=F32),
+                  "bias": f32([0, 0, 0, 0]), "stride": i64([1, 1, 1]),
+                  "padding": i64([1, 1]), "dilation": i64([1, 1]),
+                  "groups": i64(1)}),
+        ("output", out(4, 6, 6))))
+    bad("flatten-dims", chain(
+        ("input", inp(2, 3)),
+        ("flatten", {"type": "Flatten", "start_dim": np.zeros((0,), dtype=I64),
+                     "end_dim": i64(-1)}),
+        ("output", out(6))))
+
     bad("unknown-type", chain(("input", inp(2)),
                               ("foo", {"type": "Foo", "gain": f32([1, 1])}),
                               ("output", out(2))))
