@@ -146,6 +146,8 @@ private:
   std::string &error;
   std::vector<FlatNode> nodes;
   std::map<std::string, size_t> index;
+  /// Where each flat path came from: "node 'x' of graph 'g'".
+  std::map<std::string, std::string> origin;
   std::map<std::string, Shape> shapes; // output shape per node
   const File *file = nullptr;
 };
@@ -161,6 +163,14 @@ std::string join(const std::string &prefix, const std::string &name) {
 bool Importer::flatten(const Graph &graph, const std::string &prefix) {
   for (const auto &[name, node] : graph.nodes) {
     std::string path = join(prefix, name);
+    std::string from = "node '" + name + "' of " +
+                       (prefix.empty() ? std::string("the top graph")
+                                       : "graph '" + prefix + "'");
+    // A dotted name beside a subgraph ("sub.lif" next to sub/lif) would
+    // silently take the other node's place.
+    if (auto [it, added] = origin.try_emplace(path, from); !added)
+      return fail(it->second + " and " + from + " both flatten to '" + path +
+                  "'; rename one of them");
     if (node.type == "NIRGraph") {
       if (!flatten(*node.graph, path))
         return false;

@@ -375,6 +375,13 @@ def malformed(outdir):
                      "end_dim": i64(-1)}),
         ("output", out(6))))
 
+    # A top-level node named "sub.lif" beside a subgraph "sub" holding "lif":
+    # both flatten to the path sub.lif.
+    inner = chain(("in", inp(2)), ("lif", lif(2)), ("out", out(2)))
+    bad("flat-collision", graph(
+        {"input": inp(2), "sub": inner, "sub.lif": lif(2), "output": out(2)},
+        [("input", "sub.lif"), ("sub.lif", "sub"), ("sub", "output")]))
+
     bad("unknown-type", chain(("input", inp(2)),
                               ("foo", {"type": "Foo", "gain": f32([1, 1])}),
                               ("output", out(2))))
