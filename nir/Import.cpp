@@ -128,8 +128,9 @@ private:
                             const Shape &out) {
     for (int64_t extent : out)
       if (extent < 1)
-        return failNode(n.path, n.node->type + ": the window is larger than "
-                                               "the padded input " +
+        return failNode(n.path, n.node->type +
+                                    ": the window is larger than "
+                                    "the padded input " +
                                     shapeString(in));
     return true;
   }

@@ -241,6 +241,11 @@ LogicalResult DiscretizePass::discretize(Operation *op,
     SmallVector<int64_t> steps;
     for (double seconds : paramValues(*delay.getDelay())) {
       double exactSteps = seconds / dt;
+      if (!(exactSteps <= double(kMaxSteps)))
+        return delay.emitOpError()
+               << "delay of " << seconds << " s is " << exactSteps
+               << " steps (dt = " << dt << " s), more than snc's limit of "
+               << kMaxSteps;
       int64_t rounded = std::llround(exactSteps);
       if (std::abs(exactSteps - double(rounded)) >
           1e-6 * std::max(1.0, exactSteps))

@@ -121,10 +121,21 @@ LogicalResult DelayOp::verify() {
   if (int64_t(steps.size()) != 1 && int64_t(steps.size()) != n)
     return emitOpError() << "'steps' has " << steps.size()
                          << " values, expected 1 or " << n;
-  for (auto [i, s] : llvm::enumerate(steps))
+  int64_t longest = 0;
+  for (auto [i, s] : llvm::enumerate(steps)) {
     if (s < 0)
       return emitOpError() << "'steps' element " << i << " is negative (" << s
                            << ")";
+    if (s > kMaxSteps)
+      return emitOpError() << "'steps' element " << i << " is " << s
+                           << " steps, more than snc's limit of " << kMaxSteps;
+    longest = std::max(longest, s);
+  }
+  if ((longest + 1) * n > kMaxDelayBufferValues)
+    return emitOpError() << "delays " << n << " values by up to " << longest
+                         << " steps: a buffer of " << (longest + 1) * n
+                         << " values, more than snc's limit of "
+                         << kMaxDelayBufferValues;
   return success();
 }
 
@@ -284,9 +295,14 @@ LogicalResult SparseProjectionOp::verify() {
     if (int64_t(delays->size()) != nnz)
       return emitOpError() << "'delays' has " << delays->size()
                            << " entries for " << nnz << " synapses";
-    for (auto [i, d] : llvm::enumerate(*delays))
+    for (auto [i, d] : llvm::enumerate(*delays)) {
       if (d < 0)
         return emitOpError() << "synapse " << i << " has negative delay " << d;
+      if (d > kMaxSteps)
+        return emitOpError()
+               << "synapse " << i << " has a delay of " << d
+               << " steps, more than snc's limit of " << kMaxSteps;
+    }
   }
   return success();
 }

@@ -36,9 +36,9 @@ static LogicalResult verifyPopulation(Operation *op) {
         return failure();
   }
   if (auto refractory = op->getAttrOfType<IntegerAttr>("refractory"))
-    if (refractory.getInt() < 0)
-      return op->emitOpError() << "'refractory' must be non-negative, but is "
-                               << refractory.getInt();
+    if (refractory.getInt() < 0 || refractory.getInt() > kMaxSteps)
+      return op->emitOpError() << "'refractory' must lie in [0, " << kMaxSteps
+                               << "] steps, but is " << refractory.getInt();
   return success();
 }
 
@@ -119,9 +119,8 @@ static LogicalResult verifyResetFitsState(DiscreteLIFOp op) {
     return success(); // verifyArithmetic reports the width
   for (APInt value : op.getVReset().getValues<APInt>())
     if (value.getSignificantBits() > bits)
-      return op.emitOpError()
-             << "'v_reset' " << value.getSExtValue() << " does not fit the "
-             << bits << "-bit state";
+      return op.emitOpError() << "'v_reset' " << value.getSExtValue()
+                              << " does not fit the " << bits << "-bit state";
   return success();
 }
 

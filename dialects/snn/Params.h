@@ -30,6 +30,13 @@ std::vector<double> paramValues(mlir::DenseIntOrFPElementsAttr attr);
 mlir::DenseIntOrFPElementsAttr makeParam(mlir::MLIRContext *ctx,
                                          llvm::ArrayRef<double> values);
 
+/// The longest delay or refractory period, in steps, that snc accepts:
+/// about 105 s at dt = 0.1 ms. Each becomes an allocation (ring buffers,
+/// counters), so a corrupt file must not get further than the verifier.
+constexpr int64_t kMaxSteps = int64_t(1) << 20;
+/// The most values a delay's ring buffer may hold ((steps + 1) x elements).
+constexpr int64_t kMaxDelayBufferValues = int64_t(1) << 28;
+
 enum class ParamRange { Any, Positive, NonNegative };
 
 /// Checks that parameter `name` of `op` holds 1 or `n` finite values in

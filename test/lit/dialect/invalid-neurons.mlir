@@ -170,7 +170,7 @@ snn.network @negative_beta_adapt(%x: tensor<3xf32>) -> () {
 // -----
 
 snn.network @negative_refractory(%x: tensor<3xf32>) -> () {
-  // expected-error @+1 {{'snn.lif' op 'refractory' must be non-negative, but is -1}}
+  // expected-error @+1 {{'snn.lif' op 'refractory' must lie in [0, 1048576] steps, but is -1}}
   %0 = snn.lif %x {tau = dense<1.0e-2> : tensor<f64>, r = dense<1.0> : tensor<f64>, v_leak = dense<0.0> : tensor<f64>, v_threshold = dense<1.0> : tensor<f64>, v_reset = dense<0.0> : tensor<f64>, refractory = -1} : tensor<3xf32> -> tensor<3xi1>
   snn.output
 }
@@ -178,7 +178,7 @@ snn.network @negative_refractory(%x: tensor<3xf32>) -> () {
 // -----
 
 snn.network @negative_refractory_discrete(%x: tensor<3xf32>) -> () {
-  // expected-error @+1 {{'snn.discrete_lif' op 'refractory' must be non-negative, but is -3}}
+  // expected-error @+1 {{'snn.discrete_lif' op 'refractory' must lie in [0, 1048576] steps, but is -3}}
   %0 = snn.discrete_lif %x {decay = dense<0.5> : tensor<f64>, gain = dense<0.5> : tensor<f64>, bias = dense<0.0> : tensor<f64>, v_threshold = dense<1.0> : tensor<f64>, v_reset = dense<0.0> : tensor<f64>, refractory = -3} : tensor<3xf32> -> tensor<3xi1>
   snn.output
 }
