@@ -23,7 +23,14 @@ using namespace mlir;
 namespace snc::driver {
 
 void reportError(llvm::StringRef message) {
-  llvm::WithColor::error(llvm::errs(), "snc") << message << "\n";
+  // One problem per line (a target file can have several): each line is a
+  // diagnostic of its own, so each gets the prefix.
+  llvm::SmallVector<llvm::StringRef> lines;
+  message.split(lines, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  if (lines.empty())
+    lines.push_back(message);
+  for (llvm::StringRef line : lines)
+    llvm::WithColor::error(llvm::errs(), "snc") << line << "\n";
 }
 
 void reportNote(llvm::StringRef message) {
