@@ -13,6 +13,9 @@
 // rst (synchronous) empties the queue and clears overflow and pop_valid.
 `default_nettype none
 
+// Each primitive is a top module of its own when rtl/*.v is linted
+// together; that is a library, not a design with duplicate tops.
+/* verilator lint_off MULTITOP */
 module aer_fifo #(
     parameter integer WIDTH = 16,
     parameter integer DEPTH = 16,

@@ -5,6 +5,8 @@
 //
 // ROUNDING takes NeuronModes.h's values: 0 floor, 1 ceil, 2 toward_zero,
 // 3 nearest_even. Requires FRAC_BITS <= A_BITS + B_BITS - 2.
+`ifndef SNC_RTL_FIXED_MUL_V
+`define SNC_RTL_FIXED_MUL_V
 `default_nettype none
 
 module fixed_mul #(
@@ -57,3 +59,5 @@ module fixed_mul #(
 endmodule
 
 `default_nettype wire
+
+`endif // SNC_RTL_FIXED_MUL_V

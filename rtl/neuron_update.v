@@ -30,6 +30,14 @@
 // Requires FRAC_BITS <= MULT_BITS + min(STATE_BITS, INPUT_BITS) - 2.
 `default_nettype none
 
+// Its building blocks, so the file lints and synthesises on its own
+// (guarded: reading rtl/*.v together defines each module once).
+`include "rtl/fixed_mul.v"
+`include "rtl/saturate.v"
+
+// Each primitive is a top module of its own when rtl/*.v is linted
+// together; that is a library, not a design with duplicate tops.
+/* verilator lint_off MULTITOP */
 module neuron_update #(
     parameter integer STATE_BITS       = 16,
     parameter integer INPUT_BITS       = 16,

@@ -1,5 +1,7 @@
 // saturate: a signed IN_BITS value clamped to a signed OUT_BITS value
 // (FixedPoint.h's saturate). Purely combinational. Requires IN_BITS > OUT_BITS.
+`ifndef SNC_RTL_SATURATE_V
+`define SNC_RTL_SATURATE_V
 `default_nettype none
 
 module saturate #(
@@ -20,3 +22,5 @@ module saturate #(
 endmodule
 
 `default_nettype wire
+
+`endif // SNC_RTL_SATURATE_V

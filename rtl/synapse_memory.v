@@ -17,6 +17,9 @@
 // then reads 0), INIT_FILE ("" leaves the memory uninitialised).
 `default_nettype none
 
+// Each primitive is a top module of its own when rtl/*.v is linted
+// together; that is a library, not a design with duplicate tops.
+/* verilator lint_off MULTITOP */
 module synapse_memory #(
     parameter integer WORDS       = 256,
     parameter integer TARGET_BITS = 8,
