@@ -33,7 +33,7 @@ bool readWholeFile(const std::string &path, std::vector<uint8_t> &bytes,
 bool writeFileAtomically(const std::string &path,
                          const std::vector<uint8_t> &bytes,
                          std::string &error) {
-  std::string temporary = path + ".tmp." + std::to_string(getpid());
+  std::string temporary = temporaryPathFor(path);
   FILE *file = std::fopen(temporary.c_str(), "wb");
   if (!file) {
     error = path + ": cannot create " + temporary + ": " + std::strerror(errno);
@@ -45,15 +45,28 @@ bool writeFileAtomically(const std::string &path,
   ok = std::fclose(file) == 0 && ok;
   if (!ok) {
     error = path + ": write error: " + std::strerror(errno);
-    std::remove(temporary.c_str());
+    discardTemporary(temporary);
     return false;
   }
+  return commitTemporary(temporary, path, error);
+}
+
+std::string temporaryPathFor(const std::string &path) {
+  return path + ".tmp." + std::to_string(getpid());
+}
+
+bool commitTemporary(const std::string &temporary, const std::string &path,
+                     std::string &error) {
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     error = path + ": cannot rename " + temporary + ": " + std::strerror(errno);
-    std::remove(temporary.c_str());
+    discardTemporary(temporary);
     return false;
   }
   return true;
+}
+
+void discardTemporary(const std::string &temporary) {
+  std::remove(temporary.c_str());
 }
 
 bool writeFileAtomically(const std::string &path, const std::string &text,

@@ -26,6 +26,14 @@ bool writeFileAtomically(const std::string &path,
 bool writeFileAtomically(const std::string &path, const std::string &text,
                          std::string &error);
 
+/// For writers that produce the file themselves: the temporary path to
+/// write instead of `path`, then moved over it by commitTemporary (or
+/// removed by discardTemporary when the writer fails).
+std::string temporaryPathFor(const std::string &path);
+bool commitTemporary(const std::string &temporary, const std::string &path,
+                     std::string &error);
+void discardTemporary(const std::string &temporary);
+
 } // namespace snc::runtime
 
 #endif // SNC_RUNTIME_FILEIO_H
