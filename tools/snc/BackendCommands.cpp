@@ -37,9 +37,9 @@ bool writeOutputs(const std::vector<std::string> &files,
   return writeArrays(files, outputs);
 }
 
-/// Sets a many-core target's mesh to `chips` ("WIDTHxHEIGHT"); the
-/// manifest and the images hold each side in 16 bits. The description
-/// changes as the file would (so does what snn.target records).
+/// Sets a many-core target's mesh to `chips` ("WIDTHxHEIGHT"), at most 256
+/// a side as the schema's meshDimension allows. The description changes as
+/// the file would (so does what snn.target records).
 bool setChips(const std::string &chips, targets::TargetDescription &target) {
   if (!target.manycore) {
     reportError("--chips " + chips + ": target '" + target.name + "' (" +
