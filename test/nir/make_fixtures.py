@@ -342,6 +342,22 @@ def malformed(outdir):
                   "padding": i64([1, 1]), "dilation": i64([1, 1]),
                   "groups": i64(1), "input_shape": i64([6, 6])}),
         ("output", out(4, 3, 3))))
+    def conv2d(stride, padding, dilation):
+        return chain(
+            ("input", inp(2, 6, 6)),
+            ("conv", {"type": "Conv2d",
+                      "weight": np.ones((4, 2, 3, 3), dtype=F32),
+                      "bias": f32([0, 0, 0, 0]), "stride": i64(stride),
+                      "padding": i64(padding), "dilation": i64(dilation),
+                      "groups": i64(1), "input_shape": i64([6, 6])}),
+            ("output", out(4, 6, 6)))
+    bad("conv-dilation", conv2d([1, 1], [1, 1], [1, 0]))
+    bad("conv-padding", conv2d([1, 1], [-1, 1], [1, 1]))
+    bad("pool-kernel", chain(
+        ("input", inp(2, 4, 4)),
+        ("pool", {"type": "AvgPool2d", "kernel_size": i64([0, 2]),
+                  "stride": i64([1, 1]), "padding": i64([0, 0])}),
+        ("output", out(2, 4, 3))))
     bad("pool-window", chain(
         ("input", inp(2, 4, 4)),
         ("pool", {"type": "SumPool2d", "kernel_size": i64([5, 5]),
