@@ -1,0 +1,129 @@
+//===- Design.h - an integer network as FPGA neuron cores -------*- C++ -*-===//
+//
+// The MLIR-free half of the FPGA backend (library SNCFPGADesign): how a
+// network in the many-core form (passes/mapping/ManycoreNetwork.h) becomes
+// time-multiplexed neuron cores (rtl/neuron_core.v) and the files that
+// describe them, and how those files are simulated in Verilator.
+//
+//   planDesign   decides: which neurons each core runs (from the
+//                partitioner's slices), the level each core updates in,
+//                memory depths and widths, the resources each core needs,
+//                and whether the design fits the part. The FPGA backend's
+//                prepare pass records the plan in the IR (nmc.slice
+//                attributes, see CorePlan::fields) and the emitter reads it
+//                back: nothing is decided twice.
+//   writeDesign  writes a planned design (top.v, one $readmemh file per
+//                memory, the Verilator harness, manifest.json); read-only.
+//   simulateDesign  builds the harness with Verilator (cached in the output
+//                directory, rebuilt only when a source changed) and runs it.
+//
+// Hardware semantics (docs/fpga.md): per time step t, the harness first
+// streams the step's input spikes as events; then levels 0, 1, ... run in
+// order. In a level every core of that level updates its neurons, one per
+// clock: drive = sat(driveBits, driveOffset + ring[t][k]), then
+// stepIntegerNeuron (rtl/neuron_update.v); spikes become events {source,
+// neuron} on the one spike bus; every core that subscribes to the source
+// adds the weights of the source neuron's synapse row into ring[t + delay].
+// A level ends when every core of it has updated and every event is
+// delivered. A delay-0 synapse always goes to a core of a later level, so
+// the result equals manycore::Network semantics (= the interpreter) bit for
+// bit, with latency shift 0.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNC_BACKENDS_FPGA_DESIGN_H
+#define SNC_BACKENDS_FPGA_DESIGN_H
+
+#include "passes/mapping/ManycoreNetwork.h"
+#include "passes/mapping/MappingModel.h"
+#include "runtime/Npy.h"
+#include "targets/TargetDescription.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace snc::fpga {
+
+/// One neuron core: a slice of one (non-input) population.
+struct CorePlan {
+  int population = 0;      // manycore::Network population index
+  int64_t lo = 0, hi = 0;  // the neurons [lo, hi) it runs
+  int level = 0;           // updates after every core of a lower level
+  int64_t ringSlots = 1;   // accumulator ring depth: max incoming delay + 1
+  unsigned accBits = 1;    // accumulator width that cannot overflow
+  int64_t synapseWords = 0;  // synapse memory words (incoming synapses)
+  int64_t rowIndexWords = 0; // row index: one entry per subscribed source neuron
+  int64_t blockRams = 0;     // block RAMs (or SPRAM) the core's memories need
+
+  /// (name, value) pairs the IR stores, and their inverse; fromFields fails
+  /// (sets error) on a missing or out-of-range field.
+  std::vector<std::pair<std::string, int64_t>> fields() const;
+  static bool fromFields(const std::vector<std::pair<std::string, int64_t>> &,
+                         CorePlan &plan, std::string &error);
+};
+
+/// A source of spike events: a slice of an input population (fed by the
+/// harness) or the neurons of one core. Event = {source index, neuron - lo}.
+struct SourcePlan {
+  int population = 0;
+  int64_t lo = 0, hi = 0;
+  int core = -1; // -1: a network input
+};
+
+struct DesignPlan {
+  std::vector<CorePlan> cores;
+  /// Derived from `cores` and the network (inputs sliced like the
+  /// partitioner sliced them): completeSources fills it.
+  std::vector<SourcePlan> sources;
+  int levels = 1;
+  /// Totals against the part, for the manifest and diagnostics.
+  int64_t blockRams = 0, partBlockRams = 0;
+};
+
+/// Plans the cores for `slices` (the partitioner's, in slice order; input
+/// populations' slices become sources, not cores). Fails with a message
+/// naming the population and the resource (which, how much over) if the
+/// network does not fit the target's part, or if it needs what a core
+/// cannot do.
+bool planDesign(const manycore::Network &network,
+                const std::vector<mapping::Slice> &slices,
+                const targets::TargetDescription &target, DesignPlan &plan,
+                std::string &error);
+
+/// Fills plan.sources (and checks the cores against the network) after the
+/// cores were read back from the IR.
+bool completeSources(const manycore::Network &network, DesignPlan &plan,
+                     std::string &error);
+
+/// Writes the design into `directory` (created if needed), every file
+/// through a temporary and rename. `summary` gets a line per core.
+bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
+                 const targets::TargetDescription &target,
+                 const std::string &directory, std::string &summary,
+                 std::string &error);
+
+struct SimulateOptions {
+  int64_t steps = -1;        // -1: as long as the shortest input
+  std::string xInitial;      // "" or "unique": verilator --x-initial
+  uint64_t xInitialSeed = 0; // +verilator+seed+N when xInitial is "unique"
+};
+
+struct SimulateResult {
+  std::vector<runtime::NpyArray> outputs; // (steps, *shape) per output
+  int64_t cyclesTotal = 0, cyclesMaxStep = 0;
+  int64_t synapticEvents = 0;
+  /// output index, element -> "core 3 (population 'lif1' neuron 17)".
+  std::vector<std::vector<std::string>> locations;
+};
+
+/// Builds (if needed) and runs the harness in `directory`.
+bool simulateDesign(const std::string &directory,
+                    const std::vector<runtime::NpyArray> &inputs,
+                    const SimulateOptions &options, SimulateResult &result,
+                    std::string &error);
+
+} // namespace snc::fpga
+
+#endif // SNC_BACKENDS_FPGA_DESIGN_H
