@@ -78,8 +78,12 @@ struct File {
   Node root;           // type NIRGraph
 };
 
-/// Reads a NIR file. On failure returns false with a one-line `error` that
-/// names the file and the HDF5 object (e.g. "/node/nodes/lif1/tau").
+/// Reads a NIR file in a child process (ReadIsolated.cpp), so that a crash
+/// or hang inside libhdf5 becomes an error. On failure returns false with a
+/// one-line `error` that names the file and the HDF5 object (e.g.
+/// "/node/nodes/lif1/tau"). The environment variables
+/// SNC_NIR_READ_CPU_SECONDS (default 20; the wall-clock limit is twice that
+/// plus 5 s) and SNC_NIR_READ_MEMORY_MIB (default 4096) bound the child.
 bool readNIRFile(const std::string &path, File &file, std::string &error);
 
 /// Writes `file` in the layout the NIR Python package writes, atomically

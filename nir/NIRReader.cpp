@@ -1,18 +1,37 @@
 //===- NIRReader.cpp - read a NIR HDF5 file -------------------------------===//
 //
 // HDF5 through its C++ API. Its exceptions stay in this file: every entry
-// point catches them and turns them into an error message.
+// point catches them and turns them into an error message. snc runs this in
+// the child process of ReadIsolated.cpp: the reader names each object before
+// touching it, so that a crash inside libhdf5 is reported with its path.
+// Every dataset's declared size is checked against ReadLimits.h before
+// anything is allocated for it.
 //
 //===----------------------------------------------------------------------===//
 
-#include "nir/NIRModel.h"
+#include "nir/NIRReaderInProcess.h"
+#include "nir/ReadLimits.h"
 
 #include <H5Cpp.h>
 
 #include <cstring>
 #include <fstream>
+#include <set>
+#include <sys/stat.h>
 
 namespace snc::nir {
+
+bool isShapeLikeDataset(const std::string &name) {
+  static const std::set<std::string> names = {
+      "shape",       "input_shape", "input_type", "output_type",
+      "stride",      "padding",     "dilation",   "groups",
+      "kernel_size", "start_dim",   "end_dim"};
+  if (names.count(name))
+    return true;
+  return name.rfind("input_type.", 0) == 0 ||
+         name.rfind("output_type.", 0) == 0;
+}
+
 namespace {
 
 /// An error inside the file, thrown to unwind the recursive reader.
@@ -30,31 +49,112 @@ std::string join(const std::string &group, const std::string &name) {
   return group == "/" ? "/" + name : group + "/" + name;
 }
 
-/// Datasets larger than this are not network parameters.
-constexpr int64_t kMaxElements = int64_t(1) << 31;
+std::string bytesText(int64_t bytes) {
+  const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  double value = double(bytes);
+  int unit = 0;
+  while (value >= 1024 && unit < 6) {
+    value /= 1024;
+    ++unit;
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, unit ? "%.1f %s" : "%.0f %s", value,
+                units[unit]);
+  return text;
+}
 
-std::vector<int64_t> dimsOf(const H5::DataSet &ds) {
+/// One file being read: the progress hook and what is left of the budget.
+class Reader {
+public:
+  Reader(const ReadProgress &progress, int64_t fileBytes)
+      : progress(progress), fileBytes(fileBytes),
+        budget(dataBudgetBytes(fileBytes)) {}
+
+  void reading(const std::string &where) const {
+    if (progress)
+      progress(where);
+  }
+
+  std::string readVersion(const H5::H5File &h5);
+  Node readNode(const H5::Group &group, const std::string &where);
+
+private:
+  const ReadProgress &progress;
+  int64_t fileBytes;
+  int64_t budget; // bytes of declared data still allowed
+
+  std::vector<int64_t> dimsOf(const H5::DataSet &ds, const std::string &where,
+                              int64_t maxElements);
+  std::vector<std::string> readStrings(const H5::DataSet &ds,
+                                       const std::string &where);
+  Array readArray(const H5::DataSet &ds, const std::string &where,
+                  int64_t maxElements);
+  MetadataValue readMetadataValue(const H5::DataSet &ds,
+                                  const std::string &where);
+  std::unique_ptr<Graph> readGraph(const H5::Group &group,
+                                   const std::string &where);
+};
+
+/// The dataset's dimensions, after checking that its declared size fits
+/// `maxElements` and what is left of the file's data budget (which it then
+/// takes).
+std::vector<int64_t> Reader::dimsOf(const H5::DataSet &ds,
+                                    const std::string &where,
+                                    int64_t maxElements) {
+  reading(where);
   H5::DataSpace space = ds.getSpace();
   if (space.getSimpleExtentType() == H5S_NULL)
-    formatError(ds.getObjName(), "has no data (null dataspace)");
+    formatError(where, "has no data (null dataspace)");
   int rank = space.getSimpleExtentNdims();
+  if (rank < 0 || rank > H5S_MAX_RANK)
+    formatError(where, "has an invalid rank");
   std::vector<hsize_t> dims(rank);
   space.getSimpleExtentDims(dims.data());
+  std::string declared;
   int64_t count = 1;
+  bool overflow = false;
   for (hsize_t d : dims) {
-    if (d > hsize_t(kMaxElements) || (count *= int64_t(d)) > kMaxElements)
-      formatError(ds.getObjName(), "is too large to be a parameter");
+    declared += (declared.empty() ? "" : ", ") + std::to_string(d);
+    if (d != 0 && (d > hsize_t(INT64_MAX) || count > INT64_MAX / int64_t(d)))
+      overflow = true;
+    else
+      count *= int64_t(d);
   }
+  declared = "(" + declared + (dims.size() == 1 ? ",)" : ")");
+  if (overflow || count > maxElements)
+    formatError(where, "declares shape " + declared + ", more than the " +
+                           std::to_string(maxElements) +
+                           " elements such a dataset may hold");
+  int64_t elementBytes = int64_t(ds.getDataType().getSize());
+  if (elementBytes <= 0 || count > (INT64_MAX / 2) / elementBytes)
+    formatError(where, "declares shape " + declared +
+                           " of an element type too large to read");
+  int64_t bytes = count * elementBytes;
+  if (bytes > budget)
+    formatError(where, "declares shape " + declared + " (" + bytesText(bytes) +
+                           "), more data than a file of " +
+                           bytesText(fileBytes) +
+                           " can hold (gzip compresses at most " +
+                           std::to_string(kMaxCompressionRatio) + ":1; " +
+                           bytesText(budget) + " left of the file's " +
+                           bytesText(dataBudgetBytes(fileBytes)) + ")");
+  budget -= bytes;
   return std::vector<int64_t>(dims.begin(), dims.end());
 }
 
 /// All strings of a string dataset (scalar or array), fixed or variable
 /// length.
-std::vector<std::string> readStrings(const H5::DataSet &ds) {
+std::vector<std::string> Reader::readStrings(const H5::DataSet &ds,
+                                             const std::string &where) {
+  std::vector<int64_t> dims = dimsOf(ds, where, INT64_MAX);
+  int64_t count = 1;
+  for (int64_t d : dims)
+    count *= d;
   H5::StrType fileType = ds.getStrType();
   H5::DataSpace space = ds.getSpace();
-  hssize_t count = space.getSimpleExtentNpoints();
   std::vector<std::string> out;
+  if (count == 0)
+    return out;
   if (fileType.isVariableStr()) {
     H5::StrType memType(H5::PredType::C_S1, H5T_VARIABLE);
     memType.setCset(fileType.getCset());
@@ -68,7 +168,7 @@ std::vector<std::string> readStrings(const H5::DataSet &ds) {
   size_t size = fileType.getSize();
   std::vector<char> buffer(count * size + 1, '\0');
   ds.read(buffer.data(), fileType);
-  for (hssize_t i = 0; i < count; ++i) {
+  for (int64_t i = 0; i < count; ++i) {
     std::string s(buffer.data() + i * size, size);
     out.push_back(s.substr(0, s.find('\0')));
   }
@@ -77,9 +177,10 @@ std::vector<std::string> readStrings(const H5::DataSet &ds) {
 
 bool isString(const H5::DataSet &ds) { return ds.getTypeClass() == H5T_STRING; }
 
-Array readArray(const H5::DataSet &ds, const std::string &where) {
+Array Reader::readArray(const H5::DataSet &ds, const std::string &where,
+                        int64_t maxElements) {
   Array array;
-  array.shape = dimsOf(ds);
+  array.shape = dimsOf(ds, where, maxElements);
   switch (ds.getTypeClass()) {
   case H5T_FLOAT:
     array.kind =
@@ -115,15 +216,15 @@ Array readArray(const H5::DataSet &ds, const std::string &where) {
   return array;
 }
 
-MetadataValue readMetadataValue(const H5::DataSet &ds,
-                                const std::string &where) {
+MetadataValue Reader::readMetadataValue(const H5::DataSet &ds,
+                                        const std::string &where) {
   MetadataValue value;
   if (isString(ds)) {
     value.isString = true;
-    std::vector<std::string> strings = readStrings(ds);
+    std::vector<std::string> strings = readStrings(ds, where);
     value.text = strings.empty() ? "" : strings.front();
   } else {
-    value.array = readArray(ds, where);
+    value.array = readArray(ds, where, INT64_MAX);
   }
   return value;
 }
@@ -141,75 +242,95 @@ std::vector<Child> childrenOf(const H5::Group &group) {
   return children;
 }
 
-Node readNode(const H5::Group &group, const std::string &where);
-
-std::unique_ptr<Graph> readGraph(const H5::Group &group,
-                                 const std::string &where) {
+std::unique_ptr<Graph> Reader::readGraph(const H5::Group &group,
+                                         const std::string &where) {
   auto graph = std::make_unique<Graph>();
+  std::string nodesPath = join(where, "nodes");
+  reading(nodesPath);
   if (!group.nameExists("nodes") ||
       group.childObjType("nodes") != H5O_TYPE_GROUP)
     formatError(where, "is a NIRGraph without a 'nodes' group");
   H5::Group nodes = group.openGroup("nodes");
   for (const Child &child : childrenOf(nodes)) {
-    std::string path = join(join(where, "nodes"), child.name);
+    std::string path = join(nodesPath, child.name);
     if (!child.isGroup)
       formatError(path, "is a dataset, but nodes must be groups");
+    reading(path);
     graph->nodes.emplace_back(child.name,
                               readNode(nodes.openGroup(child.name), path));
   }
+  std::string edgesPath = join(where, "edges");
+  reading(edgesPath);
   if (!group.nameExists("edges"))
     return graph; // a graph without edges stores none
-  std::string edgesPath = join(where, "edges");
   if (group.childObjType("edges") != H5O_TYPE_DATASET)
     formatError(edgesPath, "must be a dataset of node-name pairs");
   H5::DataSet edges = group.openDataSet("edges");
-  std::vector<int64_t> dims = dimsOf(edges);
-  bool empty = !dims.empty() && dims[0] == 0;
-  if (!empty && (!isString(edges) || dims.size() != 2 || dims[1] != 2))
-    formatError(edgesPath, "must be an (N, 2) array of node names");
+  H5::DataSpace space = edges.getSpace();
+  bool empty = space.getSimpleExtentType() == H5S_SIMPLE &&
+               space.getSimpleExtentNpoints() == 0;
   if (empty)
     return graph;
-  std::vector<std::string> names = readStrings(edges);
+  bool pairs = space.getSimpleExtentType() == H5S_SIMPLE &&
+               space.getSimpleExtentNdims() == 2;
+  if (pairs) {
+    hsize_t dims[2];
+    space.getSimpleExtentDims(dims);
+    pairs = dims[1] == 2;
+  }
+  if (!isString(edges) || !pairs)
+    formatError(edgesPath, "must be an (N, 2) array of node names");
+  std::vector<std::string> names = readStrings(edges, edgesPath);
   for (size_t i = 0; i + 1 < names.size(); i += 2)
     graph->edges.emplace_back(names[i], names[i + 1]);
   return graph;
 }
 
-Node readNode(const H5::Group &group, const std::string &where) {
+Node Reader::readNode(const H5::Group &group, const std::string &where) {
   Node node;
+  std::string typePath = join(where, "type");
+  reading(typePath);
   if (!group.nameExists("type") ||
       group.childObjType("type") != H5O_TYPE_DATASET)
     formatError(where, "has no 'type' dataset");
   H5::DataSet typeSet = group.openDataSet("type");
   if (!isString(typeSet))
-    formatError(join(where, "type"), "must be a string");
-  std::vector<std::string> type = readStrings(typeSet);
+    formatError(typePath, "must be a string");
+  std::vector<std::string> type = readStrings(typeSet, typePath);
   node.type = type.empty() ? "" : type.front();
 
+  reading(where);
   for (const Child &child : childrenOf(group)) {
     std::string path = join(where, child.name);
     if (child.name == "type" || child.name == "nodes" || child.name == "edges")
       continue;
+    reading(path);
     if (child.isGroup) {
       H5::Group sub = group.openGroup(child.name);
       for (const Child &entry : childrenOf(sub)) {
         if (entry.isGroup)
           continue; // nested groups carry nothing snc reads
         std::string entryPath = join(path, entry.name);
+        std::string name = child.name + "." + entry.name;
+        reading(entryPath);
         H5::DataSet ds = sub.openDataSet(entry.name);
         if (child.name == "metadata")
           node.metadata[entry.name] = readMetadataValue(ds, entryPath);
         else if (!isString(ds))
-          node.arrays[child.name + "." + entry.name] = readArray(ds, entryPath);
+          node.arrays[name] = readArray(
+              ds, entryPath,
+              isShapeLikeDataset(name) ? kMaxShapeElements : INT64_MAX);
       }
       continue;
     }
     H5::DataSet ds = group.openDataSet(child.name);
+    int64_t maxElements =
+        isShapeLikeDataset(child.name) ? kMaxShapeElements : INT64_MAX;
     if (isString(ds)) {
-      std::vector<std::string> strings = readStrings(ds);
+      std::vector<std::string> strings = readStrings(ds, path);
       node.strings[child.name] = strings.empty() ? "" : strings.front();
     } else {
-      node.arrays[child.name] = readArray(ds, path);
+      node.arrays[child.name] = readArray(ds, path, maxElements);
     }
   }
   if (node.type == "NIRGraph")
@@ -217,33 +338,43 @@ Node readNode(const H5::Group &group, const std::string &where) {
   return node;
 }
 
+std::string Reader::readVersion(const H5::H5File &h5) {
+  reading("/version");
+  if (!h5.nameExists("version"))
+    return "";
+  H5::DataSet version = h5.openDataSet("version");
+  if (!isString(version))
+    return "";
+  std::vector<std::string> v = readStrings(version, "/version");
+  return v.empty() ? "" : v.front();
+}
+
 } // namespace
 
-bool readNIRFile(const std::string &path, File &file, std::string &error) {
+bool readNIRFileInProcess(const std::string &path, File &file,
+                          std::string &error, const ReadProgress &progress) {
   H5::Exception::dontPrint();
   file = File();
-  if (!std::ifstream(path)) {
+  struct stat info;
+  if (!std::ifstream(path) || ::stat(path.c_str(), &info) != 0) {
     error = path + ": cannot open file";
     return false;
   }
+  Reader reader(progress, int64_t(info.st_size));
   try {
+    reader.reading("/");
     if (!H5::H5File::isHdf5(path)) {
       error = path + ": not an HDF5 file";
       return false;
     }
     H5::H5File h5(path, H5F_ACC_RDONLY);
-    if (h5.nameExists("version")) {
-      H5::DataSet version = h5.openDataSet("version");
-      if (isString(version)) {
-        std::vector<std::string> v = readStrings(version);
-        file.version = v.empty() ? "" : v.front();
-      }
-    }
+    file.version = reader.readVersion(h5);
+    reader.reading("/node");
     if (!h5.nameExists("node") || h5.childObjType("node") != H5O_TYPE_GROUP) {
       error = path + ": not a NIR file (no '/node' group)";
       return false;
     }
-    file.root = readNode(h5.openGroup("node"), "/node");
+    file.root = reader.readNode(h5.openGroup("node"), "/node");
     if (file.root.type != "NIRGraph") {
       error = path + ": /node: the top node must be a NIRGraph, not '" +
               file.root.type + "'";

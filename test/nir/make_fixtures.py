@@ -438,6 +438,50 @@ def malformed(outdir):
          ("scale", "output")]))
 
 
+def heap_object(data, payload):
+    """The offset of the header of the global-heap object holding `payload`
+    (a variable-length string h5py wrote). A global heap collection starts
+    with "GCOL"; each object is a 16-byte header (index u16, reference
+    count u16, reserved u32, size u64) followed by its bytes."""
+    start = data.find(b"GCOL")
+    if start < 0:
+        raise ValueError("no global heap collection")
+    size = int.from_bytes(data[start + 8:start + 16], "little")
+    body = data.find(payload + b"\0", start, start + size)
+    if body < 0:
+        raise ValueError(f"no global heap object {payload!r}")
+    header = body - 16
+    if int.from_bytes(data[header + 8:header + 16], "little") != len(payload):
+        raise ValueError(f"{payload!r} is not a whole heap object")
+    return header
+
+
+def corrupt_heap(outdir):
+    """Copies of test/Inputs/nir/lif_norse.nir with its global heap (the
+    variable-length strings: the version and every node's `type`) damaged
+    the ways that break libhdf5 itself (issue 13)."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                          "..", "Inputs", "nir", "lif_norse.nir")
+    with open(source, "rb") as f:
+        data = f.read()
+
+    # The Input node's `type` ("Input") claims 2^64 - 1 bytes: H5HG_read
+    # copies past the heap and segfaults.
+    huge = bytearray(data)
+    header = heap_object(data, b"Input")
+    huge[header + 8:header + 16] = b"\xff" * 8
+    with open(os.path.join(outdir, "bad-heap-crash.nir"), "wb") as f:
+        f.write(huge)
+
+    # 13 zero bytes over the header of the first object (the version
+    # string): the heap's parser never advances and H5C_protect spins.
+    spin = bytearray(data)
+    header = heap_object(data, b"0.1.1")
+    spin[header:header + 13] = bytes(13)
+    with open(os.path.join(outdir, "bad-heap-hang.nir"), "wb") as f:
+        f.write(spin)
+
+
 def cuba_recurrent(outdir):
     """An snnTorch-style recurrent CubaLIF graph (the architecture of the NIR
     paper's Braille task, smaller): input (6) -> fc1 -> lif1 (10), lif1 ->
@@ -483,6 +527,7 @@ def main(argv):
         structures(outdir)
         cuba_recurrent(outdir)
         malformed(outdir)
+        corrupt_heap(outdir)
     except Exception as e:  # noqa: BLE001 - report any failure, then exit 1
         print(f"make_fixtures.py: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
