@@ -1,5 +1,4 @@
-//===- ReadIsolated.cpp - read a NIR file in a child process
-//---------------===//
+//===- ReadIsolated.cpp - read a NIR file in a child process --------------===//
 //
 // libhdf5 can crash or loop forever on a corrupt file (issue 13: a flipped
 // byte in the global heap segfaults in H5HG_read; zeroed bytes make

@@ -1,4 +1,4 @@
-//===- ReadLimits.h - what a NIR file may make the reader allocate -*- C++ -*-===//
+//===- ReadLimits.h - what a NIR file may make snc allocate -----*- C++ -*-===//
 //
 // A dataset's declared size is only a claim: a 17 KB file can declare a
 // chunked dataset of 2^30 elements whose chunks were never written. The
