@@ -4,10 +4,11 @@
 // byte in the global heap segfaults in H5HG_read; zeroed bytes make
 // H5C_protect spin). snc cannot fix libhdf5, so it contains it: the reader
 // runs in a forked child with limits on address space and CPU time, and the
-// parent kills it after a wall-clock timeout. The child names each HDF5
-// object before it reads it and then sends the parsed File, both over a
-// pipe; a child that dies or times out becomes one error naming the last
-// object it was reading.
+// parent kills it after a wall-clock timeout. The child writes the path of
+// each HDF5 object into a page shared with the parent before it reads it
+// (no system call, so no cost per object), then sends the parsed File or
+// its error over a pipe; a child that dies or times out becomes one error
+// naming the last object it was reading.
 //
 // The child only reads the file and writes to the pipe, then _exit()s: it
 // runs no destructors or atexit handlers of the parent's libraries, and its
@@ -19,12 +20,15 @@
 #include "nir/NIRReaderInProcess.h"
 #include "nir/NIRSerialize.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <poll.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,7 +48,26 @@ namespace {
 
 /// Message tags on the pipe: each message is a tag byte, a 64-bit length
 /// and that many bytes.
-enum : char { kReading = 'P', kError = 'E', kFile = 'F' };
+enum : char { kError = 'E', kFile = 'F' };
+
+/// The page the child names the object it is reading in. The parent looks
+/// at it only after the child has stopped.
+struct Progress {
+  static constexpr size_t kPageBytes = 4096;
+  uint32_t length;
+  char path[kPageBytes - sizeof(uint32_t)];
+
+  void set(const std::string &object) {
+    length = 0;
+    size_t n = std::min(object.size(), sizeof path);
+    std::memcpy(path, object.data(), n);
+    length = uint32_t(n);
+  }
+  std::string get() const {
+    return std::string(path, std::min<size_t>(length, sizeof path));
+  }
+};
+static_assert(sizeof(Progress) == Progress::kPageBytes);
 
 /// Defaults, overridable through the environment (tests make them short).
 constexpr long kDefaultCpuSeconds = 20;
@@ -93,8 +116,8 @@ long long mappedBytes() {
   return pages * ::sysconf(_SC_PAGESIZE);
 }
 
-[[noreturn]] void runChild(int fd, const std::string &path, long cpuSeconds,
-                           long memoryMiB) {
+[[noreturn]] void runChild(int fd, Progress *progress, const std::string &path,
+                           long cpuSeconds, long memoryMiB) {
   // The parent's crash handlers (LLVM's stack dump) would report the
   // child's crash as snc's own and exit normally: let the signals kill it.
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS,
@@ -112,19 +135,17 @@ long long mappedBytes() {
 #endif
   File file;
   std::string error;
-  bool ok =
-      readNIRFileInProcess(path, file, error, [fd](const std::string &object) {
-        sendMessage(fd, kReading, object);
-      });
+  bool ok = readNIRFileInProcess(
+      path, file, error,
+      [progress](const std::string &object) { progress->set(object); });
   bool sent = ok ? sendMessage(fd, kFile, serializeFile(file))
                  : sendMessage(fd, kError, error);
   ::_exit(sent ? 0 : 3);
 }
 
-/// The parent's side of the pipe: the messages read so far.
+/// The parent's side of the pipe: the message read.
 struct ChildReport {
-  std::string lastObject; // "" before the first progress message
-  bool done = false;      // an error or a file arrived
+  bool done = false; // an error or a file arrived
   char tag = 0;
   std::string payload;
 };
@@ -141,13 +162,9 @@ void takeMessages(std::string &buffer, ChildReport &report) {
     char tag = buffer[pos];
     std::string payload = buffer.substr(pos + header, size);
     pos += header + size;
-    if (tag == kReading) {
-      report.lastObject = std::move(payload);
-    } else {
-      report.done = true;
-      report.tag = tag;
-      report.payload = std::move(payload);
-    }
+    report.done = true;
+    report.tag = tag;
+    report.payload = std::move(payload);
   }
   buffer.erase(0, pos);
 }
@@ -177,6 +194,19 @@ bool readNIRFile(const std::string &path, File &file, std::string &error) {
   // that sleeps or blocks.
   auto wallLimit = std::chrono::seconds(2 * cpuSeconds + 5);
 
+  void *page = ::mmap(nullptr, sizeof(Progress), PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (page == MAP_FAILED) {
+    error =
+        path + ": cannot map memory to read the file: " + std::strerror(errno);
+    return false;
+  }
+  auto *progress = new (page) Progress();
+  struct Unmap {
+    void *page;
+    ~Unmap() { ::munmap(page, sizeof(Progress)); }
+  } unmap{page};
+
   int fds[2];
   if (::pipe(fds) != 0) {
     error = path +
@@ -194,7 +224,7 @@ bool readNIRFile(const std::string &path, File &file, std::string &error) {
   }
   if (pid == 0) {
     ::close(fds[0]);
-    runChild(fds[1], path, cpuSeconds, memoryMiB);
+    runChild(fds[1], progress, path, cpuSeconds, memoryMiB);
   }
   ::close(fds[1]);
 
@@ -231,7 +261,9 @@ bool readNIRFile(const std::string &path, File &file, std::string &error) {
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
 
-  std::string object = report.lastObject.empty() ? "/" : report.lastObject;
+  std::string object = progress->get();
+  if (object.empty())
+    object = "/";
   std::string failed = path + ": the HDF5 library failed reading '" + object +
                        "' (corrupt file?): ";
   if (timedOut) {
