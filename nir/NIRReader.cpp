@@ -122,22 +122,27 @@ std::vector<int64_t> Reader::dimsOf(const H5::DataSet &ds,
   }
   declared = "(" + declared + (dims.size() == 1 ? ",)" : ")");
   if (overflow || count > maxElements)
-    formatError(where, "declares shape " + declared + ", more than the " +
-                           std::to_string(maxElements) +
-                           " elements such a dataset may hold");
+    formatError(where, "declares shape " + declared +
+                           ", but holds one value per tensor dimension (at "
+                           "most " +
+                           std::to_string(maxElements) + ")");
   int64_t elementBytes = int64_t(ds.getDataType().getSize());
   if (elementBytes <= 0 || count > (INT64_MAX / 2) / elementBytes)
     formatError(where, "declares shape " + declared +
                            " of an element type too large to read");
   int64_t bytes = count * elementBytes;
-  if (bytes > budget)
+  if (bytes > budget) {
+    int64_t limit = dataBudgetBytes(fileBytes);
+    std::string left =
+        budget == limit ? ""
+                        : "; other datasets took " + bytesText(limit - budget);
     formatError(where, "declares shape " + declared + " (" + bytesText(bytes) +
                            "), more data than a file of " +
-                           bytesText(fileBytes) +
-                           " can hold (gzip compresses at most " +
-                           std::to_string(kMaxCompressionRatio) + ":1; " +
-                           bytesText(budget) + " left of the file's " +
-                           bytesText(dataBudgetBytes(fileBytes)) + ")");
+                           bytesText(fileBytes) + " can hold (at most " +
+                           bytesText(limit) + ": gzip compresses at most " +
+                           std::to_string(kMaxCompressionRatio) + ":1" + left +
+                           ")");
+  }
   budget -= bytes;
   return std::vector<int64_t>(dims.begin(), dims.end());
 }

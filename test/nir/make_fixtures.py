@@ -438,6 +438,32 @@ def malformed(outdir):
          ("scale", "output")]))
 
 
+def huge_declared(outdir):
+    """Datasets that declare far more elements than their file holds: chunked
+    datasets whose chunks were never written (libhdf5 reads them as fill
+    values, so the declared size is all the reader knows)."""
+    def replace(path, group, name, shape, dtype):
+        with h5py.File(path, "a") as f:
+            del f[group][name]
+            f[group].create_dataset(name, shape=shape, dtype=dtype,
+                                    chunks=(1,) * (len(shape) - 1) + (4096,))
+
+    # A LIF whose `tau` declares (1, 2^30) float64 values: 8 GiB.
+    path = write(outdir, "bad-huge-tau.nir", chain(
+        ("input", inp(2)), ("lif", lif(2)), ("output", out(2))))
+    replace(path, "node/nodes/lif", "tau", (1, 2 ** 30), F64)
+
+    # A Conv2d whose `padding` declares 2^28 int64 values.
+    path = write(outdir, "bad-huge-padding.nir", chain(
+        ("input", inp(2, 6, 6)),
+        ("conv", {"type": "Conv2d", "weight": np.ones((4, 2, 3, 3), dtype=F32),
+                  "bias": f32([0, 0, 0, 0]), "stride": i64([1, 1]),
+                  "padding": i64([1, 1]), "dilation": i64([1, 1]),
+                  "groups": i64(1)}),
+        ("output", out(4, 6, 6))))
+    replace(path, "node/nodes/conv", "padding", (2 ** 28,), I64)
+
+
 def heap_object(data, payload):
     """The offset of the header of the global-heap object holding `payload`
     (a variable-length string h5py wrote). A global heap collection starts
@@ -528,6 +554,7 @@ def main(argv):
         cuba_recurrent(outdir)
         malformed(outdir)
         corrupt_heap(outdir)
+        huge_declared(outdir)
     except Exception as e:  # noqa: BLE001 - report any failure, then exit 1
         print(f"make_fixtures.py: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
