@@ -233,27 +233,44 @@ bool Importer::resolve(const Graph &graph, const std::string &prefix,
               "', which does not exist");
 }
 
-/// Nested graphs' Input and Output nodes only forward what reaches them.
+/// Nested graphs' Input and Output nodes only forward what reaches them. A
+/// cycle made only of them (one subgraph's Output feeding another's Input
+/// and back) forwards its own value: an algebraic loop.
 bool Importer::bypassPassThroughs() {
-  std::function<void(const std::string &, std::vector<std::string> &,
+  std::vector<std::string> stack; // pass-throughs being expanded
+  std::function<bool(const std::string &, std::vector<std::string> &,
                      std::set<std::string> &)>
       expand = [&](const std::string &p, std::vector<std::string> &out,
                    std::set<std::string> &seen) {
         FlatNode &n = at(p);
         if (!n.passThrough) {
           out.push_back(p);
-          return;
+          return true;
+        }
+        auto onStack = std::find(stack.begin(), stack.end(), p);
+        if (onStack != stack.end()) {
+          std::string cycle;
+          for (auto it = onStack; it != stack.end(); ++it)
+            cycle += "'" + *it + "' <- ";
+          return fail("algebraic loop: " + cycle + "'" + p +
+                      "' passes only through subgraph Input and Output "
+                      "nodes");
         }
         if (!seen.insert(p).second)
-          return;
+          return true;
+        stack.push_back(p);
         for (const std::string &q : n.inputs)
-          expand(q, out, seen);
+          if (!expand(q, out, seen))
+            return false;
+        stack.pop_back();
+        return true;
       };
   for (FlatNode &n : nodes) {
     std::vector<std::string> direct;
     for (const std::string &p : n.inputs) {
       std::set<std::string> seen;
-      expand(p, direct, seen);
+      if (!expand(p, direct, seen))
+        return false;
     }
     n.inputs = std::move(direct);
   }

@@ -398,6 +398,16 @@ def malformed(outdir):
         {"input": inp(2), "sub": inner, "sub.lif": lif(2), "output": out(2)},
         [("input", "sub.lif"), ("sub.lif", "sub"), ("sub", "output")]))
 
+    # Two subgraphs that only forward (in -> out), each feeding the other:
+    # output_b's value would be its own. Nothing else reaches the loop.
+    def forward():
+        return chain(("in", inp(2)), ("out", out(2)))
+    bad("passthrough-loop", graph(
+        {"input": inp(2), "lif": lif(2), "output_a": out(2),
+         "sub1": forward(), "sub2": forward(), "output_b": out(2)},
+        [("input", "lif"), ("lif", "output_a"), ("sub1", "sub2"),
+         ("sub2", "sub1"), ("sub1", "output_b")]))
+
     bad("unknown-type", chain(("input", inp(2)),
                               ("foo", {"type": "Foo", "gain": f32([1, 1])}),
                               ("output", out(2))))
