@@ -836,6 +836,7 @@ bool snc::runtime::readNpy(const std::string &path, NpyArray &out,
     error = path + ": " + error;
     return false;
   }
+  out.source = path;
   return true;
 }
 

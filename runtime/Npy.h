@@ -1,5 +1,4 @@
-//===- Npy.h - Reader and writer of NumPy .npy files -------------*- C++
-//-*-===//
+//===- Npy.h - Reader and writer of NumPy .npy files ------------*- C++ -*-===//
 //
 // Loads and stores dense arrays in NumPy's .npy format (format versions 1.0,
 // 2.0 and 3.0), the interchange format between snc and the Python side.
@@ -49,6 +48,9 @@ struct NpyArray {
   NpyDType dtype = NpyDType::Float64;
   std::vector<int64_t> shape;
   std::vector<uint8_t> bytes; // numElements() * npyDTypeSize(dtype)
+  /// The file readNpy read it from ("" for an array made in memory), so
+  /// that a later check (e.g. of its shape) can name the file.
+  std::string source;
 
   /// Product of shape (1 for shape {}). Dimensions must be non-negative.
   size_t numElements() const;

@@ -83,7 +83,8 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
         (array.shape.size() == 2 ||
          ArrayRef<int64_t>(array.shape).drop_front() == inType.getShape());
     if (!fits) {
-      error = "input '" + name + "' must have shape (steps, " +
+      error = (array.source.empty() ? "" : array.source + ": ") + "input '" +
+              name + "' must have shape (steps, " +
               joinDims(inType.getShape()) + "), but has shape " +
               shapeString(array.shape);
       return false;

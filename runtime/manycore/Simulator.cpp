@@ -270,10 +270,10 @@ bool checkInputs(const LoadedMachine &machine,
       std::string shape;
       for (int64_t d : array.shape)
         shape += (shape.empty() ? "" : ", ") + std::to_string(d);
-      error = "input " + std::to_string(i) + " has shape (" + shape +
-              "); expected (" + std::to_string(steps) +
-              " or more steps, then " + std::to_string(size) +
-              " elements per step)";
+      error = (array.source.empty() ? "" : array.source + ": ") + "input " +
+              std::to_string(i) + " has shape (" + shape + "); expected (" +
+              std::to_string(steps) + " or more steps, then " +
+              std::to_string(size) + " elements per step)";
       return false;
     }
   }
