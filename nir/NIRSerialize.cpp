@@ -31,8 +31,9 @@ public:
     for (int64_t d : a.shape)
       u64(uint64_t(d));
     u64(a.values.size());
-    out.append(reinterpret_cast<const char *>(a.values.data()),
-               a.values.size() * sizeof(double));
+    if (!a.values.empty())
+      out.append(reinterpret_cast<const char *>(a.values.data()),
+                 a.values.size() * sizeof(double));
   }
   void node(const Node &n) {
     str(n.type);
@@ -109,7 +110,8 @@ public:
     if (!count(n, sizeof(double)))
       return false;
     a.values.resize(n);
-    std::memcpy(a.values.data(), in.data() + pos, n * sizeof(double));
+    if (n) // memcpy from/to an empty vector's null data is undefined
+      std::memcpy(a.values.data(), in.data() + pos, n * sizeof(double));
     pos += n * sizeof(double);
     return true;
   }
