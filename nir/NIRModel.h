@@ -82,8 +82,9 @@ struct File {
 /// or hang inside libhdf5 becomes an error. On failure returns false with a
 /// one-line `error` that names the file and the HDF5 object (e.g.
 /// "/node/nodes/lif1/tau"). The environment variables
-/// SNC_NIR_READ_CPU_SECONDS (default 20; the wall-clock limit is twice that
-/// plus 5 s) and SNC_NIR_READ_MEMORY_MIB (default 4096) bound the child.
+/// SNC_NIR_READ_CPU_SECONDS (default 20), SNC_NIR_READ_WALL_SECONDS
+/// (default twice the CPU limit plus 5 s) and SNC_NIR_READ_MEMORY_MIB
+/// (default 4096, on top of what snc has mapped) bound the child.
 bool readNIRFile(const std::string &path, File &file, std::string &error);
 
 /// Writes `file` in the layout the NIR Python package writes, atomically

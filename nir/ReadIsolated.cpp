@@ -192,7 +192,8 @@ bool readNIRFile(const std::string &path, File &file, std::string &error) {
   long memoryMiB = envLimit("SNC_NIR_READ_MEMORY_MIB", kDefaultMemoryMiB);
   // The CPU limit stops a spinning child; the wall clock also stops one
   // that sleeps or blocks.
-  auto wallLimit = std::chrono::seconds(2 * cpuSeconds + 5);
+  auto wallLimit = std::chrono::seconds(
+      envLimit("SNC_NIR_READ_WALL_SECONDS", 2 * cpuSeconds + 5));
 
   void *page = ::mmap(nullptr, sizeof(Progress), PROT_READ | PROT_WRITE,
                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
