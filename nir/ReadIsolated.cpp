@@ -123,6 +123,9 @@ long long mappedBytes() {
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS,
                   SIGXCPU, SIGXFSZ, SIGPIPE, SIGTERM, SIGINT})
     std::signal(sig, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr); // SIGXCPU must get through
   rlimit cpu{rlim_t(cpuSeconds), rlim_t(cpuSeconds + 1)};
   ::setrlimit(RLIMIT_CPU, &cpu);
 #ifndef SNC_SANITIZED
