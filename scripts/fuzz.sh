@@ -8,7 +8,8 @@
 #   bash scripts/fuzz.sh [SECONDS]
 #
 # Seeds come from the repository (test/Inputs, targets/, test/lit/targets,
-# NIR fixtures from test/nir/make_fixtures.py, .npy arrays of every dtype);
+# NIR fixtures from test/nir/make_fixtures.py, .npy arrays of every dtype,
+# SpiNNaker2 images compiled by build/bin/snc when it exists);
 # the corpora grow in build-fuzz/corpus/<target>/ across runs.
 # Needs Debian's clang-19 and libclang-rt-19-dev.
 set -euo pipefail
@@ -29,13 +30,13 @@ if [ ! -f "$build/build.ninja" ]; then
     -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 fi
-targets=(snc-fuzz-npy snc-fuzz-target snc-fuzz-nir)
+targets=(snc-fuzz-npy snc-fuzz-target snc-fuzz-nir snc-fuzz-images)
 cmake --build "$build" -j "${SNC_JOBS:-2}" --target "${targets[@]}"
 
 # Seed corpora, made afresh each run.
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/snc-fuzz-npy" "$seeds/snc-fuzz-target" "$seeds/snc-fuzz-nir"
+for target in "${targets[@]}"; do mkdir -p "$seeds/$target"; done
 /usr/bin/python3 - "$seeds/snc-fuzz-npy" <<'PY'
 import sys, numpy as np
 out = sys.argv[1]
@@ -58,6 +59,24 @@ PY
 cp targets/*.json test/lit/targets/*.json "$seeds/snc-fuzz-target/"
 /usr/bin/python3 test/nir/make_fixtures.py "$seeds/snc-fuzz-nir"
 cp test/Inputs/nir/*.nir "$seeds/snc-fuzz-nir/"
+# A compiled directory (from the regular build's snc, when there is one):
+# each file behind the byte that picks its reader in ImageFuzzer.cpp.
+if [ -x build/bin/snc ]; then
+  build/bin/snc compile test/lit/quantize/Inputs/exact.mlir \
+    --target spinnaker2 -o "$seeds/compiled" -q
+  /usr/bin/python3 - "$seeds/compiled" "$seeds/snc-fuzz-images" <<'PY'
+import os, sys
+src, out = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(src)):
+    kind = {"routes.bin": 1, "manifest.json": 2}.get(
+        name, 0 if name.endswith(".bin") else None)
+    if kind is not None:
+        with open(os.path.join(src, name), "rb") as f:
+            data = f.read()
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(bytes([kind]) + data)
+PY
+fi
 # snc-fuzz-nir's reading children print libhdf5's own crashes (contained:
 # they become errors) to the log; only the fuzzing process's reports count.
 # The heap fixtures crash or hang libhdf5 itself: the reader contains them,
