@@ -96,8 +96,8 @@ def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
            "Target name (see `snc targets`) or path to a target .json "
            "(default: the network's snn.target)">,
     Option<"method", "method", "std::string", "\"max-abs\"",
-           "How weight and input ranges are chosen: max-abs, percentile "
-           "or mse">,
+           "How scales are chosen: max-abs, percentile, mse or search "
+           "(by calibrated spike agreement)">,
     Option<"percentile", "percentile", "double", "99.9",
            "Percentile of |value| kept unclipped (method=percentile)">,
     Option<"granularity", "granularity", "std::string", "\"channel\"",

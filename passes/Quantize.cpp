@@ -98,9 +98,12 @@ bool isProjection(Operation *op) { return isa<ProjectionOpInterface>(op); }
 class Quantizer {
 public:
   Quantizer(NetworkOp network, const targets::TargetDescription &target,
-            const QuantizationOptions &options, QuantizeReport &report)
+            const QuantizationOptions &options, const ScaleChoices &choices,
+            const llvm::StringMap<double> &calibratedMaxAbsV,
+            QuantizeReport &report)
       : network(network), ctx(network.getContext()), target(target),
-        options(options), report(report) {}
+        options(options), choices(choices),
+        calibratedMaxAbsV(calibratedMaxAbsV), report(report) {}
 
   LogicalResult plan();
   void apply();
@@ -115,7 +118,6 @@ private:
   LogicalResult checkSupported();
   LogicalResult chooseFormat();
   LogicalResult scaleInputs();
-  LogicalResult collectCalibration();
   bool collectFoldGroup(Value value, FoldGroup &group);
 
   FailureOr<const Scale *> getScale(Value value);
@@ -159,6 +161,8 @@ private:
   MLIRContext *ctx;
   const targets::TargetDescription &target;
   const QuantizationOptions &options;
+  const ScaleChoices &choices;
+  const llvm::StringMap<double> &calibratedMaxAbsV;
   QuantizeReport &report;
 
   // The target's format, as the IR spells it.
@@ -172,7 +176,6 @@ private:
   llvm::DenseMap<Operation *, Operation *> ownerOf; // folded op -> population
   llvm::DenseMap<Operation *, FoldGroup> groups;
   llvm::DenseSet<Operation *> planned, populationsInProgress;
-  llvm::StringMap<double> calibratedMaxAbsV;
   std::vector<std::function<void()>> mutations;
   std::vector<Operation *> erased;
 };
@@ -298,30 +301,6 @@ LogicalResult Quantizer::scaleInputs() {
     }
     scales[arg] = Scale{{scale}};
     report.inputScales.push_back(scale);
-  }
-  return success();
-}
-
-/// Runs the float network on the calibration input and records each named
-/// population's largest |v|, which bounds the scale its state can take.
-LogicalResult Quantizer::collectCalibration() {
-  if (options.calibration.empty())
-    return success();
-  std::vector<runtime::Probe> probes;
-  for (Operation &op : network.getBodyBlock()->without_terminator())
-    if (auto population = dyn_cast<PopulationOpInterface>(op);
-        population && population.hasMembrane() && op.hasAttr("name"))
-      probes.push_back({nameOf(&op).str(), "v"});
-  runtime::RunResult result;
-  std::string error;
-  if (!runtime::runNetwork(network, options.calibration, -1, probes, result,
-                           error))
-    return network.emitError() << "calibration run failed: " << error;
-  for (auto [probe, trace] : llvm::zip(probes, result.recordings)) {
-    double maxAbs = 0;
-    for (size_t k = 0; k < trace.numElements(); ++k)
-      maxAbs = std::max(maxAbs, std::fabs(trace.getDouble(k)));
-    calibratedMaxAbsV[probe.node] = maxAbs;
   }
   return success();
 }
@@ -808,25 +787,51 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
   const double stateLimit = std::ldexp(1.0, int(stateBits) - 2);
   const double thresholdLimit = double(
       maxSigned(target.thresholdBits() ? target.thresholdBits() : stateBits));
+  const double paramLimit = double(maxSigned(stateBits));
+  // With reset to a value (or none), the threshold is only compared with:
+  // v > theta <=> v_int > floor(theta S) for an integer v_int, so it needs
+  // no exact representation. Subtraction also takes it from v.
+  const bool subtractReset = lif && lif.getReset() == ResetMode::Subtract;
   Values range(size_t(channels), calibrated),
-      maxThreshold(static_cast<size_t>(channels));
+      maxThreshold(static_cast<size_t>(channels)),
+      maxParam(static_cast<size_t>(channels));
   for (int64_t e = 0; e < n; ++e) {
     size_t c = size_t(channelOf(shape, e));
+    maxParam[c] = std::max({maxParam[c], std::fabs(bias[size_t(e)]),
+                            std::fabs(adaptGain[size_t(e)])});
     if (lif) {
       range[c] = std::max({range[c], std::fabs(threshold[size_t(e)]),
                            std::fabs(reset[size_t(e)])});
       maxThreshold[c] =
           std::max(maxThreshold[c], std::fabs(threshold[size_t(e)]));
+      maxParam[c] = std::max({maxParam[c], std::fabs(threshold[size_t(e)]),
+                              std::fabs(reset[size_t(e)])});
     }
   }
+  const ScaleChoice *choice = nullptr;
+  if (auto it = choices.find(layer.name); it != choices.end())
+    choice = &it->second;
+  if (choice && choice->scales.size() != size_t(channels))
+    return op->emitError() << "cannot quantize '" << layer.name
+                           << "': " << choice->scales.size()
+                           << " scales chosen for " << channels << " channels";
   Values channelScale(static_cast<size_t>(channels));
   bool allPowerOfTwo = true;
   for (int64_t c = 0; c < channels; ++c) {
-    double s = bound[size_t(c)];
-    if (range[size_t(c)] > 0)
-      s = std::min(s, stateLimit / range[size_t(c)]);
-    if (maxThreshold[size_t(c)] > 0)
-      s = std::min(s, thresholdLimit / maxThreshold[size_t(c)]);
+    double weightBound = bound[size_t(c)];
+    double stateBound =
+        range[size_t(c)] > 0 ? stateLimit / range[size_t(c)] : inf;
+    double thresholdBound = maxThreshold[size_t(c)] > 0
+                                ? thresholdLimit / maxThreshold[size_t(c)]
+                                : inf;
+    double hardBound = std::min(
+        thresholdBound,
+        maxParam[size_t(c)] > 0 ? paramLimit / maxParam[size_t(c)] : inf);
+    double s = std::min({weightBound, stateBound, thresholdBound});
+    std::string limit = s == inf              ? "none"
+                        : s == weightBound    ? "weight range"
+                        : s == thresholdBound ? "threshold range"
+                                              : "state width";
     if (s == inf) {
       // Nothing bounds it (no weights, threshold or calibration): half the
       // state's bits for the fraction.
@@ -835,20 +840,35 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
                             "the scale; chose 2^" +
                             std::to_string(stateBits / 2));
     }
+    layer.weightBound.push_back(weightBound);
+    layer.stateBound.push_back(stateBound);
+    layer.thresholdBound.push_back(thresholdBound);
+    layer.hardBound.push_back(hardBound);
+    layer.ruleScale.push_back(s);
+    if (choice) {
+      s = choice->scales[size_t(c)];
+      limit = choice->limits[size_t(c)];
+    }
     // A power of two that represents everything exactly makes the integer
     // network compute exactly what the float one does.
     double pow2 = quant::floorPowerOfTwo(s);
     Values exact;
     for (int64_t e = 0; e < n; ++e)
-      if (channelOf(shape, e) == c)
-        for (const Values *v : {&threshold, &reset, &bias, &adaptGain})
+      if (channelOf(shape, e) == c) {
+        for (const Values *v : {&reset, &bias, &adaptGain})
           exact.push_back((*v)[size_t(e)]);
+        if (subtractReset)
+          exact.push_back(threshold[size_t(e)]);
+      }
     if (quant::representsExactly(effective[size_t(c)], pow2, weightMax) &&
-        quant::representsExactly(exact, pow2, maxSigned(stateBits)))
+        quant::representsExactly(exact, pow2, maxSigned(stateBits))) {
+      limit = "exact representation";
       s = pow2;
-    else
+    } else if (quant::floorPowerOfTwo(s) != s) {
       allPowerOfTwo = false;
+    }
     channelScale[size_t(c)] = s;
+    layer.limits.push_back(limit);
   }
   Values elementScale(static_cast<size_t>(n));
   for (int64_t e = 0; e < n; ++e)
@@ -914,10 +934,14 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
   for (int64_t e = 0; e < n; ++e) {
     double s = elementScale[size_t(e)];
     qBias[size_t(e)] = roundHalfEven(bias[size_t(e)] * s);
-    qThreshold[size_t(e)] = roundHalfEven(threshold[size_t(e)] * s);
+    double t = threshold[size_t(e)] * s;
+    bool integral =
+        std::fabs(t - std::nearbyint(t)) <= 1e-9 * std::max(1.0, std::fabs(t));
+    qThreshold[size_t(e)] =
+        subtractReset || integral ? roundHalfEven(t) : int64_t(std::floor(t));
     qReset[size_t(e)] = roundHalfEven(reset[size_t(e)] * s);
     qAdaptGain[size_t(e)] = roundHalfEven(adaptGain[size_t(e)] * s);
-    if (threshold[size_t(e)] != 0)
+    if (threshold[size_t(e)] != 0 && subtractReset)
       thresholdError = std::max(
           thresholdError,
           std::fabs(threshold[size_t(e)] - double(qThreshold[size_t(e)]) / s) /
@@ -980,7 +1004,7 @@ LogicalResult Quantizer::plan() {
   report.method = quant::getMethodName(options.method).str();
   report.perChannel = options.perChannel;
   if (failed(checkSupported()) || failed(chooseFormat()) ||
-      failed(scaleInputs()) || failed(collectCalibration()))
+      failed(scaleInputs()))
     return failure();
   Block *body = network.getBodyBlock();
   for (Operation &op : body->without_terminator())
@@ -1032,14 +1056,17 @@ void Quantizer::apply() {
 
 } // namespace
 
-LogicalResult snc::quantizeNetwork(NetworkOp network,
-                                   const targets::TargetDescription &target,
-                                   const QuantizationOptions &options,
-                                   QuantizeReport &report) {
+LogicalResult snc::quantizeWithChoices(
+    NetworkOp network, const targets::TargetDescription &target,
+    const QuantizationOptions &options, const ScaleChoices &choices,
+    const llvm::StringMap<double> &calibratedMaxAbsV, QuantizeReport &report,
+    bool apply) {
   report = QuantizeReport();
-  Quantizer quantizer(network, target, options, report);
+  Quantizer quantizer(network, target, options, choices, calibratedMaxAbsV,
+                      report);
   if (failed(quantizer.plan()))
     return failure();
-  quantizer.apply();
+  if (apply)
+    quantizer.apply();
   return success();
 }

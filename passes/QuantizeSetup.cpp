@@ -28,7 +28,7 @@ bool snc::applyQuantizeSettings(const QuantizeSettings &settings,
       quant::parseMethod(settings.method);
   if (!method) {
     error = "unknown calibration method '" + settings.method +
-            "' (expected max-abs, percentile or mse)";
+            "' (expected max-abs, percentile, mse or search)";
     return false;
   }
   options.method = *method;

@@ -113,8 +113,10 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
   cmd->add_option("--report", q.report,
                   "Write the quantization report (.json)");
   cmd->add_option("--method", q.method,
-                  "How weight and input ranges are chosen")
-      ->check(CLI::IsMember({"max-abs", "percentile", "mse"}))
+                  "How scales are chosen: weight clip ranges (max-abs, "
+                  "percentile, mse) or candidates compared by calibrated "
+                  "spike agreement (search, needs --calibrate)")
+      ->check(CLI::IsMember({"max-abs", "percentile", "mse", "search"}))
       ->capture_default_str();
   cmd->add_option("--percentile", q.percentile,
                   "Percentile of |value| kept unclipped (--method percentile)")
