@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using json = nlohmann::ordered_json;
@@ -198,6 +199,16 @@ std::string quantizeReportJson(
     entry["power_of_two"] = layer.powerOfTwo;
     entry["scales"] = layer.scales;
     entry["weights"] = errorJson(layer.weights);
+    // The smallest bound of any channel (null: nothing bounds it).
+    auto smallest = [](const std::vector<double> &bounds) {
+      double m = std::numeric_limits<double>::infinity();
+      for (double b : bounds)
+        m = std::min(m, b);
+      return std::isfinite(m) ? json(m) : json(nullptr);
+    };
+    entry["bounds"] = {{"weight_range", smallest(layer.weightBound)},
+                       {"threshold_range", smallest(layer.thresholdBound)},
+                       {"state_width", smallest(layer.stateBound)}};
     json limits = json::object();
     for (const std::string &limit : layer.limits)
       limits[limit] = limits.value(limit, 0) + 1;
