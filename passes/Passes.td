@@ -106,6 +106,12 @@ def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
     Option<"weightBits", "weight-bits", "std::string", "\"\"",
            "Override the target's weight format: a width in 2..16, or "
            "ternary">,
+    Option<"biasCorrection", "bias-correction", "bool", "false",
+           "Fold the drive the weights' rounding loses on average on the "
+           "calibration input into the integer biases">,
+    Option<"adaptiveRounding", "adaptive-rounding", "bool", "false",
+           "Round weights up or down so that each neuron's average lost "
+           "drive on the calibration input is near zero">,
     Option<"calibrate", "calibrate", "std::string", "\"\"",
            "Calibration input: .npy files, one per network input, "
            "separated by commas">

@@ -33,6 +33,12 @@ struct QuantizationOptions {
   bool perChannel = true;
   /// Width of integer network inputs made from float ones.
   unsigned inputBits = 16;
+  /// Bias correction: the drive the weights' rounding loses on average on
+  /// the calibration input enters each population's integer bias.
+  bool biasCorrection = false;
+  /// Adaptive rounding: weights round up or down so that the drive each
+  /// neuron loses on average on the calibration input is near zero.
+  bool adaptiveRounding = false;
   /// One array per network input, (steps, *shape): the calibration input.
   /// It sets the scale of numeric network inputs and bounds membrane
   /// ranges; without it, numeric inputs must be given as integers.
@@ -86,6 +92,7 @@ struct QuantizeSettings {
   std::string method = "max-abs";
   double percentile = 99.9;
   std::string granularity = "channel";
+  bool biasCorrection = false, adaptiveRounding = false;
   std::string weightBits; // "": the target's; "2".."16" or "ternary"
   std::vector<std::string> calibrationFiles;
 };
@@ -110,15 +117,22 @@ struct ScaleChoice {
 };
 using ScaleChoices = llvm::StringMap<ScaleChoice>;
 
+/// What the float network did on the calibration input, by node name: the
+/// largest |v| of every population, the mean output of every node feeding
+/// a projection (per element, float units).
+struct CalibrationStats {
+  llvm::StringMap<double> maxAbsV;
+  llvm::StringMap<std::vector<double>> meanOut;
+};
+
 /// One quantization of `network` with the given choices (by population
-/// name) and the float run's largest |v| per population (empty: nothing
-/// calibrated); plans only unless `apply`. quantizeNetwork's building
+/// name) and calibration statistics (empty: nothing calibrated); plans only
+/// unless `apply`. quantizeNetwork's building
 /// block: it compares candidate choices by running the result.
 mlir::LogicalResult quantizeWithChoices(
     snn::NetworkOp network, const targets::TargetDescription &target,
     const QuantizationOptions &options, const ScaleChoices &choices,
-    const llvm::StringMap<double> &calibratedMaxAbsV, QuantizeReport &report,
-    bool apply);
+    const CalibrationStats &calibration, QuantizeReport &report, bool apply);
 
 /// Quantizes `network` in place for `target`. With a calibration input,
 /// where the state width and the weight levels pull a population's scale

@@ -19,6 +19,7 @@
 #include "runtime/Run.h"
 
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <cmath>
 #include <limits>
@@ -31,16 +32,29 @@ namespace {
 
 using Values = std::vector<double>;
 
-/// The float network on the calibration input: every named population's
-/// largest |v| and every discrete_lif population's spikes.
+/// The float network on the calibration input: the statistics the
+/// quantizer uses and every discrete_lif population's spikes.
 struct FloatReference {
-  llvm::StringMap<double> maxAbsV;
+  CalibrationStats stats;
   llvm::StringMap<runtime::NpyArray> spikes;
 };
+
+/// Per element of a (steps, *shape) array, its mean over the steps.
+std::vector<double> meanOverSteps(const runtime::NpyArray &a) {
+  int64_t steps = a.shape.empty() ? 0 : a.shape[0];
+  int64_t n = steps ? int64_t(a.numElements()) / steps : 0;
+  std::vector<double> mean(static_cast<size_t>(n));
+  for (int64_t t = 0; t < steps; ++t)
+    for (int64_t k = 0; k < n; ++k)
+      mean[size_t(k)] += a.getDouble(size_t(t * n + k)) / double(steps);
+  return mean;
+}
 
 bool runFloat(NetworkOp network, const QuantizationOptions &options,
               FloatReference &reference, std::string &error) {
   std::vector<runtime::Probe> probes;
+  llvm::StringSet<> outputs; // nodes whose "out" is probed
+  llvm::StringSet<> spiking; // discrete_lif populations
   for (Operation &op : network.getBodyBlock()->without_terminator()) {
     auto name = op.getAttrOfType<StringAttr>("name");
     if (!name)
@@ -48,8 +62,28 @@ bool runFloat(NetworkOp network, const QuantizationOptions &options,
     if (auto population = dyn_cast<PopulationOpInterface>(op);
         population && population.hasMembrane())
       probes.push_back({name.str(), "v"});
-    if (isa<DiscreteLIFOp>(op))
+    if (isa<DiscreteLIFOp>(op) && outputs.insert(name.str()).second) {
       probes.push_back({name.str(), "out"});
+      spiking.insert(name.str());
+    }
+  }
+  // The inputs of projections: their mean drives bias correction and
+  // adaptive rounding.
+  for (Operation &op : network.getBodyBlock()->without_terminator()) {
+    if (!isa<ProjectionOpInterface>(op))
+      continue;
+    Value input = op.getOperand(0);
+    if (auto arg = dyn_cast<BlockArgument>(input)) {
+      unsigned i = arg.getArgNumber();
+      if (i < options.calibration.size())
+        reference.stats
+            .meanOut[cast<StringAttr>(network.getInputNames()[i]).getValue()] =
+            meanOverSteps(options.calibration[i]);
+      continue;
+    }
+    if (auto name = input.getDefiningOp()->getAttrOfType<StringAttr>("name"))
+      if (outputs.insert(name.str()).second)
+        probes.push_back({name.str(), "out"});
   }
   runtime::RunResult result;
   if (!runtime::runNetwork(network, options.calibration, -1, probes, result,
@@ -57,13 +91,15 @@ bool runFloat(NetworkOp network, const QuantizationOptions &options,
     return false;
   for (auto [probe, trace] : llvm::zip(probes, result.recordings)) {
     if (probe.variable == "out") {
-      reference.spikes[probe.node] = std::move(trace);
+      reference.stats.meanOut[probe.node] = meanOverSteps(trace);
+      if (spiking.contains(probe.node))
+        reference.spikes[probe.node] = std::move(trace);
       continue;
     }
     double maxAbs = 0;
     for (size_t k = 0; k < trace.numElements(); ++k)
       maxAbs = std::max(maxAbs, std::fabs(trace.getDouble(k)));
-    reference.maxAbsV[probe.node] = maxAbs;
+    reference.stats.maxAbsV[probe.node] = maxAbs;
   }
   return true;
 }
@@ -178,7 +214,7 @@ ScaleSearch::evaluate(const ScaleChoices &choices, StringRef name,
   OwningOpRef<NetworkOp> copy(cast<NetworkOp>(network->clone()));
   QuantizeReport report;
   if (failed(quantizeWithChoices(*copy, target, options, choices,
-                                 reference.maxAbsV, report, /*apply=*/true)))
+                                 reference.stats, report, /*apply=*/true)))
     return failure();
   runtime::RunResult result;
   std::string error;
@@ -194,7 +230,7 @@ LogicalResult ScaleSearch::choose(StringRef name, ScaleChoices &choices,
                                   LayerReport &outcome) {
   QuantizeReport plan;
   if (failed(quantizeWithChoices(network, target, options, choices,
-                                 reference.maxAbsV, plan, /*apply=*/false)))
+                                 reference.stats, plan, /*apply=*/false)))
     return failure();
   const LayerReport *layer = nullptr;
   for (const LayerReport &l : plan.layers)
@@ -294,7 +330,7 @@ LogicalResult snc::quantizeNetwork(NetworkOp network,
   // The planning order: a population's sources are planned before it.
   QuantizeReport plan;
   if (failed(quantizeWithChoices(network, target, options, choices,
-                                 reference.maxAbsV, plan, /*apply=*/false)))
+                                 reference.stats, plan, /*apply=*/false)))
     return failure();
   ScaleSearch search(network, target, options, reference);
   llvm::StringMap<LayerReport> outcomes;
@@ -308,7 +344,7 @@ LogicalResult snc::quantizeNetwork(NetworkOp network,
       outcomes[layer.name] = std::move(outcome);
   }
   if (failed(quantizeWithChoices(network, target, options, choices,
-                                 reference.maxAbsV, report, /*apply=*/true)))
+                                 reference.stats, report, /*apply=*/true)))
     return failure();
   for (LayerReport &layer : report.layers)
     if (auto it = outcomes.find(layer.name); it != outcomes.end()) {

@@ -38,6 +38,8 @@ bool snc::applyQuantizeSettings(const QuantizeSettings &settings,
     return false;
   }
   options.percentile = settings.percentile;
+  options.biasCorrection = settings.biasCorrection;
+  options.adaptiveRounding = settings.adaptiveRounding;
   if (settings.granularity != "channel" && settings.granularity != "layer") {
     error = "unknown granularity '" + settings.granularity +
             "' (expected channel or layer)";

@@ -126,6 +126,12 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
                   "One scale per output channel or per layer")
       ->check(CLI::IsMember({"channel", "layer"}))
       ->capture_default_str();
+  cmd->add_flag("--bias-correction", q.biasCorrection,
+                "Fold the drive the weights' rounding loses on average on "
+                "the calibration input into the integer biases");
+  cmd->add_flag("--adaptive-rounding", q.adaptiveRounding,
+                "Round weights up or down so that each neuron's average "
+                "lost drive on the calibration input is near zero");
   cmd->add_option("--weight-bits", q.weightBits,
                   "Override the target's weight width: 2..16, or ternary");
   cmd->add_option("--dt", q.dt,
