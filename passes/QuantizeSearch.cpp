@@ -37,6 +37,9 @@ using Values = std::vector<double>;
 struct FloatReference {
   CalibrationStats stats;
   llvm::StringMap<runtime::NpyArray> spikes;
+  /// The network's outputs, and which of them are spikes.
+  std::vector<runtime::NpyArray> outputs;
+  std::vector<bool> spikeOutputs;
 };
 
 /// Per element of a (steps, *shape) array, its mean over the steps.
@@ -89,6 +92,10 @@ bool runFloat(NetworkOp network, const QuantizationOptions &options,
   if (!runtime::runNetwork(network, options.calibration, -1, probes, result,
                            error))
     return false;
+  reference.outputs = std::move(result.outputs);
+  for (Value output : network.getOutputOp().getOperands())
+    reference.spikeOutputs.push_back(
+        cast<ShapedType>(output.getType()).getElementType().isInteger(1));
   for (auto [probe, trace] : llvm::zip(probes, result.recordings)) {
     if (probe.variable == "out") {
       reference.stats.meanOut[probe.node] = meanOverSteps(trace);
@@ -195,6 +202,9 @@ public:
   /// earlier ones, and adds them to `choices`.
   LogicalResult choose(StringRef name, ScaleChoices &choices,
                        LayerReport &outcome);
+  /// Equal (step, element) values of the spike outputs, quantized with
+  /// `choices` against float; nullopt without spike outputs.
+  FailureOr<std::optional<int64_t>> outputScore(const ScaleChoices &choices);
 
 private:
   /// Quantizes a copy with `choices` and runs it: equal spikes per channel
@@ -224,6 +234,29 @@ ScaleSearch::evaluate(const ScaleChoices &choices, StringRef name,
                                << "' failed: " << error;
   return equalPerChannel(reference.spikes.find(name)->second,
                          result.recordings[0], channels);
+}
+
+FailureOr<std::optional<int64_t>>
+ScaleSearch::outputScore(const ScaleChoices &choices) {
+  if (!llvm::is_contained(reference.spikeOutputs, true))
+    return std::optional<int64_t>();
+  OwningOpRef<NetworkOp> copy(cast<NetworkOp>(network->clone()));
+  QuantizeReport report;
+  if (failed(quantizeWithChoices(*copy, target, options, choices,
+                                 reference.stats, report, /*apply=*/true)))
+    return failure();
+  runtime::RunResult result;
+  std::string error;
+  if (!runtime::runNetwork(*copy, options.calibration, -1, {}, result, error))
+    return network.emitError()
+           << "calibration run of the chosen scales failed: " << error;
+  int64_t equal = 0;
+  for (size_t o = 0; o < reference.outputs.size(); ++o)
+    if (reference.spikeOutputs[o])
+      for (int64_t e :
+           equalPerChannel(reference.outputs[o], result.outputs[o], 1))
+        equal += e;
+  return std::optional<int64_t>(equal);
 }
 
 LogicalResult ScaleSearch::choose(StringRef name, ScaleChoices &choices,
@@ -343,14 +376,33 @@ LogicalResult snc::quantizeNetwork(NetworkOp network,
     if (outcome.candidates)
       outcomes[layer.name] = std::move(outcome);
   }
+  // Greedy choices layer by layer can still lose at the outputs (a
+  // recurrent layer's better spikes need not help the next): never worse
+  // than the rule's scales there.
+  std::string fallback;
+  if (!outcomes.empty()) {
+    FailureOr<std::optional<int64_t>> searched = search.outputScore(choices);
+    FailureOr<std::optional<int64_t>> rule = search.outputScore({});
+    if (failed(searched) || failed(rule))
+      return failure();
+    if (searched->has_value() && rule->has_value() && **rule > **searched) {
+      choices.clear();
+      outcomes.clear();
+      fallback = "the chosen scales agreed less at the outputs than the "
+                 "rule's; kept the rule's";
+    }
+  }
   if (failed(quantizeWithChoices(network, target, options, choices,
                                  reference.stats, report, /*apply=*/true)))
     return failure();
-  for (LayerReport &layer : report.layers)
+  for (LayerReport &layer : report.layers) {
+    if (!fallback.empty() && layer.kind == "discrete_lif")
+      layer.notes.push_back(fallback);
     if (auto it = outcomes.find(layer.name); it != outcomes.end()) {
       layer.candidates = it->second.candidates;
       layer.ruleAgreement = it->second.ruleAgreement;
       layer.chosenAgreement = it->second.chosenAgreement;
     }
+  }
   return success();
 }
