@@ -518,13 +518,18 @@ LogicalResult Quantizer::planThreshold(ThresholdOp op) {
         return failure();
     }
     Values element(static_cast<size_t>(n));
+    std::vector<std::string> limits;
     for (int64_t c = 0; c < int64_t(effective.size()); ++c) {
       double clip = quant::clipRange(effective[size_t(c)], options.method,
                                      options.percentile, weightMax);
       double s = clip > 0 ? double(weightMax) / clip : 1;
       double pow2 = quant::floorPowerOfTwo(s);
-      if (quant::representsExactly(effective[size_t(c)], pow2, weightMax))
+      std::string limit = clip > 0 ? "weight range" : "none";
+      if (quant::representsExactly(effective[size_t(c)], pow2, weightMax)) {
         s = pow2;
+        limit = "exact representation";
+      }
+      limits.push_back(limit);
       for (int64_t e = 0; e < n; ++e)
         if (channelOf(shape, e) == c)
           element[size_t(e)] = s;
@@ -533,6 +538,7 @@ LogicalResult Quantizer::planThreshold(ThresholdOp op) {
     LayerReport layer;
     layer.name = nameOf(op).str();
     layer.kind = "threshold";
+    layer.limits = limits;
     for (Operation *projection : it->second.projections) {
       layer.projections.push_back(nameOf(projection).str());
       if (failed(planProjectionWeights(projection, drive, layer.weights)))
@@ -798,13 +804,17 @@ LogicalResult Quantizer::planFreeProjection(Operation *op) {
           })))
     return failure();
   Values channelScale(perChannel.size());
+  std::vector<std::string> limits;
   for (size_t c = 0; c < perChannel.size(); ++c) {
     double clip = quant::clipRange(perChannel[c], options.method,
                                    options.percentile, weightMax);
     double s = clip > 0 ? double(weightMax) / clip : 1;
     double pow2 = quant::floorPowerOfTwo(s);
-    channelScale[c] =
-        quant::representsExactly(perChannel[c], pow2, weightMax) ? pow2 : s;
+    bool exact = quant::representsExactly(perChannel[c], pow2, weightMax);
+    channelScale[c] = exact ? pow2 : s;
+    limits.push_back(exact      ? "exact representation"
+                     : clip > 0 ? "weight range"
+                                : "none");
   }
   Values out(static_cast<size_t>(n));
   for (int64_t e = 0; e < n; ++e)
@@ -820,6 +830,7 @@ LogicalResult Quantizer::planFreeProjection(Operation *op) {
   layer.projections.push_back(layer.name);
   layer.channels = int64_t(channelScale.size());
   layer.scales = channelScale;
+  layer.limits = std::move(limits);
   layer.weights = stats;
   report.layers.push_back(std::move(layer));
   return success();
