@@ -377,26 +377,45 @@ LogicalResult snc::quantizeNetwork(NetworkOp network,
       outcomes[layer.name] = std::move(outcome);
   }
   // Greedy choices layer by layer can still lose at the outputs (a
-  // recurrent layer's better spikes need not help the next): never worse
-  // than the rule's scales there.
-  std::string fallback;
-  if (!outcomes.empty()) {
-    FailureOr<std::optional<int64_t>> searched = search.outputScore(choices);
-    FailureOr<std::optional<int64_t>> rule = search.outputScore({});
-    if (failed(searched) || failed(rule))
-      return failure();
-    if (searched->has_value() && rule->has_value() && **rule > **searched) {
-      choices.clear();
-      outcomes.clear();
-      fallback = "the chosen scales agreed less at the outputs than the "
-                 "rule's; kept the rule's";
+  // recurrent layer's better spikes need not help the next): keep the
+  // searched scales of the first k searched layers and the rule's after
+  // them, k by the outputs' agreement (ties: more searched layers). k = 0
+  // is the rule's scales, so the result is never worse than those.
+  std::vector<std::string> searched;
+  for (const LayerReport &layer : plan.layers)
+    if (outcomes.count(layer.name))
+      searched.push_back(layer.name);
+  size_t keep = searched.size();
+  if (!searched.empty()) {
+    std::optional<int64_t> best;
+    for (size_t k = searched.size() + 1; k-- > 0;) {
+      ScaleChoices prefix;
+      for (size_t i = 0; i < k; ++i)
+        prefix[searched[i]] = choices[searched[i]];
+      FailureOr<std::optional<int64_t>> score = search.outputScore(prefix);
+      if (failed(score))
+        return failure();
+      if (!score->has_value())
+        break; // no spike outputs to judge by
+      if (!best || **score > *best) {
+        best = **score;
+        keep = k;
+      }
     }
   }
+  for (size_t i = keep; i < searched.size(); ++i) {
+    choices.erase(searched[i]);
+    outcomes.erase(searched[i]);
+  }
+  std::string fallback;
+  if (keep < searched.size())
+    fallback = "searched scales of this and later layers agreed less at the "
+               "outputs than the rule's; kept the rule's from here on";
   if (failed(quantizeWithChoices(network, target, options, choices,
                                  reference.stats, report, /*apply=*/true)))
     return failure();
   for (LayerReport &layer : report.layers) {
-    if (!fallback.empty() && layer.kind == "discrete_lif")
+    if (keep < searched.size() && layer.name == searched[keep])
       layer.notes.push_back(fallback);
     if (auto it = outcomes.find(layer.name); it != outcomes.end()) {
       layer.candidates = it->second.candidates;
