@@ -96,8 +96,8 @@ def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
            "Target name (see `snc targets`) or path to a target .json "
            "(default: the network's snn.target)">,
     Option<"method", "method", "std::string", "\"max-abs\"",
-           "How weight and input ranges are chosen: max-abs, percentile "
-           "or mse">,
+           "How scales are chosen: max-abs, percentile, mse or search "
+           "(by calibrated spike agreement)">,
     Option<"percentile", "percentile", "double", "99.9",
            "Percentile of |value| kept unclipped (method=percentile)">,
     Option<"granularity", "granularity", "std::string", "\"channel\"",
@@ -106,6 +106,12 @@ def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
     Option<"weightBits", "weight-bits", "std::string", "\"\"",
            "Override the target's weight format: a width in 2..16, or "
            "ternary">,
+    Option<"biasCorrection", "bias-correction", "bool", "false",
+           "Fold the drive the weights' rounding loses on average on the "
+           "calibration input into the integer biases">,
+    Option<"adaptiveRounding", "adaptive-rounding", "bool", "false",
+           "Round weights up or down so that each neuron's average lost "
+           "drive on the calibration input is near zero">,
     Option<"calibrate", "calibrate", "std::string", "\"\"",
            "Calibration input: .npy files, one per network input, "
            "separated by commas">

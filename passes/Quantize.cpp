@@ -98,9 +98,11 @@ bool isProjection(Operation *op) { return isa<ProjectionOpInterface>(op); }
 class Quantizer {
 public:
   Quantizer(NetworkOp network, const targets::TargetDescription &target,
-            const QuantizationOptions &options, QuantizeReport &report)
+            const QuantizationOptions &options, const ScaleChoices &choices,
+            const CalibrationStats &calibration, QuantizeReport &report)
       : network(network), ctx(network.getContext()), target(target),
-        options(options), report(report) {}
+        options(options), choices(choices), calibration(calibration),
+        report(report) {}
 
   LogicalResult plan();
   void apply();
@@ -115,7 +117,6 @@ private:
   LogicalResult checkSupported();
   LogicalResult chooseFormat();
   LogicalResult scaleInputs();
-  LogicalResult collectCalibration();
   bool collectFoldGroup(Value value, FoldGroup &group);
 
   FailureOr<const Scale *> getScale(Value value);
@@ -126,15 +127,30 @@ private:
 
   /// Effective weights of a projection per output element, divided by
   /// their source's scale and multiplied by `fold` (the population's gain
-  /// per element); calls `visit(outputElement, value)`.
+  /// per element); calls `visit(outputElement, input, value)`, where
+  /// `input` is the input element (the input channel for convolutions).
   LogicalResult
   forEachWeight(Operation *op, const Scale &sourceScale,
                 const std::function<double(int64_t)> &fold,
-                const std::function<void(int64_t, double)> &visit);
+                const std::function<void(int64_t, int64_t, double)> &visit);
   /// Plans the integer weights and bias of a projection at output scale
   /// `outScale` (already including the fold factor).
+  /// With `drift` (per output element), adds the drive per step the
+  /// rounding loses on average on the calibration input, in integer units.
   LogicalResult planProjectionWeights(Operation *op, const Scale &outScale,
-                                      ErrorStats &stats);
+                                      ErrorStats &stats,
+                                      Values *drift = nullptr);
+  /// The calibration run's mean of a projection's input in integer units,
+  /// per input element (per input channel for convolutions); empty when
+  /// unknown.
+  Values meanInput(Operation *op, const Scale &source);
+  struct WeightLevel {
+    int64_t out, input;
+    double weight, scale;
+    int64_t level;
+  };
+  void balanceRounding(std::vector<WeightLevel> &levels,
+                       const Values &mean) const;
 
   int64_t channelsOf(ArrayRef<int64_t> shape) const;
   int64_t channelOf(ArrayRef<int64_t> shape, int64_t element) const;
@@ -159,6 +175,8 @@ private:
   MLIRContext *ctx;
   const targets::TargetDescription &target;
   const QuantizationOptions &options;
+  const ScaleChoices &choices;
+  const CalibrationStats &calibration;
   QuantizeReport &report;
 
   // The target's format, as the IR spells it.
@@ -172,7 +190,6 @@ private:
   llvm::DenseMap<Operation *, Operation *> ownerOf; // folded op -> population
   llvm::DenseMap<Operation *, FoldGroup> groups;
   llvm::DenseSet<Operation *> planned, populationsInProgress;
-  llvm::StringMap<double> calibratedMaxAbsV;
   std::vector<std::function<void()>> mutations;
   std::vector<Operation *> erased;
 };
@@ -298,30 +315,6 @@ LogicalResult Quantizer::scaleInputs() {
     }
     scales[arg] = Scale{{scale}};
     report.inputScales.push_back(scale);
-  }
-  return success();
-}
-
-/// Runs the float network on the calibration input and records each named
-/// population's largest |v|, which bounds the scale its state can take.
-LogicalResult Quantizer::collectCalibration() {
-  if (options.calibration.empty())
-    return success();
-  std::vector<runtime::Probe> probes;
-  for (Operation &op : network.getBodyBlock()->without_terminator())
-    if (auto population = dyn_cast<PopulationOpInterface>(op);
-        population && population.hasMembrane() && op.hasAttr("name"))
-      probes.push_back({nameOf(&op).str(), "v"});
-  runtime::RunResult result;
-  std::string error;
-  if (!runtime::runNetwork(network, options.calibration, -1, probes, result,
-                           error))
-    return network.emitError() << "calibration run failed: " << error;
-  for (auto [probe, trace] : llvm::zip(probes, result.recordings)) {
-    double maxAbs = 0;
-    for (size_t k = 0; k < trace.numElements(); ++k)
-      maxAbs = std::max(maxAbs, std::fabs(trace.getDouble(k)));
-    calibratedMaxAbsV[probe.node] = maxAbs;
   }
   return success();
 }
@@ -519,19 +512,24 @@ LogicalResult Quantizer::planThreshold(ThresholdOp op) {
       Scale source = **in;
       if (failed(forEachWeight(
               projection, source, [](int64_t) { return 1.0; },
-              [&](int64_t out, double w) {
+              [&](int64_t out, int64_t, double w) {
                 effective[size_t(channelOf(shape, out))].push_back(w);
               })))
         return failure();
     }
     Values element(static_cast<size_t>(n));
+    std::vector<std::string> limits;
     for (int64_t c = 0; c < int64_t(effective.size()); ++c) {
       double clip = quant::clipRange(effective[size_t(c)], options.method,
                                      options.percentile, weightMax);
       double s = clip > 0 ? double(weightMax) / clip : 1;
       double pow2 = quant::floorPowerOfTwo(s);
-      if (quant::representsExactly(effective[size_t(c)], pow2, weightMax))
+      std::string limit = clip > 0 ? "weight range" : "none";
+      if (quant::representsExactly(effective[size_t(c)], pow2, weightMax)) {
         s = pow2;
+        limit = "exact representation";
+      }
+      limits.push_back(limit);
       for (int64_t e = 0; e < n; ++e)
         if (channelOf(shape, e) == c)
           element[size_t(e)] = s;
@@ -540,6 +538,7 @@ LogicalResult Quantizer::planThreshold(ThresholdOp op) {
     LayerReport layer;
     layer.name = nameOf(op).str();
     layer.kind = "threshold";
+    layer.limits = limits;
     for (Operation *projection : it->second.projections) {
       layer.projections.push_back(nameOf(projection).str());
       if (failed(planProjectionWeights(projection, drive, layer.weights)))
@@ -575,15 +574,15 @@ LogicalResult Quantizer::planThreshold(ThresholdOp op) {
 // Weights
 //===----------------------------------------------------------------------===//
 
-LogicalResult
-Quantizer::forEachWeight(Operation *op, const Scale &source,
-                         const std::function<double(int64_t)> &fold,
-                         const std::function<void(int64_t, double)> &visit) {
+LogicalResult Quantizer::forEachWeight(
+    Operation *op, const Scale &source,
+    const std::function<double(int64_t)> &fold,
+    const std::function<void(int64_t, int64_t, double)> &visit) {
   auto outType = cast<ShapedType>(op->getResult(0).getType());
   auto inType = cast<ShapedType>(op->getOperand(0).getType());
   int64_t nOut = outType.getNumElements(), nIn = inType.getNumElements();
   auto emit = [&](int64_t out, int64_t in, double w) {
-    visit(out, w * fold(out) / source.at(in));
+    visit(out, in, w * fold(out) / source.at(in));
   };
   if (isa<AffineOp, LinearOp>(op)) {
     auto weight = op->getAttrOfType<DenseIntOrFPElementsAttr>("weight");
@@ -629,34 +628,141 @@ Quantizer::forEachWeight(Operation *op, const Scale &source,
                  << "cannot quantize '" << nameOf(op) << "': input channel "
                  << inChannel << " has mixed scales";
       for (int64_t k = 0; k < kernel; ++k)
-        visit(co * outPlane,
+        visit(co * outPlane, inChannel,
               w[size_t((co * cInPerGroup + ci) * kernel + k)] * f / s);
     }
   }
   return success();
 }
 
+Values Quantizer::meanInput(Operation *op, const Scale &source) {
+  Value input = op->getOperand(0);
+  std::string name;
+  if (auto arg = dyn_cast<BlockArgument>(input))
+    name = cast<StringAttr>(network.getInputNames()[arg.getArgNumber()]).str();
+  else if (auto attr = input.getDefiningOp()->getAttrOfType<StringAttr>("name"))
+    name = attr.str();
+  auto it = calibration.meanOut.find(name);
+  if (name.empty() || it == calibration.meanOut.end())
+    return {};
+  const Values &floatMean = it->second;
+  Values mean(floatMean.size());
+  for (size_t e = 0; e < mean.size(); ++e)
+    mean[e] = floatMean[e] * source.at(int64_t(e));
+  if (isa<AffineOp, LinearOp, SparseProjectionOp>(op))
+    return mean;
+  // Convolutions: per input channel, the mean over its plane.
+  auto shape = cast<ShapedType>(input.getType()).getShape();
+  int64_t channels = shape[0], plane = int64_t(mean.size()) / channels;
+  Values perChannel(static_cast<size_t>(channels));
+  for (int64_t c = 0; c < channels; ++c) {
+    for (int64_t k = 0; k < plane; ++k)
+      perChannel[size_t(c)] += mean[size_t(c * plane + k)];
+    perChannel[size_t(c)] /= double(plane);
+  }
+  return perChannel;
+}
+
+/// Adaptive rounding, first moment: per output, weights rounded to nearest
+/// lose sum (w S - level) * mean input of drive per step on average, which
+/// an integrate-and-fire neuron accumulates. Moving single levels to their
+/// other neighbour, cheapest squared error per unit of drift first, while
+/// that shrinks the loss, brings it near zero. Deterministic.
+void Quantizer::balanceRounding(std::vector<WeightLevel> &levels,
+                                const Values &mean) const {
+  llvm::DenseMap<int64_t, std::vector<size_t>> byOutput;
+  std::vector<int64_t> outputs;
+  for (size_t k = 0; k < levels.size(); ++k) {
+    auto [it, inserted] = byOutput.try_emplace(levels[k].out);
+    if (inserted)
+      outputs.push_back(levels[k].out);
+    it->second.push_back(k);
+  }
+  for (int64_t out : outputs) {
+    const std::vector<size_t> &members = byOutput[out];
+    double lost = 0;
+    for (size_t k : members)
+      lost += (levels[k].weight * levels[k].scale - double(levels[k].level)) *
+              mean[size_t(levels[k].input)];
+    // Candidates move toward the loss's sign: up when it is positive.
+    std::vector<std::pair<double, size_t>> moves;
+    for (size_t k : members) {
+      const WeightLevel &l = levels[k];
+      double m = mean[size_t(l.input)];
+      double residual = l.weight * l.scale - double(l.level);
+      bool up = lost > 0;
+      int64_t target = l.level + (up ? 1 : -1);
+      if (m <= 0 || target > weightMax || target < -weightMax ||
+          (up ? residual <= 0 : residual >= 0))
+        continue;
+      // Squared error grows from r^2 to (1 - |r|)^2.
+      double cost = 1 - 2 * std::fabs(residual);
+      moves.push_back({cost / m, k});
+    }
+    std::stable_sort(moves.begin(), moves.end(),
+                     [](auto &a, auto &b) { return a.first < b.first; });
+    for (auto [cost, k] : moves) {
+      double m = mean[size_t(levels[k].input)];
+      if (!(m < 2 * std::fabs(lost)))
+        continue;
+      int64_t step = lost > 0 ? 1 : -1;
+      levels[k].level += step;
+      lost -= double(step) * m;
+    }
+  }
+}
+
 LogicalResult Quantizer::planProjectionWeights(Operation *op,
                                                const Scale &outScale,
-                                               ErrorStats &stats) {
+                                               ErrorStats &stats,
+                                               Values *drift) {
   FailureOr<const Scale *> in = getScale(op->getOperand(0));
   if (failed(in))
     return failure();
   const Scale &source = **in;
   auto weight = op->getAttrOfType<DenseIntOrFPElementsAttr>(
       isa<SparseProjectionOp>(op) ? "weights" : "weight");
-  std::vector<int64_t> q;
-  q.reserve(static_cast<size_t>(weight.getNumElements()));
-  // Visits weights in storage order, so `q` lines up with the attribute.
-  auto visit = [&](int64_t out, double w) {
+  // Visits weights in storage order, so the levels line up with the
+  // attribute.
+  std::vector<WeightLevel> levels;
+  levels.reserve(static_cast<size_t>(weight.getNumElements()));
+  auto visit = [&](int64_t out, int64_t input, double w) {
     double s = outScale.at(out);
-    int64_t level = quant::quantize(w, s, weightMax);
-    q.push_back(level);
-    stats.add(w, double(level) / s, std::fabs(w * s) > double(weightMax) + 0.5);
+    levels.push_back({out, input, w, s, quant::quantize(w, s, weightMax)});
   };
   if (failed(forEachWeight(
           op, source, [](int64_t) { return 1.0; }, visit)))
     return failure();
+  Values mean = meanInput(op, source);
+  if (options.adaptiveRounding && !mean.empty())
+    balanceRounding(levels, mean);
+  std::vector<int64_t> q;
+  q.reserve(levels.size());
+  for (const WeightLevel &l : levels) {
+    q.push_back(l.level);
+    stats.add(l.weight, double(l.level) / l.scale,
+              std::fabs(l.weight * l.scale) > double(weightMax) + 0.5);
+  }
+  if (drift && !mean.empty()) {
+    // The expected drive the rounding lost per step, in integer units:
+    // (w S - level) times the mean integer input.
+    bool conv = !isa<AffineOp, LinearOp, SparseProjectionOp>(op);
+    int64_t nOut = numElements(op->getResult(0).getType());
+    Values lost(static_cast<size_t>(nOut));
+    for (const WeightLevel &l : levels)
+      lost[size_t(l.out)] +=
+          (l.weight * l.scale - double(l.level)) * mean[size_t(l.input)];
+    if (conv) {
+      // A kernel's loss is the same at every position of its channel.
+      int64_t cOut = cast<ShapedType>(weight.getType()).getShape()[0];
+      int64_t plane = nOut / cOut;
+      for (int64_t co = 0; co < cOut; ++co)
+        for (int64_t k = 1; k < plane; ++k)
+          lost[size_t(co * plane + k)] = lost[size_t(co * plane)];
+    }
+    for (int64_t e = 0; e < nOut; ++e)
+      (*drift)[size_t(e)] += lost[size_t(e)];
+  }
   std::vector<int32_t> narrow(q.begin(), q.end());
   auto type =
       cast<ShapedType>(weight.getType()).clone(IntegerType::get(ctx, 32));
@@ -693,18 +799,22 @@ LogicalResult Quantizer::planFreeProjection(Operation *op) {
   std::vector<Values> perChannel(static_cast<size_t>(channelsOf(shape)));
   if (failed(forEachWeight(
           op, source, [](int64_t) { return 1.0; },
-          [&](int64_t out, double w) {
+          [&](int64_t out, int64_t, double w) {
             perChannel[size_t(channelOf(shape, out))].push_back(w);
           })))
     return failure();
   Values channelScale(perChannel.size());
+  std::vector<std::string> limits;
   for (size_t c = 0; c < perChannel.size(); ++c) {
     double clip = quant::clipRange(perChannel[c], options.method,
                                    options.percentile, weightMax);
     double s = clip > 0 ? double(weightMax) / clip : 1;
     double pow2 = quant::floorPowerOfTwo(s);
-    channelScale[c] =
-        quant::representsExactly(perChannel[c], pow2, weightMax) ? pow2 : s;
+    bool exact = quant::representsExactly(perChannel[c], pow2, weightMax);
+    channelScale[c] = exact ? pow2 : s;
+    limits.push_back(exact      ? "exact representation"
+                     : clip > 0 ? "weight range"
+                                : "none");
   }
   Values out(static_cast<size_t>(n));
   for (int64_t e = 0; e < n; ++e)
@@ -720,6 +830,7 @@ LogicalResult Quantizer::planFreeProjection(Operation *op) {
   layer.projections.push_back(layer.name);
   layer.channels = int64_t(channelScale.size());
   layer.scales = channelScale;
+  layer.limits = std::move(limits);
   layer.weights = stats;
   report.layers.push_back(std::move(layer));
   return success();
@@ -780,7 +891,7 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
       Scale source = **in;
       if (failed(forEachWeight(
               projection, source, [&](int64_t e) { return fold[size_t(e)]; },
-              [&](int64_t out, double w) {
+              [&](int64_t out, int64_t, double w) {
                 effective[size_t(channelOf(shape, out))].push_back(w);
               })))
         return failure();
@@ -802,31 +913,57 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
   // the calibration run saw; one bit of headroom covers the step that
   // crosses the threshold.
   double calibrated = 0;
-  if (auto it = calibratedMaxAbsV.find(layer.name);
-      it != calibratedMaxAbsV.end())
+  if (auto it = calibration.maxAbsV.find(layer.name);
+      it != calibration.maxAbsV.end())
     calibrated = it->second;
   const double stateLimit = std::ldexp(1.0, int(stateBits) - 2);
   const double thresholdLimit = double(
       maxSigned(target.thresholdBits() ? target.thresholdBits() : stateBits));
+  const double paramLimit = double(maxSigned(stateBits));
+  // With reset to a value (or none), the threshold is only compared with:
+  // v > theta <=> v_int > floor(theta S) for an integer v_int, so it needs
+  // no exact representation. Subtraction also takes it from v.
+  const bool subtractReset = lif && lif.getReset() == ResetMode::Subtract;
   Values range(size_t(channels), calibrated),
-      maxThreshold(static_cast<size_t>(channels));
+      maxThreshold(static_cast<size_t>(channels)),
+      maxParam(static_cast<size_t>(channels));
   for (int64_t e = 0; e < n; ++e) {
     size_t c = size_t(channelOf(shape, e));
+    maxParam[c] = std::max({maxParam[c], std::fabs(bias[size_t(e)]),
+                            std::fabs(adaptGain[size_t(e)])});
     if (lif) {
       range[c] = std::max({range[c], std::fabs(threshold[size_t(e)]),
                            std::fabs(reset[size_t(e)])});
       maxThreshold[c] =
           std::max(maxThreshold[c], std::fabs(threshold[size_t(e)]));
+      maxParam[c] = std::max({maxParam[c], std::fabs(threshold[size_t(e)]),
+                              std::fabs(reset[size_t(e)])});
     }
   }
+  const ScaleChoice *choice = nullptr;
+  if (auto it = choices.find(layer.name); it != choices.end())
+    choice = &it->second;
+  if (choice && choice->scales.size() != size_t(channels))
+    return op->emitError() << "cannot quantize '" << layer.name
+                           << "': " << choice->scales.size()
+                           << " scales chosen for " << channels << " channels";
   Values channelScale(static_cast<size_t>(channels));
   bool allPowerOfTwo = true;
   for (int64_t c = 0; c < channels; ++c) {
-    double s = bound[size_t(c)];
-    if (range[size_t(c)] > 0)
-      s = std::min(s, stateLimit / range[size_t(c)]);
-    if (maxThreshold[size_t(c)] > 0)
-      s = std::min(s, thresholdLimit / maxThreshold[size_t(c)]);
+    double weightBound = bound[size_t(c)];
+    double stateBound =
+        range[size_t(c)] > 0 ? stateLimit / range[size_t(c)] : inf;
+    double thresholdBound = maxThreshold[size_t(c)] > 0
+                                ? thresholdLimit / maxThreshold[size_t(c)]
+                                : inf;
+    double hardBound = std::min(
+        thresholdBound,
+        maxParam[size_t(c)] > 0 ? paramLimit / maxParam[size_t(c)] : inf);
+    double s = std::min({weightBound, stateBound, thresholdBound});
+    std::string limit = s == inf              ? "none"
+                        : s == weightBound    ? "weight range"
+                        : s == thresholdBound ? "threshold range"
+                                              : "state width";
     if (s == inf) {
       // Nothing bounds it (no weights, threshold or calibration): half the
       // state's bits for the fraction.
@@ -835,20 +972,35 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
                             "the scale; chose 2^" +
                             std::to_string(stateBits / 2));
     }
+    layer.weightBound.push_back(weightBound);
+    layer.stateBound.push_back(stateBound);
+    layer.thresholdBound.push_back(thresholdBound);
+    layer.hardBound.push_back(hardBound);
+    layer.ruleScale.push_back(s);
+    if (choice) {
+      s = choice->scales[size_t(c)];
+      limit = choice->limits[size_t(c)];
+    }
     // A power of two that represents everything exactly makes the integer
     // network compute exactly what the float one does.
     double pow2 = quant::floorPowerOfTwo(s);
     Values exact;
     for (int64_t e = 0; e < n; ++e)
-      if (channelOf(shape, e) == c)
-        for (const Values *v : {&threshold, &reset, &bias, &adaptGain})
+      if (channelOf(shape, e) == c) {
+        for (const Values *v : {&reset, &bias, &adaptGain})
           exact.push_back((*v)[size_t(e)]);
+        if (subtractReset)
+          exact.push_back(threshold[size_t(e)]);
+      }
     if (quant::representsExactly(effective[size_t(c)], pow2, weightMax) &&
-        quant::representsExactly(exact, pow2, maxSigned(stateBits)))
+        quant::representsExactly(exact, pow2, maxSigned(stateBits))) {
+      limit = "exact representation";
       s = pow2;
-    else
+    } else if (quant::floorPowerOfTwo(s) != s) {
       allPowerOfTwo = false;
+    }
     channelScale[size_t(c)] = s;
+    layer.limits.push_back(limit);
   }
   Values elementScale(static_cast<size_t>(n));
   for (int64_t e = 0; e < n; ++e)
@@ -914,10 +1066,14 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
   for (int64_t e = 0; e < n; ++e) {
     double s = elementScale[size_t(e)];
     qBias[size_t(e)] = roundHalfEven(bias[size_t(e)] * s);
-    qThreshold[size_t(e)] = roundHalfEven(threshold[size_t(e)] * s);
+    double t = threshold[size_t(e)] * s;
+    bool integral =
+        std::fabs(t - std::nearbyint(t)) <= 1e-9 * std::max(1.0, std::fabs(t));
+    qThreshold[size_t(e)] =
+        subtractReset || integral ? roundHalfEven(t) : int64_t(std::floor(t));
     qReset[size_t(e)] = roundHalfEven(reset[size_t(e)] * s);
     qAdaptGain[size_t(e)] = roundHalfEven(adaptGain[size_t(e)] * s);
-    if (threshold[size_t(e)] != 0)
+    if (threshold[size_t(e)] != 0 && subtractReset)
       thresholdError = std::max(
           thresholdError,
           std::fabs(threshold[size_t(e)] - double(qThreshold[size_t(e)]) / s) /
@@ -927,7 +1083,6 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
 
   setAttr(op, "decay", intParam(ctx, qDecay, shape));
   setAttr(op, "gain", intParam(ctx, synapse ? unit : qInput, shape));
-  setAttr(op, "bias", intParam(ctx, qBias, shape));
   if (synapse) {
     setAttr(op, "syn_decay", intParam(ctx, qSynDecay, shape));
     setAttr(op, "syn_gain", intParam(ctx, qInput, shape));
@@ -955,8 +1110,10 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
     for (int64_t e = 0; e < n; ++e)
       driveScale[size_t(e)] = elementScale[size_t(e)] * fold[size_t(e)];
     Scale drive{std::move(driveScale)};
+    Values drift(static_cast<size_t>(n));
     for (Operation *projection : group->projections) {
-      if (failed(planProjectionWeights(projection, drive, layer.weights)))
+      if (failed(
+              planProjectionWeights(projection, drive, layer.weights, &drift)))
         return failure();
       scales[projection->getResult(0)] = drive;
     }
@@ -964,7 +1121,26 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
       setResultType(glue, intType());
       scales[glue->getResult(0)] = drive;
     }
+    if (options.biasCorrection) {
+      // Bias correction: the drive the weights' rounding loses per step on
+      // average enters the bias, through the synaptic current's steady
+      // state (drift / (1 - syn_decay)) where there is one.
+      int64_t moved = 0;
+      for (int64_t e = 0; e < n; ++e) {
+        double perStep = drift[size_t(e)];
+        if (synapse) {
+          double keep = synDecay[size_t(e)];
+          perStep = keep < 1 ? perStep / (1 - keep) : 0;
+        }
+        int64_t correction = roundHalfEven(perStep);
+        qBias[size_t(e)] += correction;
+        moved += correction != 0;
+      }
+      layer.notes.push_back("bias correction changed " + std::to_string(moved) +
+                            " of " + std::to_string(n) + " biases");
+    }
   }
+  setAttr(op, "bias", intParam(ctx, qBias, shape));
   report.layers.push_back(std::move(layer));
   populationsInProgress.erase(op);
   planned.insert(op);
@@ -980,7 +1156,7 @@ LogicalResult Quantizer::plan() {
   report.method = quant::getMethodName(options.method).str();
   report.perChannel = options.perChannel;
   if (failed(checkSupported()) || failed(chooseFormat()) ||
-      failed(scaleInputs()) || failed(collectCalibration()))
+      failed(scaleInputs()))
     return failure();
   Block *body = network.getBodyBlock();
   for (Operation &op : body->without_terminator())
@@ -1032,14 +1208,17 @@ void Quantizer::apply() {
 
 } // namespace
 
-LogicalResult snc::quantizeNetwork(NetworkOp network,
-                                   const targets::TargetDescription &target,
-                                   const QuantizationOptions &options,
-                                   QuantizeReport &report) {
+LogicalResult snc::quantizeWithChoices(NetworkOp network,
+                                       const targets::TargetDescription &target,
+                                       const QuantizationOptions &options,
+                                       const ScaleChoices &choices,
+                                       const CalibrationStats &calibration,
+                                       QuantizeReport &report, bool apply) {
   report = QuantizeReport();
-  Quantizer quantizer(network, target, options, report);
+  Quantizer quantizer(network, target, options, choices, calibration, report);
   if (failed(quantizer.plan()))
     return failure();
-  quantizer.apply();
+  if (apply)
+    quantizer.apply();
   return success();
 }

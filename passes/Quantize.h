@@ -17,6 +17,9 @@
 #include "runtime/Npy.h"
 #include "targets/TargetDescription.h"
 
+#include "llvm/ADT/StringMap.h"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,12 @@ struct QuantizationOptions {
   bool perChannel = true;
   /// Width of integer network inputs made from float ones.
   unsigned inputBits = 16;
+  /// Bias correction: the drive the weights' rounding loses on average on
+  /// the calibration input enters each population's integer bias.
+  bool biasCorrection = false;
+  /// Adaptive rounding: weights round up or down so that the drive each
+  /// neuron loses on average on the calibration input is near zero.
+  bool adaptiveRounding = false;
   /// One array per network input, (steps, *shape): the calibration input.
   /// It sets the scale of numeric network inputs and bounds membrane
   /// ranges; without it, numeric inputs must be given as integers.
@@ -49,6 +58,23 @@ struct LayerReport {
   double thresholdRelativeError = 0; // max |theta - theta_q / S| / |theta|
   int64_t decay = 0, fracBits = 0;   // of the first neuron
   std::vector<std::string> notes;
+  /// Per channel: what set its scale ("weight range", "threshold range",
+  /// "state width", "exact representation", "calibrated agreement", "none").
+  std::vector<std::string> limits;
+  /// Per channel, in scale units (infinity when nothing bounds it): the
+  /// largest scale at which the weights fit the weight levels over the
+  /// method's clip range, the threshold fits threshold_bits, the membrane
+  /// range fits the state with a bit of headroom, and the parameters
+  /// (threshold, reset, bias) fit the state at all (a hard limit).
+  std::vector<double> weightBound, thresholdBound, stateBound, hardBound;
+  /// Per channel: the rule's scale before snapping to a power of two (the
+  /// smallest of the soft bounds), where the search starts.
+  std::vector<double> ruleScale;
+  /// With a calibration input, when candidates were compared: how many,
+  /// and this population's spike agreement at the rule's scales and at the
+  /// chosen ones.
+  int64_t candidates = 0;
+  std::optional<double> ruleAgreement, chosenAgreement;
 };
 
 struct QuantizeReport {
@@ -66,6 +92,7 @@ struct QuantizeSettings {
   std::string method = "max-abs";
   double percentile = 99.9;
   std::string granularity = "channel";
+  bool biasCorrection = false, adaptiveRounding = false;
   std::string weightBits; // "": the target's; "2".."16" or "ternary"
   std::vector<std::string> calibrationFiles;
 };
@@ -82,7 +109,36 @@ bool resolveQuantizeSettings(const QuantizeSettings &settings,
                              targets::TargetDescription &target,
                              QuantizationOptions &options, std::string &error);
 
-/// Quantizes `network` in place for `target`. On failure, emits an error
+/// Scales chosen for a population's channels in place of the rule's, and
+/// what set each (a LayerReport::limits entry).
+struct ScaleChoice {
+  std::vector<double> scales;
+  std::vector<std::string> limits;
+};
+using ScaleChoices = llvm::StringMap<ScaleChoice>;
+
+/// What the float network did on the calibration input, by node name: the
+/// largest |v| of every population, the mean output of every node feeding
+/// a projection (per element, float units).
+struct CalibrationStats {
+  llvm::StringMap<double> maxAbsV;
+  llvm::StringMap<std::vector<double>> meanOut;
+};
+
+/// One quantization of `network` with the given choices (by population
+/// name) and calibration statistics (empty: nothing calibrated); plans only
+/// unless `apply`. quantizeNetwork's building
+/// block: it compares candidate choices by running the result.
+mlir::LogicalResult quantizeWithChoices(
+    snn::NetworkOp network, const targets::TargetDescription &target,
+    const QuantizationOptions &options, const ScaleChoices &choices,
+    const CalibrationStats &calibration, QuantizeReport &report, bool apply);
+
+/// Quantizes `network` in place for `target`. With a calibration input,
+/// where the state width and the weight levels pull a population's scale
+/// apart (and for every population with method=search) candidate scales
+/// are compared by the spike agreement of that population with the float
+/// network's, layer by layer (docs/quantization.md). On failure, emits an error
 /// naming the op and reason and leaves the network unchanged.
 mlir::LogicalResult quantizeNetwork(snn::NetworkOp network,
                                     const targets::TargetDescription &target,

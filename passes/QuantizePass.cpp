@@ -27,6 +27,8 @@ struct QuantizePass : public snc::impl::QuantizeBase<QuantizePass> {
     settings.percentile = percentile;
     settings.granularity = granularity;
     settings.weightBits = weightBits;
+    settings.biasCorrection = biasCorrection;
+    settings.adaptiveRounding = adaptiveRounding;
     SmallVector<StringRef> files;
     StringRef(calibrate).split(files, ',', -1, /*KeepEmpty=*/false);
     for (StringRef file : files)

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using json = nlohmann::ordered_json;
@@ -44,6 +45,30 @@ json errorJson(const quant::ErrorStats &stats) {
 std::string weightFormat(const targets::TargetDescription &target) {
   return target.ternary() ? "ternary"
                           : std::to_string(target.weightBits()) + "-bit";
+}
+
+/// What set the scales of a layer's channels, most common first:
+/// "state width" or "exact representation 120, state width 8".
+std::string limitSummary(const LayerReport &layer) {
+  std::vector<std::pair<std::string, int64_t>> counts;
+  for (const std::string &limit : layer.limits) {
+    auto it = llvm::find_if(counts, [&](auto &p) { return p.first == limit; });
+    if (it == counts.end())
+      counts.push_back({limit, 1});
+    else
+      ++it->second;
+  }
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](auto &a, auto &b) { return a.second > b.second; });
+  std::string text;
+  for (auto &[limit, count] : counts) {
+    if (!text.empty())
+      text += ", ";
+    text += limit;
+    if (counts.size() > 1)
+      text += " " + std::to_string(count);
+  }
+  return text.empty() ? "-" : text;
 }
 
 std::string percent(double x) {
@@ -174,6 +199,25 @@ std::string quantizeReportJson(
     entry["power_of_two"] = layer.powerOfTwo;
     entry["scales"] = layer.scales;
     entry["weights"] = errorJson(layer.weights);
+    // The smallest bound of any channel (null: nothing bounds it).
+    auto smallest = [](const std::vector<double> &bounds) {
+      double m = std::numeric_limits<double>::infinity();
+      for (double b : bounds)
+        m = std::min(m, b);
+      return std::isfinite(m) ? json(m) : json(nullptr);
+    };
+    entry["bounds"] = {{"weight_range", smallest(layer.weightBound)},
+                       {"threshold_range", smallest(layer.thresholdBound)},
+                       {"state_width", smallest(layer.stateBound)}};
+    json limits = json::object();
+    for (const std::string &limit : layer.limits)
+      limits[limit] = limits.value(limit, 0) + 1;
+    entry["limits"] = limits;
+    if (layer.candidates) {
+      entry["candidates"] = layer.candidates;
+      entry["rule_agreement"] = *layer.ruleAgreement;
+      entry["chosen_agreement"] = *layer.chosenAgreement;
+    }
     if (layer.kind != "discrete_li" || layer.decay)
       entry["threshold_relative_error"] = layer.thresholdRelativeError;
     entry["decay"] = layer.decay;
@@ -195,11 +239,12 @@ void printQuantizeSummary(llvm::raw_ostream &out, snn::NetworkOp network,
       << ": " << weightFormat(target) << " weights, " << target.stateBits()
       << "-bit state, " << report.method << " scales per "
       << (report.perChannel ? "channel" : "layer") << "\n";
-  const char *header[] = {"layer",   "kind",      "channels", "scale min..max",
-                          "clipped", "w rel.err", "agree",    "rate corr"};
-  out << llvm::format("  %-14s %-13s %8s %21s %8s %9s %9s %9s\n", header[0],
+  const char *header[] = {"layer",          "kind",      "channels",
+                          "scale min..max", "clipped",   "w rel.err",
+                          "agree",          "rate corr", "scale set by"};
+  out << llvm::format("  %-14s %-13s %8s %21s %8s %9s %9s %9s  %s\n", header[0],
                       header[1], header[2], header[3], header[4], header[5],
-                      header[6], header[7]);
+                      header[6], header[7], header[8]);
   for (auto [i, layer] : llvm::enumerate(report.layers)) {
     auto [lo, hi] =
         std::minmax_element(layer.scales.begin(), layer.scales.end());
@@ -214,12 +259,17 @@ void printQuantizeSummary(llvm::raw_ostream &out, snn::NetworkOp network,
     }
     std::string name =
         layer.name.size() > 14 ? layer.name.substr(0, 13) + "~" : layer.name;
-    out << llvm::format(
-        "  %-14s %-13s %8lld %10.4g..%-10.4g %8s %9.4f %9s "
-        "%9s\n",
-        name.c_str(), layer.kind.c_str(), (long long)layer.channels, *lo, *hi,
-        percent(layer.weights.clippingRate()).c_str(),
-        layer.weights.relativeRmse(), agree.c_str(), corr.c_str());
+    out << llvm::format("  %-14s %-13s %8lld %10.4g..%-10.4g %8s %9.4f %9s "
+                        "%9s  %s",
+                        name.c_str(), layer.kind.c_str(),
+                        (long long)layer.channels, *lo, *hi,
+                        percent(layer.weights.clippingRate()).c_str(),
+                        layer.weights.relativeRmse(), agree.c_str(),
+                        corr.c_str(), limitSummary(layer).c_str());
+    if (layer.candidates)
+      out << " (" << layer.candidates << " candidates; "
+          << percent(*layer.ruleAgreement) << " at the rule's scale)";
+    out << "\n";
   }
   for (auto [o, measured] : llvm::enumerate(agreement.outputs)) {
     out << "  output '"

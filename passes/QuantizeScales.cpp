@@ -18,6 +18,8 @@ llvm::StringRef getMethodName(CalibrationMethod method) {
     return "percentile";
   case CalibrationMethod::MSE:
     return "mse";
+  case CalibrationMethod::Search:
+    return "search";
   }
   return "";
 }
@@ -25,7 +27,7 @@ llvm::StringRef getMethodName(CalibrationMethod method) {
 std::optional<CalibrationMethod> parseMethod(llvm::StringRef name) {
   for (CalibrationMethod m :
        {CalibrationMethod::MaxAbs, CalibrationMethod::Percentile,
-        CalibrationMethod::MSE})
+        CalibrationMethod::MSE, CalibrationMethod::Search})
     if (getMethodName(m) == name)
       return m;
   return std::nullopt;
@@ -63,6 +65,7 @@ double clipRange(llvm::ArrayRef<double> values, CalibrationMethod method,
     return 0;
   switch (method) {
   case CalibrationMethod::MaxAbs:
+  case CalibrationMethod::Search:
     return maxAbs;
   case CalibrationMethod::Percentile: {
     std::vector<double> magnitudes;

@@ -17,9 +17,11 @@
 
 namespace snc::quant {
 
-enum class CalibrationMethod { MaxAbs, Percentile, MSE };
+/// Search clips weights as MaxAbs does; quantizeNetwork then compares
+/// scales around that start by calibrated spike agreement.
+enum class CalibrationMethod { MaxAbs, Percentile, MSE, Search };
 
-/// "max-abs", "percentile", "mse".
+/// "max-abs", "percentile", "mse", "search".
 llvm::StringRef getMethodName(CalibrationMethod method);
 std::optional<CalibrationMethod> parseMethod(llvm::StringRef name);
 
@@ -31,7 +33,7 @@ int64_t quantize(double x, double scale, int64_t qmax);
 
 /// The magnitude that the largest level `qmax` should stand for, for the
 /// values `v` (a zero clip means all values are zero):
-/// * MaxAbs: max |v| (nothing clips);
+/// * MaxAbs, Search: max |v| (nothing clips);
 /// * Percentile: the `percentile`-th percentile of |v| (the rest clips);
 /// * MSE: the clip c (from a grid of 128 fractions of max |v|) minimising
 ///   sum (v - Q(v))^2 with Q(v) = quantize(v, qmax / c, qmax) * c / qmax.

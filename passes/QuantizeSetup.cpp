@@ -28,7 +28,7 @@ bool snc::applyQuantizeSettings(const QuantizeSettings &settings,
       quant::parseMethod(settings.method);
   if (!method) {
     error = "unknown calibration method '" + settings.method +
-            "' (expected max-abs, percentile or mse)";
+            "' (expected max-abs, percentile, mse or search)";
     return false;
   }
   options.method = *method;
@@ -38,6 +38,8 @@ bool snc::applyQuantizeSettings(const QuantizeSettings &settings,
     return false;
   }
   options.percentile = settings.percentile;
+  options.biasCorrection = settings.biasCorrection;
+  options.adaptiveRounding = settings.adaptiveRounding;
   if (settings.granularity != "channel" && settings.granularity != "layer") {
     error = "unknown granularity '" + settings.granularity +
             "' (expected channel or layer)";

@@ -42,6 +42,8 @@ TEST(QuantizeScales, MaxAbsClipsNothing) {
   EXPECT_DOUBLE_EQ(clipRange(v, CalibrationMethod::MaxAbs, 99.9, 127), 0.7);
   EXPECT_EQ(clipRange({}, CalibrationMethod::MaxAbs, 99.9, 127), 0);
   EXPECT_EQ(clipRange({0.0, 0.0}, CalibrationMethod::MSE, 99.9, 127), 0);
+  // The search starts from max-abs's clip.
+  EXPECT_DOUBLE_EQ(clipRange(v, CalibrationMethod::Search, 99.9, 15), 0.7);
 }
 
 TEST(QuantizeScales, PercentileIgnoresOutliers) {
@@ -104,6 +106,8 @@ TEST(QuantizeScales, ErrorStatistics) {
 TEST(QuantizeScales, MethodNames) {
   EXPECT_EQ(parseMethod("mse"), CalibrationMethod::MSE);
   EXPECT_EQ(parseMethod("max-abs"), CalibrationMethod::MaxAbs);
+  EXPECT_EQ(parseMethod("search"), CalibrationMethod::Search);
+  EXPECT_EQ(getMethodName(CalibrationMethod::Search), "search");
   EXPECT_FALSE(parseMethod("median").has_value());
   EXPECT_EQ(getMethodName(CalibrationMethod::Percentile), "percentile");
 }

@@ -33,6 +33,8 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
   settings.percentile = options.percentile;
   settings.granularity = options.granularity;
   settings.weightBits = options.weightBits;
+  settings.biasCorrection = options.biasCorrection;
+  settings.adaptiveRounding = options.adaptiveRounding;
   settings.calibrationFiles = options.calibration;
   targets::TargetDescription target;
   QuantizationOptions quantizeOptions;

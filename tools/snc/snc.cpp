@@ -113,8 +113,10 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
   cmd->add_option("--report", q.report,
                   "Write the quantization report (.json)");
   cmd->add_option("--method", q.method,
-                  "How weight and input ranges are chosen")
-      ->check(CLI::IsMember({"max-abs", "percentile", "mse"}))
+                  "How scales are chosen: weight clip ranges (max-abs, "
+                  "percentile, mse) or candidates compared by calibrated "
+                  "spike agreement (search, needs --calibrate)")
+      ->check(CLI::IsMember({"max-abs", "percentile", "mse", "search"}))
       ->capture_default_str();
   cmd->add_option("--percentile", q.percentile,
                   "Percentile of |value| kept unclipped (--method percentile)")
@@ -124,6 +126,12 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
                   "One scale per output channel or per layer")
       ->check(CLI::IsMember({"channel", "layer"}))
       ->capture_default_str();
+  cmd->add_flag("--bias-correction", q.biasCorrection,
+                "Fold the drive the weights' rounding loses on average on "
+                "the calibration input into the integer biases");
+  cmd->add_flag("--adaptive-rounding", q.adaptiveRounding,
+                "Round weights up or down so that each neuron's average "
+                "lost drive on the calibration input is near zero");
   cmd->add_option("--weight-bits", q.weightBits,
                   "Override the target's weight width: 2..16, or ternary");
   cmd->add_option("--dt", q.dt,
