@@ -48,14 +48,20 @@ namespace snc::fpga {
 
 /// One neuron core: a slice of one (non-input) population.
 struct CorePlan {
-  int population = 0;      // manycore::Network population index
-  int64_t lo = 0, hi = 0;  // the neurons [lo, hi) it runs
-  int level = 0;           // updates after every core of a lower level
-  int64_t ringSlots = 1;   // accumulator ring depth: max incoming delay + 1
-  unsigned accBits = 1;    // accumulator width that cannot overflow
-  int64_t synapseWords = 0;  // synapse memory words (incoming synapses)
-  int64_t rowIndexWords = 0; // row index: one entry per subscribed source neuron
-  int64_t blockRams = 0;     // block RAMs (or SPRAM) the core's memories need
+  int population = 0;       // manycore::Network population index
+  int64_t lo = 0, hi = 0;   // the neurons [lo, hi) it runs
+  int level = 0;            // updates after every core of a lower level
+  int64_t ringSlots = 1;    // accumulator ring depth: max incoming delay + 1
+  unsigned accBits = 1;     // accumulator width that cannot overflow
+  int64_t synapseWords = 0; // synapse memory words (incoming synapses)
+  int64_t rowIndexWords =
+      0;                   // row index: one entry per subscribed source neuron
+  int64_t blockRams = 0;   // block RAMs (or SPRAM) the core's memories need
+  int64_t sprams = 0;      // of which SPRAM blocks (iCE40: the synapses)
+  unsigned weightBits = 2; // synapse weight width (signed)
+  unsigned multBits = 2;   // decay/gain multiplier width (signed)
+  unsigned paramBits = 2;  // bias/threshold/adapt_gain width (signed)
+  unsigned countBits = 1;  // row length width (longest row)
 
   /// (name, value) pairs the IR stores, and their inverse; fromFields fails
   /// (sets error) on a missing or out-of-range field.
@@ -80,7 +86,12 @@ struct DesignPlan {
   int levels = 1;
   /// Totals against the part, for the manifest and diagnostics.
   int64_t blockRams = 0, partBlockRams = 0;
+  int64_t sprams = 0, partSprams = 0;
 };
+
+/// The source index of core `core` (sources list the network inputs first,
+/// one per input population, then the cores in order).
+int sourceOfCore(const DesignPlan &plan, int core);
 
 /// Plans the cores for `slices` (the partitioner's, in slice order; input
 /// populations' slices become sources, not cores). Fails with a message
