@@ -512,6 +512,8 @@ bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
       return false;
 
   nlohmann::json manifest;
+  // `snc simulate` finds the backend by this name.
+  manifest["backend"] = "fpga";
   manifest["format"] = "snc-fpga-design-1";
   manifest["network"] = network.name;
   manifest["target"] = target.name;

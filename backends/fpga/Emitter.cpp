@@ -30,14 +30,16 @@ void printPlan(const manycore::Network &network, const DesignPlan &plan,
                raw_ostream &os) {
   os << "// plan: " << plan.cores.size() << " cores in " << plan.levels
      << " levels, " << plan.blockRams << " of " << plan.partBlockRams
-     << " block RAMs\n";
+     << " block RAMs, " << plan.sprams << " of " << plan.partSprams
+     << " SPRAMs\n";
   for (auto [index, core] : llvm::enumerate(plan.cores))
     os << "// core " << index << ": '"
        << network.populations[size_t(core.population)].name << "' neurons ["
        << core.lo << ", " << core.hi << ") level " << core.level
        << " ring_slots " << core.ringSlots << " acc_bits " << core.accBits
        << " synapse_words " << core.synapseWords << " row_index_words "
-       << core.rowIndexWords << " block_rams " << core.blockRams << "\n";
+       << core.rowIndexWords << " block_rams " << core.blockRams << " sprams "
+       << core.sprams << "\n";
 }
 
 /// Prints the text form: the plan, then the design's top.v and manifest,
@@ -121,9 +123,10 @@ LogicalResult emitFPGA(ModuleOp module, snn::NetworkOp network,
           << " level" << (plan->levels == 1 ? "" : "s") << "\n";
   summary << "  block RAM  " << plan->blockRams << " of " << plan->partBlockRams
           << "\n";
-  summary << cores;
-  if (!cores.empty() && cores.back() != '\n')
-    summary << "\n";
+  // writeDesign's line per core, indented under the totals.
+  for (StringRef line : llvm::split(StringRef(cores).rtrim('\n'), '\n'))
+    if (!line.empty())
+      summary << "  " << line << "\n";
   return success();
 }
 

@@ -47,7 +47,7 @@ struct FPGAOptions : PassPipelineOptions<FPGAOptions> {
       llvm::cl::init("")};
   Option<uint64_t> xInitialSeed{
       *this, "x-initial-seed",
-      llvm::cl::desc("Seed of x-initial=unique's values"), llvm::cl::init(0)};
+      llvm::cl::desc("Seed of x-initial=unique's values"), llvm::cl::init(1)};
 };
 
 constexpr llvm::StringLiteral kKnownOptions =

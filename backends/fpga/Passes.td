@@ -18,8 +18,8 @@ def FpgaPlan : Pass<"fpga-plan", "::mlir::ModuleOp"> {
     * on every non-input `nmc.slice`, `fpga.core`: a dictionary of the
       core's fields (`CorePlan::fields`);
     * on the `nmc.mapping`, `fpga.levels` (how many levels a time step
-      runs), `fpga.block_rams` and `fpga.part_block_rams` (what the cores
-      need and what the part has).
+      runs), `fpga.block_rams` and `fpga.part_block_rams`, `fpga.sprams`
+      and `fpga.part_sprams` (what the cores need and what the part has).
 
     Fails, naming the population and the resource, when the network does
     not fit the part or needs something a core cannot do.

@@ -13,6 +13,8 @@ constexpr llvm::StringLiteral kCore = "fpga.core";
 constexpr llvm::StringLiteral kLevels = "fpga.levels";
 constexpr llvm::StringLiteral kBlockRams = "fpga.block_rams";
 constexpr llvm::StringLiteral kPartBlockRams = "fpga.part_block_rams";
+constexpr llvm::StringLiteral kSprams = "fpga.sprams";
+constexpr llvm::StringLiteral kPartSprams = "fpga.part_sprams";
 } // namespace
 
 FailureOr<nmc::MappingOp> findMapping(ModuleOp module, snn::NetworkOp network,
@@ -63,6 +65,8 @@ LogicalResult recordPlan(nmc::MappingOp mapping, const MappingInputs &inputs,
   mapping->setAttr(kBlockRams, builder.getI64IntegerAttr(plan.blockRams));
   mapping->setAttr(kPartBlockRams,
                    builder.getI64IntegerAttr(plan.partBlockRams));
+  mapping->setAttr(kSprams, builder.getI64IntegerAttr(plan.sprams));
+  mapping->setAttr(kPartSprams, builder.getI64IntegerAttr(plan.partSprams));
   return success();
 }
 
@@ -83,7 +87,9 @@ FailureOr<DesignPlan> readPlan(nmc::MappingOp mapping,
   int64_t levels = 0;
   if (failed(number(kLevels, levels)) ||
       failed(number(kBlockRams, plan.blockRams)) ||
-      failed(number(kPartBlockRams, plan.partBlockRams)))
+      failed(number(kPartBlockRams, plan.partBlockRams)) ||
+      failed(number(kSprams, plan.sprams)) ||
+      failed(number(kPartSprams, plan.partSprams)))
     return failure();
   if (levels < 1 || levels > (int64_t(1) << 20))
     return mapping.emitError()

@@ -3,8 +3,9 @@
 // fpga-plan records the design plan (Design.h) on the nmc.mapping that
 // snn-partition made; the emitter reads it back from there. This is the one
 // place that knows how: `fpga.core` on each non-input nmc.slice (the
-// CorePlan's fields), `fpga.levels`, `fpga.block_rams` and
-// `fpga.part_block_rams` on the nmc.mapping.
+// CorePlan's fields), `fpga.levels` and the resource totals
+// (`fpga.block_rams`, `fpga.part_block_rams`, `fpga.sprams`,
+// `fpga.part_sprams`) on the nmc.mapping.
 //
 //===----------------------------------------------------------------------===//
 
