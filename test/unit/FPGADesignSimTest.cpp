@@ -93,6 +93,9 @@ manycore::Network designB() {
   f.rounding = runtime::Rounding::Floor;
   f.spiking = true;
   n.populations.push_back(fpgaPopulation("lif", 12, f, 8, rng));
+  // 4-bit weights: low thresholds, so that neurons spike often.
+  for (auto &threshold : n.populations[1].params.threshold)
+    threshold = draw(rng, 4, 24);
   n.projections.push_back(fpgaProjection(n, 0, 1, 70, -7, 7, 0, 0, rng));
   n.updateOrder = {0, 1};
   n.outputs = {1};
