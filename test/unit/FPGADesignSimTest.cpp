@@ -10,7 +10,8 @@
 //     in 3 cores fed with delays 0..7 and recurrent delays 1..3; an
 //     adaptive LIF (previous-step current, subtract reset, refractory) in 2
 //     cores at delay 0 (level 1) with recurrent delays 1..7; a discrete_li
-//     readout at delay 0 from both (level 2). Run with zero and with random
+//     readout at delay 0 from both (level 2), with rows that add into the
+//     same accumulator word back to back. Run with zero and with random
 //     (--x-initial unique, two seeds) initial X values.
 //   B (fpga-ice40-up5k, one core): 4-bit weights, 12-bit state, no delays,
 //     float inputs, the step count taken from the inputs.
@@ -77,6 +78,17 @@ manycore::Network designA() {
   n.projections.push_back(fpgaProjection(n, 2, 2, 30, -20, 30, 1, 7, rng));
   n.projections.push_back(fpgaProjection(n, 2, 3, 70, -20, 20, 0, 0, rng));
   n.projections.push_back(fpgaProjection(n, 1, 3, 40, -20, 20, 0, 5, rng));
+  // Rows whose consecutive synapses add into the same ring word (the
+  // engine's forwarding): every (pre, post, delay) three times.
+  manycore::Projection repeated;
+  repeated.source = 0;
+  repeated.target = 3;
+  for (int64_t pre = 0; pre < 6; ++pre)
+    for (int64_t post = pre % 2; post < 4; post += 2)
+      for (int copy = 0; copy < 3; ++copy)
+        repeated.synapses.push_back({pre, post, draw(rng, -9, 9), pre % 3});
+  repeated.maxDelay = 2;
+  n.projections.push_back(repeated);
   n.updateOrder = {0, 1, 2, 3};
   n.outputs = {0, 1, 2, 3};
   return n;
