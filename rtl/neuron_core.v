@@ -278,7 +278,8 @@ module neuron_core #(
   // The ring's one read and one write port, shared by engine and update
   // (never active together).
   wire [RA_BITS-1:0] ring_raddr = issuing ? upd_ring_addr : syn_ring_addr;
-  wire ring_we = s2_valid | u1_valid;
+  // Writes wait for rst: before it, the valid flags are unknown.
+  wire ring_we = (s2_valid | u1_valid) & ~rst;
   wire [RA_BITS-1:0] ring_waddr = u1_valid ? clear_addr : s2_addr;
   wire signed [ACC_BITS-1:0] ring_wdata = u1_valid ? {ACC_BITS{1'b0}} : acc_new;
 
@@ -401,7 +402,7 @@ module neuron_core #(
 
   // Stage 2: write the state back, emit and record.
   always @(posedge clk) begin
-    if (u2_valid) state[u2_k] <= {n_ref, n_a, n_i, n_v};
+    if (u2_valid & ~rst) state[u2_k] <= {n_ref, n_a, n_i, n_v};
   end
 
   wire out_empty_w, out_overflow, out_pop_valid;

@@ -153,6 +153,35 @@ TEST(FPGADesignPlan, BlockRamOverflowNamesTheResource) {
       << error;
 }
 
+TEST(FPGADesignPlan, SynapsesMoveToSpramWhenBlockRamsAreShort) {
+  // iCE40-like: 30 EBR of 4 Kbit and 4 SPRAM of 256 Kbit. 64 inputs fully
+  // connected to 64 neurons: 4096 synapses of 4 + 6 bits = 40960 bits, 10
+  // EBR; with the other memories the core fits the EBR. 256 x 256 = 65536
+  // synapses of 4 + 8 bits = 786432 bits (192 EBR) go to 3 SPRAM.
+  for (int64_t size : {64, 256}) {
+    SplitMix64 rng(3);
+    manycore::Network n;
+    n.name = "dense";
+    n.populations.push_back(fpgaInput("in", size, 0));
+    n.populations.push_back(fpgaPopulation("lif", size, lifFormat(), 8, rng));
+    n.projections.push_back(fpgaProjection(n, 0, 1, 100, -7, 7, 0, 0, rng));
+    n.updateOrder = {0, 1};
+    n.outputs = {1};
+    targets::TargetDescription t = fpgaTarget(0, 30, 4096);
+    t.fpga->spramBlocks = 4;
+    t.fpga->spramBitsPerBlock = 262144;
+    fpga::DesignPlan plan;
+    std::string error;
+    ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 256), t, plan, error))
+        << error;
+    ASSERT_EQ(plan.cores.size(), 1u);
+    EXPECT_EQ(plan.cores[0].weightBits, 4u);
+    EXPECT_EQ(plan.cores[0].sprams, size == 64 ? 0 : 3);
+    EXPECT_EQ(plan.sprams, plan.cores[0].sprams);
+    EXPECT_LE(plan.blockRams, 30);
+  }
+}
+
 TEST(FPGADesignPlan, CoreCountBound) {
   manycore::Network n = chain();
   targets::TargetDescription t = fpgaTarget(7, 100, 36864);
