@@ -29,10 +29,9 @@ constexpr llvm::StringLiteral kPass = "emit-fpga";
 /// One line per core: what it runs and the plan's numbers.
 void printPlan(const manycore::Network &network, const DesignPlan &plan,
                raw_ostream &os) {
-  os << "// plan: " << plan.cores.size() << " cores in " << plan.levels
-     << " levels, " << plan.blockRams << " of " << plan.partBlockRams
-     << " block RAMs, " << plan.sprams << " of " << plan.partSprams
-     << " SPRAMs\n";
+  os << "// plan: cores " << plan.cores.size() << ", levels " << plan.levels
+     << ", block RAMs " << plan.blockRams << " of " << plan.partBlockRams
+     << ", SPRAMs " << plan.sprams << " of " << plan.partSprams << "\n";
   for (auto [index, core] : llvm::enumerate(plan.cores))
     os << "// core " << index << ": '"
        << network.populations[size_t(core.population)].name << "' neurons ["
