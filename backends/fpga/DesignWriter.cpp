@@ -490,6 +490,17 @@ bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
               "network)";
       return false;
     }
+    // A delay-0 spike must reach its core in the same step: the source
+    // updates in an earlier level (a plan read back from edited IR may not).
+    for (int from : tables[c].delayZeroFromCores)
+      if (checked.cores[size_t(from)].level >= core.level) {
+        error = "core " + std::to_string(c) + " (level " +
+                std::to_string(core.level) +
+                ") takes delay-0 synapses from core " + std::to_string(from) +
+                " (level " + std::to_string(checked.cores[size_t(from)].level) +
+                "), so it must update in a later level";
+        return false;
+      }
   }
   std::vector<bool> recorded(checked.cores.size(), false);
   for (size_t c = 0; c < checked.cores.size(); ++c)
