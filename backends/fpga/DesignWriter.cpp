@@ -161,6 +161,8 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
     << ":0] in_data,\n    output wire in_full,\n"
     << "    // run: one step's levels; step_done: idle, the step is over.\n"
     << "    input wire run,\n    output wire step_done,\n"
+    << "    // Clocks since rst, and synaptic operations (ring updates).\n"
+    << "    output reg [63:0] cycles,\n"
     << "    output reg [63:0] synaptic_events,\n    output wire overflow";
   for (size_t c = 0; c < cores; ++c) {
     if (!recorded[c])
@@ -344,6 +346,9 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
     << "  assign step_done = phase == IDLE;\n\n";
 
   // Counters and errors.
+  v << "  always @(posedge clk) begin\n"
+    << "    if (rst) cycles <= 64'd0;\n    else cycles <= cycles + 64'd1;\n"
+    << "  end\n";
   v << "  always @(posedge clk) begin\n    if (rst) synaptic_events <= 64'd0;\n"
     << "    else synaptic_events <= synaptic_events";
   for (size_t c = 0; c < cores; ++c)
