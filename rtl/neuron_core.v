@@ -10,7 +10,9 @@
 // through a read-modify-write of the accumulator ring:
 //   ring[(slot + delay) mod RING_SLOTS][target] += weight
 // (read, add, write: three stages; a write to the word the next synapse
-// reads is forwarded, so consecutive synapses may hit the same word).
+// reads is forwarded, so consecutive synapses may hit the same word). The
+// next event's row is fetched while a row streams, so rows of 3 or more
+// synapses follow each other without a gap.
 //
 // Update: `go` requests this step's update; it starts once the engine is
 // idle (events arriving meanwhile wait in the FIFO). Neuron k per clock:
@@ -178,16 +180,18 @@ module neuron_core #(
   /* verilator lint_on PINCONNECTEMPTY */
 
   // ---- Synapse engine: front end -----------------------------------------
-  localparam [1:0] FE_IDLE = 2'd0, FE_POPPED = 2'd1, FE_ROW = 2'd2, FE_STREAM = 2'd3;
+  // Fetch: pop an event, read its row word, park it in `next`. Stream: one
+  // synapse read per clock; the last read of a row takes `next` directly,
+  // so rows of 3 or more synapses follow each other without a gap.
+  localparam [1:0] FE_IDLE = 2'd0, FE_POPPED = 2'd1, FE_ROW = 2'd2;
   reg [1:0] fe;
   reg upd_req, issuing, u1_valid;
   wire u2_valid;
-  reg [START_BITS-1:0] syn_ptr;
-  reg [COUNT_BITS-1:0] syn_left;
+  reg next_valid, streaming;
+  reg [START_BITS-1:0] next_start, syn_ptr;
+  reg [COUNT_BITS-1:0] next_count, syn_left;
   reg [ROW_WORD-1:0] row_q;
-  wire stream_last = (fe == FE_STREAM) && (syn_left == COUNT_ONE);
   wire updating = issuing | u1_valid | u2_valid;
-  assign in_pop = ~upd_req & ~updating & ~in_empty & ((fe == FE_IDLE) | stream_last);
 
   wire [SRC_BITS-1:0] ev_source = in_event[EV_BITS-1:EVN_BITS];
   wire [EVN_BITS-1:0] ev_neuron = in_event[EVN_BITS-1:0];
@@ -197,28 +201,40 @@ module neuron_core #(
   wire [ROW_BITS-1:0] row_addr = row_sum[ROW_BITS-1:0];
   wire [COUNT_BITS-1:0] row_count = row_q[ROW_WORD-1:START_BITS];
   wire [START_BITS-1:0] row_start = row_q[START_BITS-1:0];
-  wire syn_rd = fe == FE_STREAM;
+  wire row_ready = (fe == FE_ROW) && (row_count != {COUNT_BITS{1'b0}});
+  wire stream_end = ~streaming | (syn_left == COUNT_ONE);
+  wire take_next = next_valid & stream_end;
+  wire syn_rd = streaming;
+  // Pop when `next` is empty or being taken: its row is parked 3 clocks later.
+  assign in_pop = ~upd_req & ~updating & ~in_empty & (fe == FE_IDLE) & (~next_valid | take_next);
   wire unused_front = &{1'b0, in_pop_valid, row_sum, ev_source, syn_ptr};
 
   always @(posedge clk) begin
     if (fe == FE_POPPED) row_q <= row_index[row_addr];
+    if (row_ready) begin
+      next_start <= row_start;
+      next_count <= row_count;
+    end
+    if (take_next) begin
+      syn_ptr <= next_start;
+      syn_left <= next_count;
+    end else if (streaming) begin
+      syn_ptr <= syn_ptr + START_ONE;
+      syn_left <= syn_left - COUNT_ONE;
+    end
     if (rst) begin
       fe <= FE_IDLE;
+      next_valid <= 1'b0;
+      streaming <= 1'b0;
     end else begin
       case (fe)
         FE_IDLE: if (in_pop) fe <= FE_POPPED;
         FE_POPPED: fe <= FE_ROW;
-        FE_ROW: begin
-          syn_ptr <= row_start;
-          syn_left <= row_count;
-          fe <= (row_count == {COUNT_BITS{1'b0}}) ? FE_IDLE : FE_STREAM;
-        end
-        default: begin  // FE_STREAM
-          syn_ptr <= syn_ptr + START_ONE;
-          syn_left <= syn_left - COUNT_ONE;
-          if (stream_last) fe <= in_pop ? FE_POPPED : FE_IDLE;
-        end
+        default: fe <= FE_IDLE;  // FE_ROW
       endcase
+      // A row is parked only when `next` is empty (taken since the pop).
+      next_valid <= row_ready | (next_valid & ~take_next);
+      streaming <= take_next | (streaming & ~stream_end);
     end
   end
 
@@ -273,7 +289,7 @@ module neuron_core #(
   reg [STATE_WORD-1:0] state_q;
   wire [RA_BITS-1:0] upd_ring_addr = slot_base + {{(RA_BITS - NB) {1'b0}}, uk};
   wire [RA_BITS-1:0] clear_addr = slot_base + {{(RA_BITS - NB) {1'b0}}, u1_k};
-  wire engine_idle = (fe == FE_IDLE) & ~syn_valid & ~s2_valid;
+  wire engine_idle = (fe == FE_IDLE) & ~next_valid & ~streaming & ~syn_valid & ~s2_valid;
 
   // The ring's one read and one write port, shared by engine and update
   // (never active together).

@@ -269,6 +269,11 @@ bool planDesign(const manycore::Network &network,
     }
     result.cores.push_back(core);
   }
+  if (result.cores.empty()) {
+    error = "network '" + network.name +
+            "' has no neuron population to put on a neuron core";
+    return false;
+  }
   if (!completeSources(network, result, error))
     return false;
 

@@ -207,6 +207,20 @@ TEST(FPGADesignPlan, UnsupportedFormatIsRejected) {
                    "neuron core supports");
 }
 
+TEST(FPGADesignPlan, NoNeuronPopulation) {
+  manycore::Network n;
+  n.name = "inputs_only";
+  n.populations.push_back(fpgaInput("in", 3, 0));
+  n.updateOrder = {0};
+  n.outputs = {0};
+  fpga::DesignPlan plan;
+  std::string error;
+  EXPECT_FALSE(fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 100, 36864),
+                                plan, error));
+  EXPECT_EQ(error, "network 'inputs_only' has no neuron population to put on "
+                   "a neuron core");
+}
+
 TEST(FPGADesignPlan, FracBitsWidenTheMultipliers) {
   // neuron_update needs FRAC_BITS <= MULT_BITS + min(state, drive) - 2:
   // frac 20 with an 8-bit drive needs 14-bit multipliers even for small
