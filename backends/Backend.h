@@ -123,11 +123,14 @@ public:
                                    llvm::raw_ostream &summary) const = 0;
 
   /// Runs emitted output for `steps` steps (-1: as long as the inputs) on
-  /// `inputs`. Reads only what emit() wrote.
+  /// `inputs`. Reads only what emit() wrote. `options` is the backend's
+  /// option text as addPasses gets it (`--backend-options`): the simulator
+  /// uses those meant for it (the FPGA backend's x-initial=unique) and
+  /// fails, setting `error`, on options the backend does not know.
   virtual bool simulate(const std::string &dir,
                         const std::vector<runtime::NpyArray> &inputs,
-                        int64_t steps, SimulationOutput &output,
-                        std::string &error) const = 0;
+                        int64_t steps, llvm::StringRef options,
+                        SimulationOutput &output, std::string &error) const = 0;
 };
 
 /// Adds a backend; names must be unique.

@@ -67,7 +67,8 @@ firstSpikeTimingMismatch(const std::vector<runtime::NpyArray> &reference,
 bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,
-                    VerifyResult &result, std::string &error) {
+                    llvm::StringRef options, VerifyResult &result,
+                    std::string &error) {
   result = VerifyResult();
   runtime::RunResult reference;
   if (!runtime::runNetwork(network, inputs, steps, {}, reference, error))
@@ -76,7 +77,7 @@ bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                      ? 0
                      : reference.outputs[0].shape[0];
   SimulationOutput simulated;
-  if (!backend.simulate(dir, inputs, result.steps, simulated, error))
+  if (!backend.simulate(dir, inputs, result.steps, options, simulated, error))
     return false;
   result.report = simulated.report;
   auto core = [&](size_t output, int64_t element) {
@@ -152,10 +153,10 @@ bool compileAndVerify(mlir::ModuleOp module, snn::NetworkOp network,
     dir = path.str().str();
   }
   llvm::raw_string_ostream os(summary);
-  bool ran =
-      succeeded(compileNetwork(module, network, target, backend, settings, dir,
-                               os)) &&
-      verifyCompiled(network, backend, dir, inputs, steps, result, error);
+  bool ran = succeeded(compileNetwork(module, network, target, backend,
+                                      settings, dir, os)) &&
+             verifyCompiled(network, backend, dir, inputs, steps,
+                            settings.backendOptions, result, error);
   if (temporary)
     llvm::sys::fs::remove_directories(dir);
   return ran;

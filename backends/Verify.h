@@ -28,15 +28,18 @@ struct VerifyResult {
 };
 
 /// Runs both sides for `steps` steps (-1: as long as the inputs) and
-/// compares them. Returns false (with `error`) only when a side cannot run;
-/// a difference is a successful check with `result.equivalent` false.
+/// compares them; the simulator gets the backend's `options`. Returns false
+/// (with `error`) only when a side cannot run; a difference is a successful
+/// check with `result.equivalent` false.
 bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,
-                    VerifyResult &result, std::string &error);
+                    llvm::StringRef options, VerifyResult &result,
+                    std::string &error);
 
 /// `snc verify`: compiles `network` into `dir` (a temporary directory,
-/// removed afterwards, if empty), then verifyCompiled. The compile's
+/// removed afterwards, if empty), then verifyCompiled with the settings'
+/// backend options. The compile's
 /// summary is appended to `summary`. Returns false with `error` (empty when
 /// the compile emitted diagnostics) if either step cannot run.
 bool compileAndVerify(mlir::ModuleOp module, snn::NetworkOp network,

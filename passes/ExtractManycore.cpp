@@ -485,6 +485,7 @@ mapping::Network snc::toMappingNetwork(const manycore::Network &network) {
     mapping::Population p;
     p.name = population.name;
     p.size = population.size;
+    p.input = population.isInput;
     out.populations.push_back(p);
   }
   for (const manycore::Projection &projection : network.projections) {
@@ -517,10 +518,58 @@ mapping::Network snc::toMappingNetwork(const manycore::Network &network) {
   return out;
 }
 
+/// An FPGA part as a machine of neuron cores: one chip, one row of cores,
+/// each holding neurons_per_core neurons and its synapse memory. The
+/// mapping counts that memory in synapses (one "byte" per synapse: the
+/// synaptic bytes a core has at the target's weight width), with no row
+/// headers, neuron or ring-buffer bytes: a core keeps neuron state and its
+/// row index in memories of their own, which the FPGA backend's plan
+/// (backends/fpga/Design.h) sizes and checks against the part.
+static bool fpgaMachine(const targets::TargetDescription &target,
+                        mapping::Machine &machine, std::string &error) {
+  const targets::FPGACapacity &c = *target.fpga;
+  if (c.neuronsPerCore <= 0 || c.synapticBytesPerCore <= 0) {
+    error = "target '" + target.name +
+            "' gives no neurons_per_core or synaptic_bytes_per_core";
+    return false;
+  }
+  // The part's cores: "cores" when the target fixes them. Otherwise a bound
+  // from the block RAM: every core keeps its synapses in at least one block
+  // (RAMB36 on Artix-7, EBR or SPRAM on iCE40), so the part holds at most
+  // that many cores. It is deliberately loose (a full ODIN-sized core needs
+  // about 15 RAMB36, a small one far fewer): the partitioner only needs a
+  // bound; whether the cores' memories fit together is the plan's check,
+  // which names the resource and the shortfall.
+  int64_t cores = c.cores.value_or(c.bramBlocks + c.spramBlocks.value_or(0));
+  if (cores <= 0 || cores > (int64_t(1) << 20)) {
+    error = "target '" + target.name + "' has room for " +
+            std::to_string(cores) + " cores (cores or bram_blocks)";
+    return false;
+  }
+  unsigned bits = std::max(1u, target.weightBits());
+  machine = mapping::Machine();
+  machine.chipsX = machine.chipsY = 1;
+  machine.pesPerQpe = 1;
+  machine.qpesPerChip = machine.qpesX = int(cores);
+  machine.qpesY = 1;
+  machine.neuronsPerPe = c.neuronsPerCore;
+  machine.memoryBytesPerPe = c.synapticBytesPerCore * 8 / bits;
+  machine.rowHeaderBytes = 0;
+  machine.synapseBytes = 1;
+  machine.neuronBytes = 0;
+  machine.ringBufferSlotBytes = 0;
+  machine.routerEntries = 0; // one spike bus, no routing tables
+  machine.inputsTakePes = false;
+  return true;
+}
+
 bool snc::machineFromTarget(const targets::TargetDescription &target,
                             mapping::Machine &machine, std::string &error) {
+  if (target.fpga)
+    return fpgaMachine(target, machine, error);
   if (!target.manycore) {
-    error = "target '" + target.name + "' is not a many-core target";
+    error = "target '" + target.name +
+            "' is neither a many-core nor an FPGA target";
     return false;
   }
   const targets::ManycoreCapacity &c = *target.manycore;

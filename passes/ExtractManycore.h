@@ -35,7 +35,8 @@ uint64_t getManycoreExtractionCount();
 /// fan-ins and envelopes from its synapses, ring-buffer depth from delays.
 mapping::Network toMappingNetwork(const manycore::Network &network);
 
-/// The machine a many-core target describes (capacity section).
+/// The machine a many-core target describes (capacity section), or an
+/// FPGA target's part as one chip of neuron cores (inputs take no core).
 bool machineFromTarget(const targets::TargetDescription &target,
                        mapping::Machine &machine, std::string &error);
 

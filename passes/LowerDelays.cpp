@@ -125,6 +125,7 @@ void LowerDelaysPass::runOnOperation() {
   NetworkOp network = getOperation();
   // Plain copies: pass options do not print as numbers in diagnostics.
   int64_t minDelay = this->minDelay, maxDelay = this->maxDelay;
+  std::string targetName; // the target the numbers come from, if any
   if (!target.empty() && (minDelay != 0 || maxDelay != 0)) {
     network.emitError() << "snn-lower-delays takes either a target or "
                            "min-delay/max-delay, not both";
@@ -141,14 +142,38 @@ void LowerDelaysPass::runOnOperation() {
     if (*description) {
       minDelay = (*description)->minDelay();
       maxDelay = (*description)->maxDelay();
+      targetName = (*description)->name;
     }
   }
   minSlots = minDelay;
   maxSlots = maxDelay;
-  if (maxDelay < 1) {
+  // A target may have no delay slots at all (ODIN-style cores: delay max
+  // 0); it then runs networks without delays, which need no lowering.
+  if (maxDelay < 1 && targetName.empty()) {
     network.emitError() << "snn-lower-delays needs max-delay >= 1 (got "
                         << maxDelay << ")";
     return signalPassFailure();
+  }
+  if (maxDelay < 1) {
+    bool delayed = false;
+    auto reject = [&](Operation *op, int64_t steps) {
+      op->emitOpError() << describe(op) << "a delay of " << steps
+                        << " steps, but target '" << targetName
+                        << "' has no delay slots (delay max 0)";
+      delayed = true;
+    };
+    network.walk([&](DelayOp op) {
+      if (op.getSteps())
+        for (int64_t s : *op.getSteps())
+          if (s > 0)
+            return reject(op, s);
+    });
+    network.walk([&](SparseProjectionOp op) {
+      if (op.getMaxDelay() > 0)
+        reject(op, op.getMaxDelay());
+    });
+    if (delayed)
+      return signalPassFailure();
   }
   if (minDelay < 0 || minDelay > maxDelay) {
     network.emitError() << "snn-lower-delays needs 0 <= min-delay <= "

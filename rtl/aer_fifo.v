@@ -11,6 +11,8 @@
 // Parameters: WIDTH bits per event, DEPTH events (any DEPTH >= 1);
 // count says how many are queued.
 // rst (synchronous) empties the queue and clears overflow and pop_valid.
+`ifndef SNC_RTL_AER_FIFO_V
+`define SNC_RTL_AER_FIFO_V
 `default_nettype none
 
 // Each primitive is a top module of its own when rtl/*.v is linted
@@ -77,3 +79,5 @@ module aer_fifo #(
 endmodule
 
 `default_nettype wire
+
+`endif // SNC_RTL_AER_FIFO_V

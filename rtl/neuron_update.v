@@ -28,6 +28,8 @@
 // adapt_gain have PARAM_BITS; the refractory counter and period are unsigned
 // REFRACT_BITS (a population constant in snc: tie `refractory` off).
 // Requires FRAC_BITS <= MULT_BITS + min(STATE_BITS, INPUT_BITS) - 2.
+`ifndef SNC_RTL_NEURON_UPDATE_V
+`define SNC_RTL_NEURON_UPDATE_V
 `default_nettype none
 
 // Its building blocks, so the file lints and synthesises on its own
@@ -231,3 +233,5 @@ module neuron_update #(
 endmodule
 
 `default_nettype wire
+
+`endif // SNC_RTL_NEURON_UPDATE_V

@@ -15,6 +15,8 @@
 // Parameters: WORDS (entries), TARGET_BITS (unsigned), WEIGHT_BITS
 // (signed), DELAY_BITS (unsigned; 0 for cores without delay slots: delay
 // then reads 0), INIT_FILE ("" leaves the memory uninitialised).
+`ifndef SNC_RTL_SYNAPSE_MEMORY_V
+`define SNC_RTL_SYNAPSE_MEMORY_V
 `default_nettype none
 
 // Each primitive is a top module of its own when rtl/*.v is linted
@@ -78,3 +80,5 @@ module synapse_memory #(
 endmodule
 
 `default_nettype wire
+
+`endif // SNC_RTL_SYNAPSE_MEMORY_V

@@ -48,14 +48,20 @@ namespace snc::fpga {
 
 /// One neuron core: a slice of one (non-input) population.
 struct CorePlan {
-  int population = 0;      // manycore::Network population index
-  int64_t lo = 0, hi = 0;  // the neurons [lo, hi) it runs
-  int level = 0;           // updates after every core of a lower level
-  int64_t ringSlots = 1;   // accumulator ring depth: max incoming delay + 1
-  unsigned accBits = 1;    // accumulator width that cannot overflow
-  int64_t synapseWords = 0;  // synapse memory words (incoming synapses)
-  int64_t rowIndexWords = 0; // row index: one entry per subscribed source neuron
-  int64_t blockRams = 0;     // block RAMs (or SPRAM) the core's memories need
+  int population = 0;       // manycore::Network population index
+  int64_t lo = 0, hi = 0;   // the neurons [lo, hi) it runs
+  int level = 0;            // updates after every core of a lower level
+  int64_t ringSlots = 1;    // accumulator ring depth: max incoming delay + 1
+  unsigned accBits = 1;     // accumulator width that cannot overflow
+  int64_t synapseWords = 0; // synapse memory words (incoming synapses)
+  int64_t rowIndexWords =
+      0;                   // row index: one entry per subscribed source neuron
+  int64_t blockRams = 0;   // block RAMs (or SPRAM) the core's memories need
+  int64_t sprams = 0;      // of which SPRAM blocks (iCE40: the synapses)
+  unsigned weightBits = 2; // synapse weight width (signed)
+  unsigned multBits = 2;   // decay/gain multiplier width (signed)
+  unsigned paramBits = 2;  // bias/threshold/adapt_gain width (signed)
+  unsigned countBits = 1;  // row length width (longest row)
 
   /// (name, value) pairs the IR stores, and their inverse; fromFields fails
   /// (sets error) on a missing or out-of-range field.
@@ -64,8 +70,10 @@ struct CorePlan {
                          CorePlan &plan, std::string &error);
 };
 
-/// A source of spike events: a slice of an input population (fed by the
-/// harness) or the neurons of one core. Event = {source index, neuron - lo}.
+/// A source of spike events: an input population (fed by the harness) or
+/// the neurons of one core. Event = {source index, neuron - lo}. Sources
+/// list the input populations first (whole, in population order), then the
+/// cores in order (sourceOfCore).
 struct SourcePlan {
   int population = 0;
   int64_t lo = 0, hi = 0;
@@ -74,13 +82,17 @@ struct SourcePlan {
 
 struct DesignPlan {
   std::vector<CorePlan> cores;
-  /// Derived from `cores` and the network (inputs sliced like the
-  /// partitioner sliced them): completeSources fills it.
+  /// Derived from `cores` and the network: completeSources fills it.
   std::vector<SourcePlan> sources;
   int levels = 1;
   /// Totals against the part, for the manifest and diagnostics.
   int64_t blockRams = 0, partBlockRams = 0;
+  int64_t sprams = 0, partSprams = 0;
 };
+
+/// The source index of core `core` (sources list the network inputs first,
+/// one per input population, then the cores in order).
+int sourceOfCore(const DesignPlan &plan, int core);
 
 /// Plans the cores for `slices` (the partitioner's, in slice order; input
 /// populations' slices become sources, not cores). Fails with a message
@@ -92,13 +104,16 @@ bool planDesign(const manycore::Network &network,
                 const targets::TargetDescription &target, DesignPlan &plan,
                 std::string &error);
 
-/// Fills plan.sources (and checks the cores against the network) after the
-/// cores were read back from the IR.
+/// Fills plan.sources and plan.levels (and checks that the cores cover
+/// every non-input population exactly once) after the cores were read back
+/// from the IR.
 bool completeSources(const manycore::Network &network, DesignPlan &plan,
                      std::string &error);
 
 /// Writes the design into `directory` (created if needed), every file
-/// through a temporary and rename. `summary` gets a line per core.
+/// through a temporary and rename: top.v, rtl/, mem/*.hex, harness_main.cpp
+/// and design_table.h, manifest.json (docs/fpga.md). Fails if the plan's
+/// sizes do not match the network. `summary` gets a line per core.
 bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
                  const targets::TargetDescription &target,
                  const std::string &directory, std::string &summary,
@@ -118,7 +133,9 @@ struct SimulateResult {
   std::vector<std::vector<std::string>> locations;
 };
 
-/// Builds (if needed) and runs the harness in `directory`.
+/// Builds (if needed: obj/stamp holds a hash of the sources and flags) and
+/// runs the harness in `directory`; inputs go to <directory>/run. Outputs
+/// are (steps, size): bool spikes, or int64 v for discrete_li outputs.
 bool simulateDesign(const std::string &directory,
                     const std::vector<runtime::NpyArray> &inputs,
                     const SimulateOptions &options, SimulateResult &result,

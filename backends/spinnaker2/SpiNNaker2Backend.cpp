@@ -102,15 +102,21 @@ public:
 
   bool simulate(const std::string &dir,
                 const std::vector<runtime::NpyArray> &inputs, int64_t steps,
-                backends::SimulationOutput &output,
+                StringRef options, backends::SimulationOutput &output,
                 std::string &error) const override;
 };
 
 bool SpiNNaker2Backend::simulate(const std::string &dir,
                                  const std::vector<runtime::NpyArray> &inputs,
-                                 int64_t steps,
+                                 int64_t steps, StringRef options,
                                  backends::SimulationOutput &output,
                                  std::string &error) const {
+  // Its options are all compile options; they are checked all the same.
+  if (!SpiNNaker2Options::createFromString(options)) {
+    error = "spinnaker2: bad backend options '" + options.str() +
+            "' (known: seed=N, sequential-placement=true|false)";
+    return false;
+  }
   auto loaded = std::make_shared<LoadedMachine>();
   if (!readImages(dir, *loaded, error))
     return false;

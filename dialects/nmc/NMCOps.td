@@ -30,6 +30,12 @@ def NMC_MappingOp : NMC_Op<"mapping", [
       time step of the placement and of the baseline that puts slice i on
       PE i; `seed`: the seed of the optimised placement.
 
+    FPGA targets map onto the same ops: one chip whose PEs are neuron
+    cores, slices of input populations taking none. The FPGA backend's
+    `fpga-plan` adds its plan as discardable attributes (`fpga.levels` and
+    resource totals here, `fpga.core` on the slices; see
+    docs/backends.md).
+
     ```mlir
     nmc.mapping @net_mapping for @net target "spinnaker2" attributes {
         chips_x = 1 : i64, chips_y = 1 : i64, lower_bound = 2 : i64,

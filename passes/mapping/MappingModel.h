@@ -40,6 +40,10 @@ struct Machine {
   int64_t ringBufferSlotBytes = 4;
   /// Routing table entries per chip router.
   int64_t routerEntries = 0;
+  /// Whether slices of network inputs take a PE: a many-core chip runs its
+  /// spike sources on PEs; an FPGA's harness puts input spikes straight on
+  /// the spike bus, so only neuron slices need a core.
+  bool inputsTakePes = true;
 
   int pesPerChip() const { return qpesPerChip * pesPerQpe; }
   int64_t chips() const { return int64_t(chipsX) * chipsY; }
@@ -73,6 +77,8 @@ struct Population {
   int64_t size = 0;
   /// Ring-buffer depth its neurons need (max incoming delay + 1).
   int64_t delaySlots = 1;
+  /// A network input (spike source).
+  bool input = false;
 };
 
 /// A projection from population `pre` to population `post`.

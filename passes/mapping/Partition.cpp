@@ -287,21 +287,30 @@ bool partitionNetwork(const Machine &machine, const Network &network,
   if (!validateNetwork(network, error))
     return false;
   SliceMemoryModel model(machine, network);
+  int64_t needed = 0;
   for (size_t p = 0; p < network.populations.size(); ++p) {
     const Population &population = network.populations[p];
+    size_t before = out.slices.size();
     PopulationCutter cutter(machine, model, int(p), population.size);
     if (!cutter.cut(population.name, out.slices, error))
       return false;
+    if (population.input && !machine.inputsTakePes)
+      continue;
+    needed += int64_t(out.slices.size() - before);
     out.lowerBound +=
         populationLowerBound(machine, model, int(p), population.size);
   }
-  int64_t needed = int64_t(out.slices.size());
   if (needed > machine.pes()) {
-    error = "network needs " + std::to_string(needed) +
-            " PEs, the machine has " + std::to_string(machine.pes()) + " (" +
-            std::to_string(machine.chipsX) + " x " +
-            std::to_string(machine.chipsY) + " chips x " +
-            std::to_string(machine.pesPerChip()) + " PEs)";
+    if (!machine.inputsTakePes)
+      error = "network needs " + std::to_string(needed) +
+              " neuron cores, the part has room for " +
+              std::to_string(machine.pes());
+    else
+      error = "network needs " + std::to_string(needed) +
+              " PEs, the machine has " + std::to_string(machine.pes()) + " (" +
+              std::to_string(machine.chipsX) + " x " +
+              std::to_string(machine.chipsY) + " chips x " +
+              std::to_string(machine.pesPerChip()) + " PEs)";
     return false;
   }
   return true;

@@ -14,12 +14,17 @@ from README.md itself, so the two cannot drift. The script:
   the output that follows a command;
 * skips the commands in SKIPPED below, each by its exact text, with the
   reason as a comment. A skipped command missing from the README is an
-  error, so the list cannot go stale.
+  error, so the list cannot go stale;
+* runs a block fenced as ```sh requires=PROGRAM (GitHub still shows it as
+  sh) only if PROGRAM is on PATH, as lit's REQUIRES does; otherwise it
+  prints that it left the block out. The count of commands run says how
+  many ran.
 
 The script runs from the directory the README's paths are relative to.
 Errors name the README, the line and the problem; nothing is written then.
 """
 import os
+import re
 import sys
 
 # Commands the test cannot run, each with the reason.
@@ -41,12 +46,17 @@ SKIPPED = {
 }
 
 
+# What `requires=` may name: a program, looked up on PATH.
+PROGRAM = re.compile(r"[A-Za-z0-9._+-]+")
+
+
 class ReadmeError(Exception):
     pass
 
 
 def sh_blocks(text, name):
-    """(first line number, lines) of every ```sh block."""
+    """(first line number, lines, required program or None) of every ```sh
+    block."""
     blocks = []
     block = None
     for number, line in enumerate(text.splitlines(), 1):
@@ -55,8 +65,18 @@ def sh_blocks(text, name):
             if fence.startswith("```"):
                 block = (number, fence[3:].strip(), [])
         elif fence == "```":
-            if block[1] == "sh":
-                blocks.append((block[0] + 1, block[2]))
+            info = block[1].split()
+            if info and info[0] == "sh":
+                required = None
+                for word in info[1:]:
+                    key, _, value = word.partition("=")
+                    if key != "requires" or not PROGRAM.fullmatch(value):
+                        raise ReadmeError(
+                            f"{name}:{block[0]}: unknown ```sh option "
+                            f"'{word}' (known: requires=PROGRAM, a program "
+                            "name)")
+                    required = value
+                blocks.append((block[0] + 1, block[2], required))
             block = None
         else:
             block[2].append(line)
@@ -133,11 +153,15 @@ def script(readme):
         "set -euo pipefail",
         "trap 'echo \"README command failed with exit code $?: "
         "$BASH_COMMAND\" >&2' ERR",
+        "readme_required=0  # commands run of ```sh requires= blocks",
         "set -x",
     ]
     ran, skipped = 0, set()
-    for first, lines in blocks:
+    for first, lines, required in blocks:
         out.append("")
+        if required:
+            out.append(f"if command -v {required} > /dev/null; then")
+        block_ran = 0
         for number, command in commands(first, lines, name):
             out.append(f"# {name}:{number}")
             if command in SKIPPED:
@@ -146,7 +170,15 @@ def script(readme):
                 skipped.add(command)
                 continue
             out.append(command)
-            ran += 1
+            block_ran += 1
+        if not required:
+            ran += block_ran
+            continue
+        out += [f"readme_required=$((readme_required + {block_ran}))",
+                "else",
+                f"echo '{name}:{first - 1}: left out (needs "
+                f"{required} on PATH)'",
+                "fi"]
     stale = [c for c in SKIPPED if c not in skipped]
     if stale:
         raise ReadmeError(
@@ -154,7 +186,8 @@ def script(readme):
             "README; remove it from SKIPPED in test/readme/"
             "extract_commands.py")
     out += ["", "set +x",
-            f"echo '{name}: {ran} commands ran, {len(skipped)} skipped'", ""]
+            f"echo \"{name}: $(({ran} + readme_required)) commands ran, "
+            f"{len(skipped)} skipped\"", ""]
     return "\n".join(out)
 
 

@@ -186,4 +186,41 @@ snn.network @float(%x: tensor<2xi1>) -> (s: tensor<2xi1>) attributes {dt = 1.0 :
                      "integers (run snn-quantize first)");
 }
 
+// The FPGA parts as machines for snn-partition: one chip of cores holding
+// neurons_per_core neurons and synaptic_bytes_per_core of synapses at the
+// weight width; inputs take no core.
+TEST(MachineFromTargetTest, FpgaParts) {
+  targets::TargetDescription artix, ice40, sfq;
+  std::string error;
+  ASSERT_TRUE(targets::loadTarget(
+      "fpga-artix7-100t", targets::getDefaultRegistryOptions(), artix, error))
+      << error;
+  ASSERT_TRUE(targets::loadTarget(
+      "fpga-ice40-up5k", targets::getDefaultRegistryOptions(), ice40, error))
+      << error;
+  mapping::Machine machine;
+  ASSERT_TRUE(machineFromTarget(artix, machine, error)) << error;
+  // No "cores": one per block RAM (135) bounds them.
+  EXPECT_EQ(machine.pes(), 135);
+  EXPECT_EQ(machine.chips(), 1);
+  EXPECT_EQ(machine.neuronsPerPe, 256);
+  // 65536 bytes of 8-bit weights: 65536 synapses of one "byte" each.
+  EXPECT_EQ(machine.memoryBytesPerPe, 65536);
+  EXPECT_EQ(machine.synapseBytes, 1);
+  EXPECT_EQ(machine.rowHeaderBytes, 0);
+  EXPECT_FALSE(machine.inputsTakePes);
+
+  ASSERT_TRUE(machineFromTarget(ice40, machine, error)) << error;
+  // "cores": 1; 32768 bytes of 4-bit weights hold 65536 synapses.
+  EXPECT_EQ(machine.pes(), 1);
+  EXPECT_EQ(machine.memoryBytesPerPe, 65536);
+
+  ASSERT_TRUE(targets::loadTarget(
+      "sfq-rsfq", targets::getDefaultRegistryOptions(), sfq, error))
+      << error;
+  EXPECT_FALSE(machineFromTarget(sfq, machine, error));
+  EXPECT_EQ(error,
+            "target 'sfq-rsfq' is neither a many-core nor an FPGA target");
+}
+
 } // namespace

@@ -305,6 +305,38 @@ TEST(MappingPartitionTest, MoreSlicesThanPes) {
             "network needs 10 PEs, the machine has 4 (1 x 1 chips x 4 PEs)");
 }
 
+// An FPGA's harness feeds inputs straight to the spike bus: with
+// inputsTakePes false, input slices are cut (they are event sources) but
+// neither count against the cores nor in the lower bound.
+TEST(MappingPartitionTest, InputsTakeNoCoreOnAnFpga) {
+  Machine machine = smallMachine(100, 1 << 20);
+  machine.chipsX = 1;
+  machine.chipsY = 1;
+  machine.qpesPerChip = 1;
+  machine.pesPerQpe = 3;
+  machine.inputsTakePes = false;
+  Network network;
+  network.populations = {population("x", 250), population("h", 300)};
+  network.populations[0].input = true;
+  Partition partition;
+  std::string error;
+  ASSERT_TRUE(partitionNetwork(machine, network, partition, error)) << error;
+  // ceil(250 / 100) = 3 input slices and 3 of 'h': 3 cores, all used.
+  EXPECT_EQ(partition.slices.size(), 6u);
+  EXPECT_EQ(partition.lowerBound, 3);
+
+  network.populations[1].size = 301; // 4 slices of 'h'
+  EXPECT_FALSE(partitionNetwork(machine, network, partition, error));
+  EXPECT_EQ(error, "network needs 4 neuron cores, the part has room for 3");
+
+  // On a many-core machine the same input slices take PEs.
+  machine.inputsTakePes = true;
+  network.populations[1].size = 300;
+  EXPECT_FALSE(partitionNetwork(machine, network, partition, error));
+  EXPECT_EQ(error,
+            "network needs 6 PEs, the machine has 3 (1 x 1 chips x 3 PEs)");
+}
+
 TEST(MappingPartitionTest, InvalidNetworksAreRejected) {
   Machine machine = smallMachine(100, 1 << 20);
   Network network;

@@ -777,7 +777,7 @@ TEST(TypedTargets, SectionsFollowTheFamily) {
   EXPECT_EQ(s.manycore->cyclesPerPacket, 30);
   EXPECT_EQ(s.manycore->clockHz, 300000000);
 
-  EXPECT_EQ(f.backend, "");
+  EXPECT_EQ(f.backend, "fpga");
   ASSERT_TRUE(f.fpga.has_value());
   EXPECT_FALSE(f.manycore || f.sfq);
   EXPECT_EQ(f.fpga->lutInputs, 4);

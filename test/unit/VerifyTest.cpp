@@ -95,7 +95,7 @@ public:
     return mlir::failure();
   }
   bool simulate(const std::string &, const std::vector<runtime::NpyArray> &,
-                int64_t, backends::SimulationOutput &,
+                int64_t, llvm::StringRef, backends::SimulationOutput &,
                 std::string &error) const override {
     error = "not a simulator";
     return false;

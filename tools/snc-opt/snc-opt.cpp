@@ -1,5 +1,6 @@
 //===- snc-opt.cpp - mlir-opt for snc's dialects and passes ---------------===//
 
+#include "backends/fpga/Passes.h"
 #include "dialects/nmc/NMCDialect.h"
 #include "dialects/snn/SNNDialect.h"
 #include "passes/Passes.h"
@@ -15,6 +16,8 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   registry.insert<snc::snn::SNNDialect, snc::nmc::NMCDialect>();
   snc::registerSncPasses();
+  // Backends' own passes, for testing them alone.
+  snc::fpga::registerFPGAPasses();
   snc::registerSncPipelines();
   // Generic cleanups users expect from an -opt tool.
   mlir::registerCanonicalizerPass();

@@ -192,8 +192,8 @@ int simulateCommand(const SimulateCommandOptions &options) {
     return UserError;
   backends::SimulationOutput output;
   std::string error;
-  if (!backend->simulate(options.directory, inputs, options.steps, output,
-                         error)) {
+  if (!backend->simulate(options.directory, inputs, options.steps,
+                         options.backendOptions, output, error)) {
     reportError(error);
     return UserError;
   }

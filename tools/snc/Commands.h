@@ -101,6 +101,9 @@ struct SimulateCommandOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> outputs;
   long long steps = -1;
+  /// The simulator's options ("x-initial=unique"), as the backend takes
+  /// them.
+  std::string backendOptions;
   bool quiet = false;
 };
 

@@ -203,6 +203,9 @@ static void addSimulateCommand(CLI::App &app, SimulateCommandOptions &s) {
   cmd->add_option("--steps", s.steps,
                   "Steps to run (default: as many as the input has)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--backend-options", s.backendOptions,
+                  "Options of the backend's simulator, as key=value pairs "
+                  "separated by spaces");
   cmd->add_flag("--quiet,-q", s.quiet, "Do not print the report");
 }
 

@@ -1,0 +1,124 @@
+//===- CoreTables.cpp - the memory contents of one neuron core ------------===//
+
+#include "backends/fpga/CoreTables.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+namespace snc::fpga {
+
+unsigned unsignedBitsFor(uint64_t value) {
+  unsigned bits = 1;
+  while (bits < 64 && (value >> bits) != 0)
+    ++bits;
+  return bits;
+}
+
+unsigned signedBitsFor(int64_t bound) {
+  uint64_t magnitude = bound < 0 ? uint64_t(-(bound + 1)) + 1 : uint64_t(bound);
+  // [-m, m] needs m <= 2^(b-1) - 1.
+  unsigned bits = 2;
+  while (bits < 64 && (uint64_t(1) << (bits - 1)) - 1 < magnitude)
+    ++bits;
+  return bits;
+}
+
+CoreWidths coreWidths(const manycore::Network &network, const CorePlan &core) {
+  const auto &format = network.populations[core.population].format;
+  CoreWidths w;
+  int64_t neurons = core.hi - core.lo;
+  w.neuronBits = neurons > 1 ? unsignedBitsFor(uint64_t(neurons - 1)) : 1;
+  w.delayBits =
+      core.ringSlots > 1 ? unsignedBitsFor(uint64_t(core.ringSlots - 1)) : 0;
+  w.startBits = unsignedBitsFor(uint64_t(core.synapseWords));
+  w.refractBits =
+      unsignedBitsFor(uint64_t(std::max<int64_t>(format.refractory, 0)));
+  unsigned s = format.stateBits;
+  w.synapseWord = core.weightBits + w.neuronBits + w.delayBits;
+  w.rowWord = core.countBits + w.startBits;
+  w.paramWord = core.accBits + s + 3 * core.paramBits + 5 * core.multBits;
+  w.stateWord = w.refractBits + 3 * s;
+  return w;
+}
+
+bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
+                     int coreIndex, CoreTables &tables, std::string &error) {
+  const CorePlan &core = plan.cores[coreIndex];
+  const auto &population = network.populations[core.population];
+  int64_t neurons = core.hi - core.lo;
+  tables = CoreTables();
+  size_t numSources = plan.sources.size();
+  tables.subscribed.assign(numSources, false);
+  tables.sourceBase.assign(numSources, 0);
+
+  // Source slices of each population, to find a presynaptic neuron's source.
+  std::vector<std::vector<int>> sourcesOf(network.populations.size());
+  for (size_t s = 0; s < numSources; ++s)
+    sourcesOf[plan.sources[s].population].push_back(int(s));
+
+  // rowsOf[source][pre - lo] = the synapse words of that row.
+  std::map<int, std::vector<std::vector<SynapseWord>>> rowsOf;
+  std::vector<int64_t> absSum(size_t(neurons), 0);
+  std::vector<bool> delayZeroFrom(plan.cores.size(), false);
+  for (const auto &projection : network.projections) {
+    if (projection.target != core.population)
+      continue;
+    const auto &candidates = sourcesOf[projection.source];
+    for (const auto &synapse : projection.synapses) {
+      if (synapse.post < core.lo || synapse.post >= core.hi)
+        continue;
+      int source = -1;
+      for (int s : candidates)
+        if (synapse.pre >= plan.sources[s].lo &&
+            synapse.pre < plan.sources[s].hi)
+          source = s;
+      if (source < 0) {
+        error = "population '" + network.populations[projection.source].name +
+                "' neuron " + std::to_string(synapse.pre) +
+                " is in no core or input source";
+        return false;
+      }
+      if (synapse.delay < 0) {
+        error = "synapse into population '" + population.name +
+                "' has a negative delay";
+        return false;
+      }
+      const SourcePlan &sp = plan.sources[source];
+      auto &rows = rowsOf[source];
+      if (rows.empty())
+        rows.resize(size_t(sp.hi - sp.lo));
+      rows[size_t(synapse.pre - sp.lo)].push_back(
+          {synapse.delay, synapse.post - core.lo, synapse.weight});
+      int64_t magnitude = int64_t(std::llabs(synapse.weight));
+      absSum[size_t(synapse.post - core.lo)] += magnitude;
+      tables.maxAbsWeight = std::max(tables.maxAbsWeight, magnitude);
+      tables.maxDelay = std::max(tables.maxDelay, synapse.delay);
+      if (synapse.delay == 0 && sp.core >= 0)
+        delayZeroFrom[size_t(sp.core)] = true;
+    }
+  }
+  for (const auto &[source, rows] : rowsOf) {
+    tables.subscribed[size_t(source)] = true;
+    tables.sourceBase[size_t(source)] = int64_t(tables.rows.size());
+    for (const auto &row : rows) {
+      tables.rows.push_back(
+          {int64_t(tables.synapses.size()), int64_t(row.size())});
+      tables.maxRow = std::max(tables.maxRow, int64_t(row.size()));
+      tables.synapses.insert(tables.synapses.end(), row.begin(), row.end());
+    }
+  }
+  for (int64_t k = 0; k < neurons; ++k) {
+    int64_t offset = population.driveOffset.empty()
+                         ? 0
+                         : population.driveOffset[size_t(core.lo + k)];
+    tables.accBound = std::max<int64_t>(tables.accBound,
+                                        absSum[size_t(k)] + std::llabs(offset));
+  }
+  for (size_t c = 0; c < delayZeroFrom.size(); ++c)
+    if (delayZeroFrom[c])
+      tables.delayZeroFromCores.push_back(int(c));
+  return true;
+}
+
+} // namespace snc::fpga

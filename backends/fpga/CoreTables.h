@@ -1,0 +1,60 @@
+//===- CoreTables.h - the memory contents of one neuron core ----*- C++ -*-===//
+//
+// What a core's memories hold, computed from the network and the plan's
+// cores and sources: the row index of every subscribed source neuron, the
+// synapse words, and the bounds planDesign sizes the memories from. Both
+// planDesign (sizes) and writeDesign (images) use it, so they agree.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNC_BACKENDS_FPGA_CORETABLES_H
+#define SNC_BACKENDS_FPGA_CORETABLES_H
+
+#include "backends/fpga/Design.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace snc::fpga {
+
+struct SynapseWord {
+  int64_t delay = 0, target = 0, weight = 0;
+};
+
+struct CoreTables {
+  /// Per source: subscribed (some synapse from it lands here) and the
+  /// row-index word of its neuron 0.
+  std::vector<bool> subscribed;
+  std::vector<int64_t> sourceBase;
+  /// Row index words {start, count} into `synapses`.
+  std::vector<std::pair<int64_t, int64_t>> rows;
+  std::vector<SynapseWord> synapses;
+  /// Per neuron of the core: sum of |w| over incoming synapses plus
+  /// |driveOffset|; the largest is what the accumulator must hold.
+  int64_t accBound = 0;
+  int64_t maxDelay = 0, maxRow = 0, maxAbsWeight = 0;
+  /// Cores with a delay-0 synapse into this core.
+  std::vector<int> delayZeroFromCores;
+};
+
+/// Fills `tables` for plan.cores[core]; plan.sources must be complete.
+bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
+                     int core, CoreTables &tables, std::string &error);
+
+/// Bits of the smallest two's complement type holding every value in
+/// [-bound, bound] (at least 2).
+unsigned signedBitsFor(int64_t bound);
+/// Bits of an unsigned value (at least 1).
+unsigned unsignedBitsFor(uint64_t value);
+
+/// Widths of a core's memory words, as rtl/neuron_core.v lays them out.
+struct CoreWidths {
+  unsigned neuronBits = 1, delayBits = 0, startBits = 1, refractBits = 1;
+  unsigned synapseWord = 0, rowWord = 0, paramWord = 0, stateWord = 0;
+};
+CoreWidths coreWidths(const manycore::Network &network, const CorePlan &core);
+
+} // namespace snc::fpga
+
+#endif // SNC_BACKENDS_FPGA_CORETABLES_H

@@ -1,0 +1,220 @@
+//===- DesignSimulate.cpp - a written design in Verilator -----------------===//
+//
+// simulateDesign: builds the harness of a design directory with Verilator
+// into <dir>/obj (skipped when a hash of every source and flag matches the
+// stamp of the last build), writes the inputs into <dir>/run, runs the
+// harness there with a time limit and reads its outputs back. One build
+// serves every run: X values are always randomisable (--x-initial unique)
+// and the run chooses zeros or a seed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/fpga/Design.h"
+#include "backends/fpga/EmbeddedFiles.h"
+#include "runtime/FileIO.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace snc::fpga {
+
+namespace {
+
+constexpr int kRunSeconds = 600;
+
+std::string quote(const std::string &s) {
+  std::string out = "'";
+  for (char c : s)
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+bool readText(const std::string &path, std::string &text, std::string &error) {
+  std::vector<uint8_t> bytes;
+  if (!runtime::readWholeFile(path, bytes, error))
+    return false;
+  text.assign(bytes.begin(), bytes.end());
+  return true;
+}
+
+/// The first lines of a log, for an error message.
+std::string head(const std::string &path, int lines) {
+  std::ifstream in(path);
+  std::string line, out;
+  for (int i = 0; i < lines && std::getline(in, line); ++i)
+    out += "\n  " + line;
+  return out;
+}
+
+uint64_t fnv1a(uint64_t hash, const std::string &text) {
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
+}
+
+bool commandExists(const char *name) {
+  return std::system((std::string("command -v ") + name + " >/dev/null 2>&1")
+                         .c_str()) == 0;
+}
+
+bool build(const std::string &directory, std::string &error) {
+  if (!commandExists("verilator")) {
+    error = "verilator was not found on PATH: the FPGA design in " + directory +
+            " cannot be simulated";
+    return false;
+  }
+  std::string absolute = std::filesystem::absolute(directory).string();
+  std::string flags =
+      "--cc --exe --build -j 2 -Wall --x-assign unique --x-initial unique "
+      "-I. --Mdir obj -o Vtop_harness --top-module top "
+      "-CFLAGS '-std=c++17 -I" +
+      absolute +
+      "' -MAKEFLAGS '-s --no-print-directory OPT_SLOW=-O0 OPT_GLOBAL=-O0'";
+  uint64_t hash = fnv1a(0xcbf29ce484222325ull, flags);
+  std::vector<std::string> sources = {"top.v", "design_table.h"};
+  for (const auto &file : embeddedDesignFiles())
+    sources.push_back(file.path);
+  for (const auto &source : sources) {
+    std::string text;
+    if (!readText(directory + "/" + source, text, error))
+      return false;
+    hash = fnv1a(fnv1a(hash, source), text);
+  }
+  std::string stamp = std::to_string(hash);
+  std::string obj = directory + "/obj";
+  std::string old;
+  std::string ignored;
+  if (std::filesystem::exists(obj + "/Vtop_harness") &&
+      readText(obj + "/stamp", old, ignored) && old == stamp)
+    return true;
+  std::error_code ec;
+  std::filesystem::create_directories(obj, ec);
+  std::filesystem::remove(obj + "/stamp", ec);
+  std::string objcache = commandExists("ccache") ? "OBJCACHE=ccache " : "";
+  std::string command =
+      "cd " + quote(directory) +
+      " && env -u CFLAGS -u CXXFLAGS -u CPPFLAGS -u LDFLAGS " + objcache +
+      "verilator " + flags + " top.v harness_main.cpp > obj/build.log 2>&1";
+  if (std::system(command.c_str()) != 0) {
+    error = "building the Verilator model of " + directory +
+            " failed (obj/build.log):" + head(obj + "/build.log", 20);
+    return false;
+  }
+  return runtime::writeFileAtomically(obj + "/stamp", stamp, error);
+}
+
+} // namespace
+
+bool simulateDesign(const std::string &directory,
+                    const std::vector<runtime::NpyArray> &inputs,
+                    const SimulateOptions &options, SimulateResult &result,
+                    std::string &error) {
+  std::string text;
+  if (!readText(directory + "/manifest.json", text, error))
+    return false;
+  nlohmann::json manifest;
+  try {
+    manifest = nlohmann::json::parse(text);
+    if (manifest.at("format") != "snc-fpga-design-1")
+      throw std::runtime_error("unknown format");
+    size_t expected = manifest.at("inputs").size();
+    if (inputs.size() != expected) {
+      error = directory + ": the design takes " + std::to_string(expected) +
+              " inputs, " + std::to_string(inputs.size()) + " given";
+      return false;
+    }
+  } catch (const std::exception &e) {
+    error = directory + "/manifest.json: not an FPGA design manifest (" +
+            e.what() + ")";
+    return false;
+  }
+  if (options.xInitial != "" && options.xInitial != "unique") {
+    error = "x-initial '" + options.xInitial + "' is not \"\" or \"unique\"";
+    return false;
+  }
+  if (!build(directory, error))
+    return false;
+
+  std::string run = directory + "/run";
+  std::error_code ec;
+  std::filesystem::remove_all(run, ec);
+  std::filesystem::create_directories(run, ec);
+  if (ec) {
+    error = run + ": " + ec.message();
+    return false;
+  }
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (!runtime::writeNpy(run + "/input" + std::to_string(i) + ".npy",
+                           inputs[i], error))
+      return false;
+  std::string xFlags =
+      options.xInitial == "unique"
+          ? "+verilator+rand+reset+2 +verilator+seed+" +
+                std::to_string(options.xInitialSeed ? options.xInitialSeed : 1)
+          : "+verilator+rand+reset+0";
+  std::string command =
+      "cd " + quote(directory) + " && timeout " + std::to_string(kRunSeconds) +
+      " obj/Vtop_harness run run " + std::to_string(options.steps) + " " +
+      xFlags + " > run/harness.log 2>&1";
+  int status = std::system(command.c_str());
+  if (status != 0) {
+    error = "the Verilator simulation of " + directory + " failed" +
+            (WEXITSTATUS(status) == 124
+                 ? " (time limit of " + std::to_string(kRunSeconds) + " s)"
+                 : std::string()) +
+            " (run/harness.log):" + head(run + "/harness.log", 10);
+    return false;
+  }
+
+  result = SimulateResult();
+  try {
+    const auto &outputs = manifest.at("outputs");
+    const auto &cores = manifest.at("cores");
+    for (size_t o = 0; o < outputs.size(); ++o) {
+      runtime::NpyArray array;
+      if (!runtime::readNpy(run + "/output" + std::to_string(o) + ".npy", array,
+                            error))
+        return false;
+      result.outputs.push_back(std::move(array));
+      const auto &output = outputs[o];
+      int64_t size = output.at("size");
+      std::string name = output.at("name");
+      std::vector<std::string> where(static_cast<size_t>(size));
+      for (int64_t k = 0; k < size; ++k)
+        where[size_t(k)] = "input '" + name + "' neuron " + std::to_string(k);
+      for (const auto &c : output.at("cores")) {
+        size_t index = c;
+        const auto &core = cores.at(index);
+        int64_t lo = core.at("lo"), hi = core.at("hi");
+        for (int64_t k = lo; k < hi && k < size; ++k)
+          where[size_t(k)] = "core " + std::to_string(index) +
+                             " (population '" + name + "' neuron " +
+                             std::to_string(k) + ")";
+      }
+      result.locations.push_back(std::move(where));
+    }
+  } catch (const std::exception &e) {
+    error = directory + "/manifest.json: " + e.what();
+    return false;
+  }
+  std::ifstream stats(run + "/stats.txt");
+  std::string key;
+  int64_t value;
+  while (stats >> key >> value) {
+    if (key == "cycles_total")
+      result.cyclesTotal = value;
+    else if (key == "cycles_max_step")
+      result.cyclesMaxStep = value;
+    else if (key == "synaptic_events")
+      result.synapticEvents = value;
+  }
+  return true;
+}
+
+} // namespace snc::fpga

@@ -1,0 +1,272 @@
+//===- FPGADesignPlanTest.cpp - planDesign's decisions --------------------===//
+//
+// Levels, ring depths, accumulator widths, resource and semantic checks of
+// backends/fpga/Design.h's planDesign, and CorePlan's fields round trip.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FPGADesignSupport.h"
+#include "backends/fpga/Design.h"
+
+#include <gtest/gtest.h>
+
+using namespace snc;
+using namespace snc::testing;
+
+namespace {
+
+runtime::IntegerNeuronFormat lifFormat() {
+  runtime::IntegerNeuronFormat f;
+  f.stateBits = 16;
+  f.fracBits = 4;
+  f.spiking = true;
+  return f;
+}
+
+manycore::Synapse syn(int64_t pre, int64_t post, int64_t w, int64_t d) {
+  return {pre, post, w, d};
+}
+
+manycore::Projection projection(int source, int target,
+                                std::vector<manycore::Synapse> synapses) {
+  manycore::Projection p;
+  p.source = source;
+  p.target = target;
+  for (const auto &s : synapses)
+    p.maxDelay = std::max(p.maxDelay, s.delay);
+  p.synapses = std::move(synapses);
+  return p;
+}
+
+// in(2) -> a(4) -d0-> b(4) -d0-> c(2); a -> a delay 3; c -> a delay 1.
+manycore::Network chain() {
+  SplitMix64 rng(7);
+  manycore::Network n;
+  n.name = "chain";
+  n.populations.push_back(fpgaInput("in", 2, 0));
+  n.populations.push_back(fpgaPopulation("a", 4, lifFormat(), 16, rng));
+  n.populations.push_back(fpgaPopulation("b", 4, lifFormat(), 16, rng));
+  n.populations.push_back(fpgaPopulation("c", 2, lifFormat(), 16, rng));
+  n.projections.push_back(projection(0, 1, {syn(0, 0, 3, 0), syn(1, 3, 2, 0)}));
+  n.projections.push_back(projection(1, 1, {syn(0, 1, 5, 3)}));
+  n.projections.push_back(projection(1, 2, {syn(0, 0, 4, 0), syn(3, 3, 1, 0)}));
+  n.projections.push_back(projection(2, 3, {syn(3, 1, 7, 0)}));
+  n.projections.push_back(projection(3, 1, {syn(1, 2, 9, 1)}));
+  n.updateOrder = {0, 1, 2, 3};
+  n.outputs = {3};
+  return n;
+}
+
+TEST(FPGADesignPlan, LevelsFollowDelayZeroPaths) {
+  manycore::Network n = chain();
+  fpga::DesignPlan plan;
+  std::string error;
+  // Cores of 2 neurons: a0 a1 b0 b1 c0.
+  ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 2), fpgaTarget(7, 100, 36864),
+                               plan, error))
+      << error;
+  ASSERT_EQ(plan.cores.size(), 5u);
+  // a's cores read only inputs (delay 0) and c, a (delay >= 1): level 0.
+  EXPECT_EQ(plan.cores[0].level, 0);
+  EXPECT_EQ(plan.cores[1].level, 0);
+  // b0 reads a0 at delay 0; b1 reads a1 at delay 0: level 1.
+  EXPECT_EQ(plan.cores[2].level, 1);
+  EXPECT_EQ(plan.cores[3].level, 1);
+  // c0 reads b1 (neuron 3) at delay 0: level 2.
+  EXPECT_EQ(plan.cores[4].level, 2);
+  EXPECT_EQ(plan.levels, 3);
+  // Sources: the input, then one per core.
+  ASSERT_EQ(plan.sources.size(), 6u);
+  EXPECT_EQ(plan.sources[0].core, -1);
+  EXPECT_EQ(fpga::sourceOfCore(plan, 4), 5);
+}
+
+TEST(FPGADesignPlan, RingSlotsAndAccumulatorBound) {
+  manycore::Network n = chain();
+  fpga::DesignPlan plan;
+  std::string error;
+  ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 100, 36864),
+                               plan, error))
+      << error;
+  // Core a: delays 0 (inputs), 3 (a -> a), 1 (c -> a): 4 slots.
+  EXPECT_EQ(plan.cores[0].ringSlots, 4);
+  // Core b, c: delay 0 only: 1 slot.
+  EXPECT_EQ(plan.cores[1].ringSlots, 1);
+  EXPECT_EQ(plan.cores[2].ringSlots, 1);
+  // Core c: neuron 1 gets |7| plus its |driveOffset| (at most 15): a bound
+  // of at most 22 needs 6 signed bits (31 >= 22 > 15), at least 4 (7 > 3).
+  EXPECT_GE(plan.cores[2].accBits, 4u);
+  EXPECT_LE(plan.cores[2].accBits, 6u);
+
+  // Heavy weights: 3 synapses of |100| into one neuron plus an offset of
+  // 20 is 320: 10 signed bits (511 >= 320 > 255).
+  manycore::Network heavy = chain();
+  heavy.populations[3].driveOffset = {20, 0};
+  heavy.projections[3] = projection(
+      2, 3, {syn(0, 0, -100, 0), syn(1, 0, 100, 0), syn(2, 0, 100, 0)});
+  ASSERT_TRUE(fpga::planDesign(heavy, fpgaSlices(heavy, 4),
+                               fpgaTarget(7, 100, 36864), plan, error))
+      << error;
+  EXPECT_EQ(plan.cores[2].accBits, 10u);
+  EXPECT_EQ(plan.cores[2].synapseWords, 3);
+  // Row index: one word per neuron of each subscribed source (b: 4).
+  EXPECT_EQ(plan.cores[2].rowIndexWords, 4);
+  EXPECT_EQ(plan.cores[2].weightBits, 8u); // |100| <= 127
+}
+
+TEST(FPGADesignPlan, DelayBeyondTheTarget) {
+  manycore::Network n = chain();
+  fpga::DesignPlan plan;
+  std::string error;
+  EXPECT_FALSE(fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(2, 100, 36864),
+                                plan, error));
+  EXPECT_EQ(error, "core 0 (population 'a' neurons [0, 4)) has a synapse of "
+                   "delay 3; 'test-fpga' supports delays up to 2");
+}
+
+TEST(FPGADesignPlan, DelayZeroCycleIsRejected) {
+  manycore::Network n = chain();
+  n.projections[1] = projection(1, 1, {syn(0, 1, 5, 0)});
+  fpga::DesignPlan plan;
+  std::string error;
+  EXPECT_FALSE(fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 100, 36864),
+                                plan, error));
+  EXPECT_NE(error.find("a delay-0 synapse from core 0 (population 'a' neurons "
+                       "[0, 4)) to core 0"),
+            std::string::npos)
+      << error;
+}
+
+TEST(FPGADesignPlan, BlockRamOverflowNamesTheResource) {
+  manycore::Network n = chain();
+  fpga::DesignPlan plan;
+  std::string error;
+  // Blocks of 64 bits: every memory of every core takes at least one.
+  EXPECT_FALSE(
+      fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 4, 64), plan, error));
+  EXPECT_EQ(error.rfind("the design does not fit 'test-fpga': it needs ", 0),
+            0u)
+      << error;
+  EXPECT_NE(error.find("block RAMs of 64 bits"), std::string::npos) << error;
+  EXPECT_NE(error.find("more than the part's 4; the largest core is core "),
+            std::string::npos)
+      << error;
+}
+
+TEST(FPGADesignPlan, SynapsesMoveToSpramWhenBlockRamsAreShort) {
+  // iCE40-like: 30 EBR of 4 Kbit and 4 SPRAM of 256 Kbit. 64 inputs fully
+  // connected to 64 neurons: 4096 synapses of 4 + 6 bits = 40960 bits, 10
+  // EBR; with the other memories the core fits the EBR. 256 x 256 = 65536
+  // synapses of 4 + 8 bits = 786432 bits (192 EBR) go to 3 SPRAM.
+  for (int64_t size : {64, 256}) {
+    SplitMix64 rng(3);
+    manycore::Network n;
+    n.name = "dense";
+    n.populations.push_back(fpgaInput("in", size, 0));
+    n.populations.push_back(fpgaPopulation("lif", size, lifFormat(), 8, rng));
+    n.projections.push_back(fpgaProjection(n, 0, 1, 100, -7, 7, 0, 0, rng));
+    n.updateOrder = {0, 1};
+    n.outputs = {1};
+    targets::TargetDescription t = fpgaTarget(0, 30, 4096);
+    t.fpga->spramBlocks = 4;
+    t.fpga->spramBitsPerBlock = 262144;
+    fpga::DesignPlan plan;
+    std::string error;
+    ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 256), t, plan, error))
+        << error;
+    ASSERT_EQ(plan.cores.size(), 1u);
+    EXPECT_EQ(plan.cores[0].weightBits, 4u);
+    EXPECT_EQ(plan.cores[0].sprams, size == 64 ? 0 : 3);
+    EXPECT_EQ(plan.sprams, plan.cores[0].sprams);
+    EXPECT_LE(plan.blockRams, 30);
+  }
+}
+
+TEST(FPGADesignPlan, CoreCountBound) {
+  manycore::Network n = chain();
+  targets::TargetDescription t = fpgaTarget(7, 100, 36864);
+  t.fpga->cores = 1;
+  fpga::DesignPlan plan;
+  std::string error;
+  EXPECT_FALSE(fpga::planDesign(n, fpgaSlices(n, 4), t, plan, error));
+  EXPECT_EQ(error.rfind("the design does not fit 'test-fpga': it needs 3 "
+                        "cores, 2 more than the part's 1",
+                        0),
+            0u)
+      << error;
+}
+
+TEST(FPGADesignPlan, UnsupportedFormatIsRejected) {
+  manycore::Network n = chain();
+  n.populations[2].format.stateBits = 63;
+  fpga::DesignPlan plan;
+  std::string error;
+  EXPECT_FALSE(fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 100, 36864),
+                                plan, error));
+  EXPECT_EQ(error, "population 'b': state_bits 63 is outside the 2..62 a "
+                   "neuron core supports");
+}
+
+TEST(FPGADesignPlan, NoNeuronPopulation) {
+  manycore::Network n;
+  n.name = "inputs_only";
+  n.populations.push_back(fpgaInput("in", 3, 0));
+  n.updateOrder = {0};
+  n.outputs = {0};
+  fpga::DesignPlan plan;
+  std::string error;
+  EXPECT_FALSE(fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 100, 36864),
+                                plan, error));
+  EXPECT_EQ(error, "network 'inputs_only' has no neuron population to put on "
+                   "a neuron core");
+}
+
+TEST(FPGADesignPlan, FracBitsWidenTheMultipliers) {
+  // neuron_update needs FRAC_BITS <= MULT_BITS + min(state, drive) - 2:
+  // frac 20 with an 8-bit drive needs 14-bit multipliers even for small
+  // multipliers.
+  manycore::Network n = chain();
+  for (auto &p : n.populations)
+    if (!p.isInput) {
+      p.format.fracBits = 20;
+      p.driveBits = 8;
+    }
+  fpga::DesignPlan plan;
+  std::string error;
+  ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 100, 36864),
+                               plan, error))
+      << error;
+  EXPECT_EQ(plan.cores[0].multBits, 14u);
+}
+
+TEST(FPGADesignPlan, FieldsRoundTrip) {
+  manycore::Network n = chain();
+  fpga::DesignPlan plan;
+  std::string error;
+  ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 2), fpgaTarget(7, 100, 36864),
+                               plan, error))
+      << error;
+  fpga::DesignPlan back;
+  for (const auto &core : plan.cores) {
+    fpga::CorePlan c;
+    ASSERT_TRUE(fpga::CorePlan::fromFields(core.fields(), c, error)) << error;
+    EXPECT_EQ(c.fields(), core.fields());
+    back.cores.push_back(c);
+  }
+  ASSERT_TRUE(fpga::completeSources(n, back, error)) << error;
+  EXPECT_EQ(back.levels, plan.levels);
+  EXPECT_EQ(back.sources.size(), plan.sources.size());
+
+  auto fields = plan.cores[0].fields();
+  fields.erase(fields.begin() + 5);
+  fpga::CorePlan c;
+  EXPECT_FALSE(fpga::CorePlan::fromFields(fields, c, error));
+  EXPECT_EQ(error, "missing core field 'acc_bits'");
+  // A core that leaves a population's neurons uncovered.
+  back.cores.pop_back();
+  EXPECT_FALSE(fpga::completeSources(n, back, error));
+  EXPECT_EQ(error, "the cores do not cover population 'c' exactly once "
+                   "(neuron 0)");
+}
+
+} // namespace
