@@ -252,6 +252,11 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
   if (!ice40 || !options.placeAndRoute)
     return true;
   PlaceAndRoute &pnr = report.placeAndRoute;
+  if (!report.fits()) { // nextpnr would only fail on the first overflow
+    report.placeAndRouteSkipped =
+        "the design does not fit the part: " + report.overflow();
+    return true;
+  }
   if (!ice40Device(part, pnr.device)) {
     report.placeAndRouteSkipped =
         "nextpnr-ice40 has no device snc knows for target '" + target.name +

@@ -94,6 +94,8 @@ struct SynthReport {
 
   /// Whether every resource is within the part.
   bool fits() const;
+  /// The resources over the part ("DSP 9 > 8, BRAM (4 Kb) 66 > 30"), or "".
+  std::string overflow() const;
   /// The report as a JSON document (what synth.json holds).
   std::string toJSON() const;
   /// A table for people: used, part, percentage per resource, per module
@@ -108,7 +110,8 @@ struct SynthOptions {
   std::vector<std::string> includeDirs;
   /// Limit for each tool run; a run that takes longer is killed and fails.
   int timeoutSeconds = 1800;
-  /// iCE40 only: place and route with nextpnr-ice40, then icepack.
+  /// iCE40 only: place and route with nextpnr-ice40, then icepack (skipped,
+  /// saying why, when the synthesised design is over the part).
   bool placeAndRoute = true;
   /// nextpnr's --freq, the clock it times against.
   double clockMHz = 12;

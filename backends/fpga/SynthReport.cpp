@@ -322,12 +322,16 @@ std::string format(double value) {
 
 } // namespace
 
-bool SynthReport::fits() const {
+std::string SynthReport::overflow() const {
+  std::string over;
   for (const Row &row : rows(*this))
     if (row.used > row.part)
-      return false;
-  return true;
+      over += std::string(over.empty() ? "" : ", ") + row.label + " " +
+              format(row.used) + " > " + format(row.part);
+  return over;
 }
+
+bool SynthReport::fits() const { return overflow().empty(); }
 
 std::string SynthReport::toJSON() const {
   nlohmann::json j;
@@ -380,7 +384,7 @@ std::string SynthReport::toText() const {
     os << line;
   }
   if (!fits())
-    os << "  the design does not fit the part\n";
+    os << "  the design does not fit the part: " << overflow() << "\n";
   for (const ModuleResources &m : modules)
     os << "  " << m.name << " x" << m.instances << ", each: " << m.each.luts
        << " LUT, " << m.each.flipFlops << " FF, " << format(m.each.bramBlocks)

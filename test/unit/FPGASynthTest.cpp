@@ -209,7 +209,10 @@ TEST(FPGASynthReport, JSONAndText) {
   // Over the part: reported, not hidden.
   report.capacity.dspBlocks = 4;
   EXPECT_FALSE(report.fits());
-  EXPECT_NE(report.toText().find("does not fit"), std::string::npos);
+  EXPECT_EQ(report.overflow(), "DSP 8 > 4");
+  EXPECT_NE(report.toText().find("  the design does not fit the part: DSP 8 "
+                                 "> 4\n"),
+            std::string::npos);
 
   report.placed = true;
   report.placeAndRoute = {"nextpnr-ice40", "up5k",           "sg48",   12,

@@ -223,6 +223,31 @@ TEST(FPGASynthTool, PlaceAndRouteOnUP5K) {
   dir.noTemporaries();
 }
 
+TEST(FPGASynthTool, OverThePartSkipsPlaceAndRoute) {
+  // Nine 16 x 16 products, one SB_MAC16 each: one more than the UP5K's 8.
+  // The report says so; nextpnr is not run.
+  ScratchDir dir;
+  fpga::SynthReport report;
+  std::string error;
+  ASSERT_TRUE(fpga::synthesizeDesign(
+      dir.path, "nine_macs", {root + "/test/Inputs/fpga/nine_macs.v"},
+      loadTarget("fpga-ice40-up5k"), fpga::SynthOptions(), report, error))
+      << error;
+  EXPECT_EQ(report.total.dspBlocks, 9);
+  EXPECT_FALSE(report.fits());
+  EXPECT_EQ(report.overflow(), "DSP 9 > 8");
+  EXPECT_FALSE(report.placed);
+  EXPECT_EQ(report.placeAndRouteSkipped,
+            "the design does not fit the part: DSP 9 > 8");
+  EXPECT_FALSE(dir.has("nextpnr.log"));
+  EXPECT_FALSE(dir.has("top.bin"));
+  EXPECT_NE(report.toText().find("the design does not fit the part: DSP 9 > "
+                                 "8\nplace and route skipped: the design "
+                                 "does not fit the part: DSP 9 > 8\n"),
+            std::string::npos)
+      << report.toText();
+}
+
 TEST(FPGASynthTool, NextpnrFailureQuotesItsLog) {
   if (!llvm::sys::findProgramByName("nextpnr-ice40"))
     GTEST_SKIP() << "nextpnr-ice40 not on PATH";
