@@ -4,7 +4,9 @@
 // runs yosys 0.23 on Verilog in a directory and reports the resources the
 // design takes against the target's part; for an iCE40 UltraPlus UP5K it
 // also places and routes with nextpnr-ice40 (Fmax) and packs a bitstream
-// with icepack (top.bin).
+// with icepack (top.bin); a top with more ports than the package has pins
+// is placed inside a two-pin wrapper (SynthWrapper.cpp), so Fmax is that of
+// the design's register-to-register paths.
 //
 // The vendor family follows from the target's capacity: "lut_inputs" 6 is
 // a Xilinx 7-series part (synth_xilinx -family xc7), 4 an iCE40
@@ -23,6 +25,7 @@
 
 #include "targets/TargetDescription.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -72,6 +75,9 @@ struct PlaceAndRoute {
   double fmaxMHz = 0;
   std::map<std::string, double> clocksMHz;
   std::string bitstream; // file name in the directory ("top.bin")
+  /// Whether the top went through the two-pin wrapper (its ports are more
+  /// than the package's pins; see writePlaceAndRouteWrapper).
+  bool wrapped = false;
 };
 
 struct SynthReport {
@@ -133,6 +139,23 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
                       const targets::TargetDescription &target,
                       const SynthOptions &options, SynthReport &report,
                       std::string &error);
+
+/// The module writePlaceAndRouteWrapper writes.
+extern const char *const kPlaceAndRouteWrapperTop;
+/// Tops with more port bits than this (clk included) are placed and routed
+/// through the wrapper: an iCE40 UP5K in its SG48 package has 39 user I/O.
+constexpr size_t kDirectPlaceAndRoutePortBits = 32;
+
+/// Writes into `verilog` a module kPlaceAndRouteWrapperTop with two pins,
+/// `clk` and `out`, around `top` (as yosys's JSON `netlistJSON` gives its
+/// ports): a shift register with XOR feedback drives every input but `clk`,
+/// the XOR of every output is registered into `out`. Sets `portBits` to the
+/// top's port bits whenever the netlist has the top. Fails, setting
+/// `reason`, when the top has no 1-bit input `clk`, no outputs, an inout
+/// or a port name that is not a plain identifier.
+bool writePlaceAndRouteWrapper(const std::string &netlistJSON,
+                               const std::string &top, std::string &verilog,
+                               size_t &portBits, std::string &reason);
 
 /// Parses the text of yosys's `stat` (all modules, hierarchy kept) into
 /// report.total, report.modules and report.cells, for `report.top` and

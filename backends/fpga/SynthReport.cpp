@@ -357,10 +357,10 @@ std::string SynthReport::toJSON() const {
   if (placed) {
     const PlaceAndRoute &p = placeAndRoute;
     j["place_and_route"] = {
-        {"tool", p.tool},          {"device", p.device},
-        {"package", p.package},    {"target_mhz", p.targetMHz},
-        {"fmax_mhz", p.fmaxMHz},   {"clocks_mhz", p.clocksMHz},
-        {"bitstream", p.bitstream}};
+        {"tool", p.tool},        {"device", p.device},
+        {"package", p.package},  {"target_mhz", p.targetMHz},
+        {"fmax_mhz", p.fmaxMHz}, {"clocks_mhz", p.clocksMHz},
+        {"wrapped", p.wrapped},  {"bitstream", p.bitstream}};
   } else if (!placeAndRouteSkipped.empty()) {
     j["place_and_route_skipped"] = placeAndRouteSkipped;
   }
@@ -401,8 +401,10 @@ std::string SynthReport::toText() const {
       os << "no clock";
     else
       os << "Fmax " << format(std::round(p.fmaxMHz * 10) / 10) << " MHz";
-    os << " (target " << format(p.targetMHz) << " MHz); bitstream "
-       << p.bitstream << "\n";
+    os << " (target " << format(p.targetMHz) << " MHz"
+       << (!p.clocksMHz.empty() && p.fmaxMHz < p.targetMHz ? ", not met" : "")
+       << (p.wrapped ? "; ports through the two-pin wrapper" : "")
+       << "); bitstream " << p.bitstream << "\n";
   } else if (!placeAndRouteSkipped.empty()) {
     os << "place and route skipped: " << placeAndRouteSkipped << "\n";
   }

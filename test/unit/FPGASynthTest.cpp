@@ -224,6 +224,57 @@ TEST(FPGASynthReport, JSONAndText) {
             std::string::npos);
 }
 
+TEST(FPGASynthWrapper, TwoPinsAroundTheTop) {
+  // yosys JSON ports of a top with clk, 3 + 1 input bits and 2 + 1 output
+  // bits: a 4-bit shift register drives the inputs in port order, the 3
+  // output bits are XORed into `out`.
+  std::string netlist = R"({"modules": {"core": {"ports": {
+      "clk": {"direction": "input", "bits": [2]},
+      "a": {"direction": "input", "bits": [3, 4, 5]},
+      "b": {"direction": "input", "bits": [6]},
+      "y": {"direction": "output", "bits": [7, 8]},
+      "z": {"direction": "output", "bits": [9]}}}}})";
+  std::string verilog, reason;
+  size_t bits = 0;
+  ASSERT_TRUE(
+      fpga::writePlaceAndRouteWrapper(netlist, "core", verilog, bits, reason))
+      << reason;
+  EXPECT_EQ(bits, 8u);
+  EXPECT_NE(verilog.find("module snc_pnr_top (\n    input  wire clk,\n"
+                         "    output reg  out\n);\n"
+                         "  reg [3:0] s = 4'd1;\n"
+                         "  always @(posedge clk) s <= {s[2:0], s[3] ^ s[0]};\n"
+                         "  wire [2:0] o;\n"
+                         "  core design (\n      .clk(clk),\n"
+                         "      .a(s[2:0]),\n      .b(s[3:3]),\n"
+                         "      .y(o[1:0]),\n      .z(o[2:2])\n  );\n"
+                         "  always @(posedge clk) out <= ^o;\nendmodule\n"),
+            std::string::npos)
+      << verilog;
+
+  auto refused = [&](const std::string &ports) {
+    std::string text = R"({"modules": {"core": {"ports": {)" + ports + "}}}}";
+    EXPECT_FALSE(
+        fpga::writePlaceAndRouteWrapper(text, "core", verilog, bits, reason));
+    return reason;
+  };
+  EXPECT_EQ(refused(R"("a": {"direction": "input", "bits": [2]},
+                       "y": {"direction": "output", "bits": [3]})"),
+            "'core' has no 1-bit input 'clk' to time");
+  EXPECT_EQ(bits, 2u);
+  EXPECT_EQ(refused(R"("clk": {"direction": "input", "bits": [2]},
+                       "y": {"direction": "inout", "bits": [3]})"),
+            "port 'y' of 'core' is inout, which the wrapper cannot drive");
+  EXPECT_EQ(refused(R"("clk": {"direction": "input", "bits": [2]})"),
+            "'core' has no outputs: nothing would be left to time");
+  EXPECT_FALSE(
+      fpga::writePlaceAndRouteWrapper("{", "core", verilog, bits, reason));
+  EXPECT_EQ(reason, "the netlist is not yosys JSON");
+  EXPECT_FALSE(fpga::writePlaceAndRouteWrapper(R"({"modules": {}})", "core",
+                                               verilog, bits, reason));
+  EXPECT_EQ(reason, "the netlist has no module 'core' with ports");
+}
+
 TEST(FPGASynthFamily, FromLutInputs) {
   auto familyOf = [](const std::string &name, SynthFamily &family,
                      std::string &error) {

@@ -167,7 +167,6 @@ TEST(FPGASynthTool, NeuronUpdateOnICE40) {
                                               {"PARAM_BITS", 12},
                                               {"HAS_SYNAPSE", 1},
                                               {"ADAPTIVE", 1}});
-  options.placeAndRoute = false; // 300 ports: more than any iCE40 package
   fpga::SynthReport report;
   std::string error;
   ASSERT_TRUE(fpga::synthesizeDesign(
@@ -185,6 +184,20 @@ TEST(FPGASynthTool, NeuronUpdateOnICE40) {
   EXPECT_TRUE(report.fits());
   EXPECT_EQ(report.cells,
             yosysDesignCells(readText(dir.file("synth-stat.txt"))));
+  // About 300 port bits, more than the SG48 package's pins: placed and
+  // routed inside the two-pin wrapper, so timed between registers.
+  if (llvm::sys::findProgramByName("nextpnr-ice40") &&
+      llvm::sys::findProgramByName("icepack")) {
+    ASSERT_TRUE(report.placed) << report.placeAndRouteSkipped;
+    EXPECT_TRUE(report.placeAndRoute.wrapped);
+    EXPECT_GT(report.placeAndRoute.fmaxMHz, 5);
+    EXPECT_LT(report.placeAndRoute.fmaxMHz, 300);
+    EXPECT_NE(readText(dir.file("pnr_wrapper.v"))
+                  .find("module snc_pnr_top (\n    input  wire clk,\n"),
+              std::string::npos);
+    EXPECT_TRUE(dir.has("pnr.json"));
+    EXPECT_TRUE(dir.has("top.bin"));
+  }
   dir.noTemporaries();
 }
 
@@ -194,7 +207,9 @@ TEST(FPGASynthTool, PlaceAndRouteOnUP5K) {
     GTEST_SKIP() << "nextpnr-ice40 or icepack not on PATH";
   ScratchDir dir;
   fpga::SynthOptions options = neuronOptions({});
-  options.clockMHz = 10;
+  // Far above what an iCE40 reaches: nextpnr reports the Fmax it got
+  // instead of failing.
+  options.clockMHz = 100;
   fpga::SynthReport report;
   std::string error;
   ASSERT_TRUE(fpga::synthesizeDesign(
@@ -203,8 +218,10 @@ TEST(FPGASynthTool, PlaceAndRouteOnUP5K) {
       loadTarget("fpga-ice40-up5k"), options, report, error))
       << error;
   ASSERT_TRUE(report.placed) << report.placeAndRouteSkipped;
+  EXPECT_FALSE(report.placeAndRoute.wrapped); // 2 pins: placed as it is
+  EXPECT_FALSE(dir.has("pnr_wrapper.v"));
   EXPECT_EQ(report.placeAndRoute.device, "up5k");
-  EXPECT_EQ(report.placeAndRoute.targetMHz, 10);
+  EXPECT_EQ(report.placeAndRoute.targetMHz, 100);
   // One clock, whatever nextpnr names it; a combinational neuron step on
   // an iCE40 runs at a few tens of MHz.
   ASSERT_EQ(report.placeAndRoute.clocksMHz.size(), 1u);
@@ -219,7 +236,10 @@ TEST(FPGASynthTool, PlaceAndRouteOnUP5K) {
   ASSERT_FALSE(llvm::sys::fs::file_size(dir.file("top.bin"), size));
   EXPECT_EQ(size, 104090u);
   EXPECT_TRUE(dir.has("top.asc"));
-  EXPECT_NE(report.toText().find("Fmax"), std::string::npos);
+  EXPECT_NE(report.toText().find("MHz (target 100 MHz, not met); bitstream "
+                                 "top.bin\n"),
+            std::string::npos)
+      << report.toText();
   dir.noTemporaries();
 }
 
@@ -248,10 +268,9 @@ TEST(FPGASynthTool, OverThePartSkipsPlaceAndRoute) {
       << report.toText();
 }
 
-TEST(FPGASynthTool, NextpnrFailureQuotesItsLog) {
-  if (!llvm::sys::findProgramByName("nextpnr-ice40"))
-    GTEST_SKIP() << "nextpnr-ice40 not on PATH";
-  // 60 inputs: more pins than the UP5K's SG48 package has (39).
+TEST(FPGASynthTool, UnwrappableTopIsNotPlaced) {
+  // 61 port bits and no clk: more than the package's pins, and the wrapper
+  // has no clock to drive the design with. The report says why.
   ScratchDir dir;
   std::string source = dir.file("wide.v"), error;
   ASSERT_TRUE(runtime::writeFileAtomically(
@@ -260,12 +279,43 @@ TEST(FPGASynthTool, NextpnrFailureQuotesItsLog) {
       "  assign y = ^a;\nendmodule\n",
       error));
   fpga::SynthReport report;
-  EXPECT_FALSE(fpga::synthesizeDesign(dir.path, "wide", {source},
-                                      loadTarget("fpga-ice40-up5k"),
-                                      fpga::SynthOptions(), report, error));
-  EXPECT_NE(error.find("nextpnr-ice40 failed"), std::string::npos) << error;
-  EXPECT_NE(error.find(dir.file("nextpnr.log")), std::string::npos) << error;
-  EXPECT_NE(error.find("ERROR"), std::string::npos) << error;
+  ASSERT_TRUE(fpga::synthesizeDesign(dir.path, "wide", {source},
+                                     loadTarget("fpga-ice40-up5k"),
+                                     fpga::SynthOptions(), report, error))
+      << error;
+  EXPECT_FALSE(report.placed);
+  EXPECT_EQ(report.placeAndRouteSkipped,
+            "'wide' has 61 port bits, more than the package's pins, and "
+            "cannot be wrapped: 'wide' has no 1-bit input 'clk' to time");
+  EXPECT_FALSE(dir.has("nextpnr.log"));
+}
+
+TEST(FPGASynthTool, NextpnrFailureQuotesItsLog) {
+  // A "nextpnr-ice40" that fails as nextpnr does: its error line is quoted,
+  // nothing half-written stays.
+  ScratchDir dir;
+  std::string fake = dir.file("failing-nextpnr"), error;
+  ASSERT_TRUE(runtime::writeFileAtomically(
+      fake,
+      "#!/bin/sh\necho 'Info: Placed 0 cells based on constraints.'\n"
+      "echo \"ERROR: Unable to place cell 'x', no BELs remaining\" >&2\n"
+      "exit 255\n",
+      error));
+  llvm::sys::fs::setPermissions(fake, llvm::sys::fs::all_all);
+  fpga::SynthOptions options = neuronOptions({});
+  options.nextpnr = fake;
+  fpga::SynthReport report;
+  EXPECT_FALSE(fpga::synthesizeDesign(
+      dir.path, "neuron_update_pnr",
+      {root + "/test/Inputs/fpga/neuron_update_pnr.v"},
+      loadTarget("fpga-ice40-up5k"), options, report, error));
+  EXPECT_NE(error.find(fake + " failed (exit status 255)"), std::string::npos)
+      << error;
+  EXPECT_NE(error.find("its log is " + dir.file("nextpnr.log") +
+                       "\n  ERROR: Unable to place cell 'x', no BELs "
+                       "remaining"),
+            std::string::npos)
+      << error;
   EXPECT_FALSE(dir.has("top.asc"));
   EXPECT_FALSE(dir.has("top.bin"));
   dir.noTemporaries();
