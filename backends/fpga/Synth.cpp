@@ -19,6 +19,7 @@
 #include <cctype>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 namespace snc::fpga {
 
@@ -53,11 +54,13 @@ std::string logExcerpt(const std::string &path) {
   return text;
 }
 
-/// Runs `program` (found on PATH unless it is a path) with `args`, stdout
-/// and stderr into `log`, for at most `seconds`.
+/// Runs `program` (found on PATH unless it is a path) with `args` in
+/// `workingDir` (where $readmemh files are looked up), stdout and stderr
+/// into `log`, for at most `seconds`.
 bool runTool(const std::string &program, const std::string &purpose,
-             const std::vector<std::string> &args, const std::string &log,
-             int seconds, std::string &error) {
+             const std::vector<std::string> &args,
+             const std::string &workingDir, const std::string &log, int seconds,
+             std::string &error) {
   std::string path = program;
   if (program.find('/') == std::string::npos) {
     auto found = llvm::sys::findProgramByName(program);
@@ -72,15 +75,19 @@ bool runTool(const std::string &program, const std::string &purpose,
     error = program + " is not an executable program (needed " + purpose + ")";
     return false;
   }
-  llvm::SmallVector<llvm::StringRef, 16> argv = {program};
+  // LLVM's ExecuteAndWait cannot set the working directory: a shell does,
+  // then replaces itself with the program (so a timeout stops the program).
+  llvm::SmallVector<llvm::StringRef, 16> argv = {
+      "/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", workingDir, path};
   for (const std::string &arg : args)
     argv.push_back(arg);
   std::optional<llvm::StringRef> redirects[] = {
       llvm::StringRef(""), llvm::StringRef(log), llvm::StringRef(log)};
   std::string message;
   bool failedToStart = false;
-  int status = llvm::sys::ExecuteAndWait(path, argv, std::nullopt, redirects,
-                                         seconds, 0, &message, &failedToStart);
+  int status =
+      llvm::sys::ExecuteAndWait("/bin/sh", argv, std::nullopt, redirects,
+                                seconds, 0, &message, &failedToStart);
   if (status == 0)
     return true;
   std::string command = program;
@@ -176,14 +183,14 @@ std::string yosysScript(const std::string &comment,
 /// Runs yosys on `script` (written first), moving the outputs of its
 /// temporaries into place only if it succeeds.
 bool runYosys(const SynthOptions &options, const std::string &purpose,
-              const std::string &scriptPath, const std::string &script,
-              const std::string &log,
+              const std::string &workingDir, const std::string &scriptPath,
+              const std::string &script, const std::string &log,
               const std::vector<std::pair<std::string, std::string>> &outputs,
               std::string &error) {
   if (!runtime::writeFileAtomically(scriptPath, script, error))
     return false;
-  bool ran = runTool(options.yosys, purpose, {"-s", scriptPath}, log,
-                     options.timeoutSeconds, error);
+  bool ran = runTool(options.yosys, purpose, {"-s", scriptPath}, workingDir,
+                     log, options.timeoutSeconds, error);
   for (const auto &[temporary, path] : outputs) {
     if (!ran)
       runtime::discardTemporary(temporary);
@@ -195,11 +202,29 @@ bool runYosys(const SynthOptions &options, const std::string &purpose,
 
 } // namespace
 
-bool synthesizeDesign(const std::string &directory, const std::string &top,
-                      const std::vector<std::string> &verilog,
+/// `path` made absolute (the tools run in the output directory).
+std::string absolute(const std::string &path) {
+  llvm::SmallString<256> full(path);
+  llvm::sys::fs::make_absolute(full);
+  return std::string(full);
+}
+
+bool synthesizeDesign(const std::string &directoryArg, const std::string &top,
+                      const std::vector<std::string> &verilogArg,
                       const targets::TargetDescription &target,
-                      const SynthOptions &options, SynthReport &report,
+                      const SynthOptions &optionsArg, SynthReport &report,
                       std::string &error) {
+  const std::string directory = absolute(directoryArg);
+  std::vector<std::string> verilog;
+  for (const std::string &path : verilogArg)
+    verilog.push_back(absolute(path));
+  SynthOptions options = optionsArg;
+  for (std::string &dir : options.includeDirs)
+    dir = absolute(dir);
+  for (std::string *program :
+       {&options.yosys, &options.nextpnr, &options.icepack})
+    if (program->find('/') != std::string::npos)
+      *program = absolute(*program);
   report = SynthReport();
   report.target = target.name;
   report.top = top;
@@ -215,7 +240,7 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
   }
   const std::vector<std::string> dirs = {directory};
   for (const std::vector<std::string> *paths :
-       {&verilog, &options.includeDirs, &dirs})
+       {&std::as_const(verilog), &std::as_const(options.includeDirs), &dirs})
     for (const std::string &path : *paths)
       if (!usablePath(path)) {
         error = "synthesis of " + top + ": path '" + path +
@@ -260,7 +285,7 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
     ice40Flags += " -spram";
   report.command = ice40 ? "synth_ice40 -noflatten -top " + top + ice40Flags
                          : "synth_xilinx -family xc7 -top " + top;
-  if (!runYosys(options, "to synthesise for " + target.name, script,
+  if (!runYosys(options, "to synthesise for " + target.name, directory, script,
                 yosysScript(top + " for " + target.name, verilog, options, top,
                             report.command, statTemp, netlistTemp),
                 log, {{statTemp, stat}, {netlistTemp, netlist}}, error))
@@ -268,6 +293,10 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
   report.toolVersion = yosysVersion(log);
   if (!parseYosysStat(readText(stat), report, error)) {
     error = stat + ": " + error;
+    return false;
+  }
+  if (!addInstanceNames(readText(netlist), report, error)) {
+    error = netlist + ": " + error;
     return false;
   }
 
@@ -306,7 +335,7 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
     sources.push_back(wrapperFile);
     if (!runtime::writeFileAtomically(wrapperFile, wrapper, error) ||
         !runYosys(options, "to synthesise the place-and-route wrapper",
-                  file("pnr.ys"),
+                  directory, file("pnr.ys"),
                   yosysScript(top + " in " + kPlaceAndRouteWrapperTop +
                                   " for place and route",
                               sources, options, top,
@@ -334,7 +363,7 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
                {"--" + pnr.device, "--package", pnr.package, "--json",
                 pnrNetlist, "--asc", ascTemp, "--freq", freq.str(), "--seed",
                 "1", "--timing-allow-fail"},
-               pnrLog, options.timeoutSeconds, error)) {
+               directory, pnrLog, options.timeoutSeconds, error)) {
     runtime::discardTemporary(ascTemp);
     return false;
   }
@@ -345,7 +374,8 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
     return false;
   }
   if (!runTool(options.icepack, "to pack the bitstream for " + target.name,
-               {asc, binTemp}, packLog, options.timeoutSeconds, error)) {
+               {asc, binTemp}, directory, packLog, options.timeoutSeconds,
+               error)) {
     runtime::discardTemporary(binTemp);
     return false;
   }

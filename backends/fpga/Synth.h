@@ -62,6 +62,9 @@ struct ModuleResources {
   std::string module; // yosys's name ("$paramod$...\neuron_core")
   std::string name;   // the module it was derived from ("neuron_core")
   int64_t instances = 0;
+  /// The instances' names in the top ("u_core0"), sorted; empty when only
+  /// the stat text was parsed.
+  std::vector<std::string> instanceNames;
   Resources each; // one instance, its submodules included
 };
 
@@ -138,6 +141,12 @@ bool synthesizeDesign(const std::string &directory, const std::string &top,
                       const std::vector<std::string> &verilog,
                       const targets::TargetDescription &target,
                       const SynthOptions &options, SynthReport &report,
+                      std::string &error);
+
+/// Fills each report.modules entry's instanceNames from yosys's JSON
+/// netlist and orders the entries by them; fails when the netlist lacks
+/// the top or disagrees with the stat counts.
+bool addInstanceNames(const std::string &netlistJSON, SynthReport &report,
                       std::string &error);
 
 /// The module writePlaceAndRouteWrapper writes.

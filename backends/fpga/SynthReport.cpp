@@ -224,7 +224,7 @@ bool parseYosysStat(const std::string &text, SynthReport &report,
   for (const auto &[type, count] : modules[report.top])
     if (modules.count(type))
       report.modules.push_back(
-          {type, baseModuleName(type), count, totals[type]});
+          {type, baseModuleName(type), count, {}, totals[type]});
   return true;
 }
 
@@ -352,6 +352,7 @@ std::string SynthReport::toJSON() const {
     j["modules"].push_back({{"module", m.module},
                             {"name", m.name},
                             {"instances", m.instances},
+                            {"instance_names", m.instanceNames},
                             {"each", resourcesJSON(*this, m.each)}});
   j["cells"] = cells;
   if (placed) {
@@ -385,14 +386,24 @@ std::string SynthReport::toText() const {
   }
   if (!fits())
     os << "  the design does not fit the part: " << overflow() << "\n";
-  for (const ModuleResources &m : modules)
-    os << "  " << m.name << " x" << m.instances << ", each: " << m.each.luts
-       << " LUT, " << m.each.flipFlops << " FF, " << format(m.each.bramBlocks)
-       << " BRAM, "
+  for (const ModuleResources &m : modules) {
+    // "u_core0 (neuron_core): ...", "u_a, u_b (neuron_core x2), each: ...",
+    // or without names "neuron_core x2, each: ...".
+    std::string names;
+    for (const std::string &name : m.instanceNames)
+      names += (names.empty() ? "" : ", ") + name;
+    std::string kind = m.name + (m.instances == 1 && !names.empty()
+                                     ? ""
+                                     : " x" + std::to_string(m.instances));
+    os << "  " << (names.empty() ? kind : names + " (" + kind + ")")
+       << (m.instances == 1 && !names.empty() ? ": " : ", each: ")
+       << m.each.luts << " LUT, " << m.each.flipFlops << " FF, "
+       << format(m.each.bramBlocks) << " BRAM, "
        << (family == SynthFamily::ICE40
                ? std::to_string(m.each.spramBlocks) + " SPRAM, "
                : "")
        << m.each.dspBlocks << " DSP\n";
+  }
   if (placed) {
     const PlaceAndRoute &p = placeAndRoute;
     os << "place and route (" << p.tool << " --" << p.device << " --package "

@@ -275,6 +275,40 @@ TEST(FPGASynthWrapper, TwoPinsAroundTheTop) {
   EXPECT_EQ(reason, "the netlist has no module 'core' with ports");
 }
 
+TEST(FPGASynthNetlist, InstanceNames) {
+  // Two kinds of core under the top: the entries take the instance names
+  // and are ordered by them.
+  fpga::SynthReport report;
+  report.top = "top";
+  report.modules = {{"$paramod$b\\core", "core", 1, {}, {}},
+                    {"$paramod$a\\core", "core", 2, {}, {}}};
+  std::string netlist = R"({"modules": {"top": {"cells": {
+      "u_core2": {"type": "$paramod$a\\core"},
+      "u_core0": {"type": "$paramod$b\\core"},
+      "u_core1": {"type": "$paramod$a\\core"},
+      "lut": {"type": "LUT6"}}}}})";
+  std::string error;
+  ASSERT_TRUE(fpga::addInstanceNames(netlist, report, error)) << error;
+  EXPECT_EQ(report.modules[0].instanceNames,
+            std::vector<std::string>{"u_core0"});
+  EXPECT_EQ(report.modules[1].instanceNames,
+            (std::vector<std::string>{"u_core1", "u_core2"}));
+  EXPECT_NE(report.toText().find(
+                "  u_core0 (core): 0 LUT, 0 FF, 0 BRAM, 0 DSP\n"
+                "  u_core1, u_core2 (core x2), each: 0 LUT, 0 FF, 0 BRAM, "
+                "0 DSP\n"),
+            std::string::npos)
+      << report.toText();
+
+  report.modules[0].instances = 3; // stat and netlist disagree
+  EXPECT_FALSE(fpga::addInstanceNames(netlist, report, error));
+  EXPECT_EQ(error, "the netlist has 1 instance(s) of '$paramod$b\\core' in "
+                   "'top', yosys stat 3");
+  report.top = "other";
+  EXPECT_FALSE(fpga::addInstanceNames(netlist, report, error));
+  EXPECT_EQ(error, "the netlist has no module 'other' with cells");
+}
+
 TEST(FPGASynthFamily, FromLutInputs) {
   auto familyOf = [](const std::string &name, SynthFamily &family,
                      std::string &error) {

@@ -141,6 +141,7 @@ TEST(FPGASynthTool, NeuronUpdateOnArtix7) {
     if (m.name == "fixed_mul") {
       sawMul = true;
       EXPECT_EQ(m.instances * m.each.dspBlocks, 8);
+      EXPECT_EQ(m.instanceNames.size(), 4u);
     }
   EXPECT_TRUE(sawMul);
   // The totals agree with yosys's own count of the whole design.
@@ -230,6 +231,8 @@ TEST(FPGASynthTool, PlaceAndRouteOnUP5K) {
   // The wrapper holds the unit (5 MACs) under the top.
   ASSERT_EQ(report.modules.size(), 1u);
   EXPECT_EQ(report.modules[0].name, "neuron_update");
+  EXPECT_EQ(report.modules[0].instanceNames,
+            std::vector<std::string>{"unit"}); // its name in the wrapper
   EXPECT_EQ(report.modules[0].each.dspBlocks, 5);
   // An UP5K bitstream is 104090 bytes (icepack's fixed size for the part).
   uint64_t size = 0;

@@ -1,4 +1,8 @@
-//===- SynthWrapper.cpp - a two-pin wrapper for place and route -----------===//
+//===- SynthNetlist.cpp - reading the netlist yosys writes ----------------===//
+//
+// Two uses of yosys's JSON netlist: the instance names of the top's
+// submodules (stat counts modules, not instances), and the ports of the top
+// for the place-and-route wrapper.
 //
 // A generated top level has ports for a simulation harness (event inputs,
 // 64-bit counters, per-core records): hundreds of bits, more than an iCE40
@@ -14,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 
@@ -38,6 +43,45 @@ struct Port {
 } // namespace
 
 const char *const kPlaceAndRouteWrapperTop = "snc_pnr_top";
+
+bool addInstanceNames(const std::string &netlistJSON, SynthReport &report,
+                      std::string &error) {
+  nlohmann::json netlist =
+      nlohmann::json::parse(netlistJSON, nullptr, /*allow_exceptions=*/false);
+  const nlohmann::json *cells = nullptr;
+  if (!netlist.is_discarded() && netlist.is_object() &&
+      netlist.contains("modules") && netlist["modules"].is_object() &&
+      netlist["modules"].contains(report.top)) {
+    const nlohmann::json &top = netlist["modules"][report.top];
+    if (top.is_object() && top.contains("cells") && top["cells"].is_object())
+      cells = &top["cells"];
+  }
+  if (!cells) {
+    error = "the netlist has no module '" + report.top + "' with cells";
+    return false;
+  }
+  for (ModuleResources &m : report.modules) {
+    m.instanceNames.clear();
+    for (const auto &[name, cell] : cells->items())
+      if (cell.is_object() && cell.contains("type") &&
+          cell["type"].is_string() && cell["type"] == m.module)
+        m.instanceNames.push_back(name);
+    std::sort(m.instanceNames.begin(), m.instanceNames.end());
+    if (m.instanceNames.size() != static_cast<size_t>(m.instances)) {
+      error = "the netlist has " + std::to_string(m.instanceNames.size()) +
+              " instance(s) of '" + m.module + "' in '" + report.top +
+              "', yosys stat " + std::to_string(m.instances);
+      return false;
+    }
+  }
+  // In instance order (u_core0, u_core1, ...), which is how people name
+  // them, rather than by yosys's parameter hashes.
+  std::stable_sort(report.modules.begin(), report.modules.end(),
+                   [](const ModuleResources &a, const ModuleResources &b) {
+                     return a.instanceNames < b.instanceNames;
+                   });
+  return true;
+}
 
 bool writePlaceAndRouteWrapper(const std::string &netlistJSON,
                                const std::string &top, std::string &verilog,
