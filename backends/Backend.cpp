@@ -16,6 +16,15 @@ namespace snc::backends {
 
 Backend::~Backend() = default;
 
+bool Backend::synthesize(const std::string &,
+                         const targets::TargetDescription &target,
+                         SynthesisReport &, std::string &error) const {
+  error = "--synth: backend '" + getName().str() + "' (target '" + target.name +
+          "') has no synthesis flow; --synth applies to FPGA "
+          "targets";
+  return false;
+}
+
 static std::vector<std::unique_ptr<Backend>> &registry() {
   static std::vector<std::unique_ptr<Backend>> backends;
   return backends;

@@ -91,6 +91,13 @@ struct SimulationOutput {
   std::string report;
 };
 
+/// What `snc compile --synth` prints and writes into the output directory
+/// as synth.json: the vendor tools' resource (and timing) report.
+struct SynthesisReport {
+  std::string text; // for people
+  std::string json; // synth.json
+};
+
 class Backend {
 public:
   virtual ~Backend();
@@ -131,6 +138,13 @@ public:
                         const std::vector<runtime::NpyArray> &inputs,
                         int64_t steps, llvm::StringRef options,
                         SimulationOutput &output, std::string &error) const = 0;
+
+  /// Runs the vendor synthesis flow on what emit() wrote into `dir` for
+  /// `target`'s part (`snc compile --synth`), reading only those files.
+  /// Backends without one keep this default, which fails saying so.
+  virtual bool synthesize(const std::string &dir,
+                          const targets::TargetDescription &target,
+                          SynthesisReport &report, std::string &error) const;
 };
 
 /// Adds a backend; names must be unique.

@@ -10,6 +10,7 @@ packages=(
   libhdf5-dev                                  # NIR files (HDF5 C++ API)
   libmetis-dev                                 # graph partitioning (placement)
   verilator                                    # RTL backends
+  yosys nextpnr-ice40 fpga-icestorm            # FPGA synthesis, iCE40 P&R, icepack
   python3 python3-numpy python3-h5py           # NIR fixture generator
   clang-format clang-tidy
 )

@@ -39,3 +39,11 @@ _features = subprocess.run(
 if _features.returncode == 0:
     for _feature in _features.stdout.split():
         config.available_features.add(_feature)
+
+# The FPGA synthesis tools `snc compile --synth` runs (backends/fpga/Synth.h),
+# for `REQUIRES: yosys` and `REQUIRES: nextpnr-ice40` (which includes icepack).
+import shutil
+if shutil.which("yosys"):
+    config.available_features.add("yosys")
+if shutil.which("nextpnr-ice40") and shutil.which("icepack"):
+    config.available_features.add("nextpnr-ice40")

@@ -14,6 +14,7 @@
 #include "backends/fpga/Emitter.h"
 #include "backends/fpga/Passes.h"
 #include "backends/fpga/PlanAttrs.h"
+#include "backends/fpga/Synth.h"
 #include "passes/Passes.h"
 #include "passes/TargetAttr.h"
 
@@ -114,6 +115,22 @@ public:
                 const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                 StringRef options, backends::SimulationOutput &output,
                 std::string &error) const override;
+
+  /// yosys (and nextpnr-ice40 + icepack on the iCE40 UP5K) on the design's
+  /// top.v; its rtl/ copies are included from the design directory.
+  bool synthesize(const std::string &dir,
+                  const targets::TargetDescription &target,
+                  backends::SynthesisReport &report,
+                  std::string &error) const override {
+    SynthOptions options;
+    options.includeDirs = {dir};
+    SynthReport synth;
+    if (!synthesizeDesign(dir, "top", {dir + "/top.v"}, target, options,
+                          synth, error))
+      return false;
+    report = {synth.toText(), synth.toJSON()};
+    return true;
+  }
 };
 
 bool FPGABackend::simulate(const std::string &dir,

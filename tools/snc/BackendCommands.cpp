@@ -13,6 +13,7 @@
 #include "backends/Backend.h"
 #include "backends/Verify.h"
 #include "passes/ExtractManycore.h"
+#include "runtime/FileIO.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
@@ -161,6 +162,25 @@ snn::NetworkOp loadForTarget(const Options &options, Model &model, double &dt,
   return loadNetwork(model, options.model, options.nir, options.network, dt);
 }
 
+/// `snc compile --synth`: the backend's synthesis report, printed and
+/// written to <output>/synth.json.
+bool synthesize(const backends::Backend &backend,
+                const targets::TargetDescription &target,
+                const CompileCommandOptions &options) {
+  backends::SynthesisReport report;
+  std::string error;
+  llvm::SmallString<256> path(options.output);
+  llvm::sys::path::append(path, "synth.json");
+  if (!backend.synthesize(options.output, target, report, error) ||
+      !runtime::writeFileAtomically(std::string(path), report.json, error)) {
+    reportError(error);
+    return false;
+  }
+  if (!options.quiet)
+    llvm::outs() << report.text;
+  return true;
+}
+
 } // namespace
 
 int compileCommand(const CompileCommandOptions &options) {
@@ -180,6 +200,9 @@ int compileCommand(const CompileCommandOptions &options) {
   printExtractions(options);
   if (!options.quiet)
     llvm::outs() << summary;
+  llvm::outs().flush(); // the summary before a synthesis of minutes
+  if (options.synth && !synthesize(*backend, target, options))
+    return UserError;
   return Success;
 }
 

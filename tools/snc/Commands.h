@@ -87,6 +87,9 @@ struct CompileCommandOptions {
   /// The backend's own options ("key=value ...").
   std::string backendOptions;
   bool printExtractions = false; // hidden: many-core extractions done
+  /// After emission, run the backend's synthesis flow and write its report
+  /// to <output>/synth.json.
+  bool synth = false;
   double dt = 0.0;
   std::string scheme;
   NIRConventions nir;

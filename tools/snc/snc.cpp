@@ -188,6 +188,9 @@ static void addCompileCommand(CLI::App &app, CompileCommandOptions &c) {
                  "quantize, partition, place, route, emit)");
   addModelOptions(cmd, c);
   cmd->add_option("--output,-o", c.output, "Output directory")->required();
+  cmd->add_flag("--synth", c.synth,
+                "Synthesise the output with the vendor tools (FPGA: yosys, "
+                "and nextpnr-ice40 for the iCE40) and write synth.json");
 }
 
 static void addSimulateCommand(CLI::App &app, SimulateCommandOptions &s) {
