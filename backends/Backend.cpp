@@ -72,10 +72,12 @@ const Backend *findBackend(const targets::TargetDescription &target,
   return nullptr;
 }
 
-bool checkTools(const Backend &backend, std::string &error) {
+bool checkTools(const Backend &backend, std::string &error,
+                bool onlyToCompile) {
   std::vector<std::string> missing;
   for (const ExternalTool &tool : backend.getCapabilities().tools)
-    if (!llvm::sys::findProgramByName(tool.program))
+    if ((tool.neededToCompile || !onlyToCompile) &&
+        !llvm::sys::findProgramByName(tool.program))
       missing.push_back("backend '" + backend.getName().str() + "' needs '" +
                         tool.program + "' " + tool.purpose +
                         ", but it is not on PATH");

@@ -59,6 +59,9 @@ struct Equivalence {
 struct ExternalTool {
   std::string program; // "verilator"
   std::string purpose; // "to simulate the generated Verilog"
+  /// Whether `snc compile` runs it too; otherwise only simulate (and
+  /// verify) need it, and a machine without it can still compile.
+  bool neededToCompile = false;
 };
 
 struct Capabilities {
@@ -161,9 +164,11 @@ const Backend *findBackend(llvm::StringRef name);
 /// registered backends) and returns null if there is none.
 const Backend *findBackend(const targets::TargetDescription &target,
                            std::string &error);
-/// Checks that every external tool of `backend` is on PATH; otherwise sets
-/// `error` to a line per missing tool, with its purpose.
-bool checkTools(const Backend &backend, std::string &error);
+/// Checks that every external tool of `backend` is on PATH (with
+/// `onlyToCompile`, those neededToCompile); otherwise sets `error` to a line
+/// per missing tool, with its purpose.
+bool checkTools(const Backend &backend, std::string &error,
+                bool onlyToCompile = false);
 
 /// A pass (on the module) running `backend`'s emitter on the network named
 /// `network` with the pipeline's analyses; it changes no IR. The summary

@@ -71,11 +71,13 @@ bool setChips(const std::string &chips, targets::TargetDescription &target) {
 }
 
 /// Loads the target, parsed once for the whole compile (with its mesh set
-/// to `chips`, if given), and the backend it names, whose external tools
-/// must be installed.
+/// to `chips`, if given), and the backend it names, with the external tools
+/// compiling needs, and those simulating needs if `simulates` (verify
+/// checks them before it compiles).
 const backends::Backend *resolveBackend(const std::string &name,
                                         const std::string &chips,
-                                        targets::TargetDescription &target) {
+                                        targets::TargetDescription &target,
+                                        bool simulates) {
   std::string error;
   if (!targets::loadTarget(name, targets::getDefaultRegistryOptions(), target,
                            error)) {
@@ -86,7 +88,8 @@ const backends::Backend *resolveBackend(const std::string &name,
     return nullptr;
   backends::registerAllBackends();
   const backends::Backend *backend = backends::findBackend(target, error);
-  if (!backend || !backends::checkTools(*backend, error)) {
+  if (!backend ||
+      !backends::checkTools(*backend, error, /*onlyToCompile=*/!simulates)) {
     reportError(error);
     return nullptr;
   }
@@ -154,8 +157,9 @@ template <typename Options> void printExtractions(const Options &options) {
 template <typename Options>
 snn::NetworkOp loadForTarget(const Options &options, Model &model, double &dt,
                              targets::TargetDescription &target,
-                             const backends::Backend *&backend) {
-  backend = resolveBackend(options.target, options.chips, target);
+                             const backends::Backend *&backend,
+                             bool simulates) {
+  backend = resolveBackend(options.target, options.chips, target, simulates);
   if (!backend)
     return nullptr;
   dt = options.dt;
@@ -188,7 +192,8 @@ int compileCommand(const CompileCommandOptions &options) {
   const backends::Backend *backend = nullptr;
   Model model;
   double dt = 0;
-  snn::NetworkOp network = loadForTarget(options, model, dt, target, backend);
+  snn::NetworkOp network =
+      loadForTarget(options, model, dt, target, backend, /*simulates=*/false);
   if (!network)
     return UserError;
   std::string summary;
@@ -232,7 +237,8 @@ int verifyCommand(const VerifyCommandOptions &options) {
   const backends::Backend *backend = nullptr;
   Model model;
   double dt = 0;
-  snn::NetworkOp network = loadForTarget(options, model, dt, target, backend);
+  snn::NetworkOp network =
+      loadForTarget(options, model, dt, target, backend, /*simulates=*/true);
   if (!network)
     return UserError;
   std::vector<runtime::NpyArray> inputs;
