@@ -43,10 +43,13 @@ manycore::Network chain() {
   SplitMix64 rng(7);
   manycore::Network n;
   n.name = "chain";
-  n.populations.push_back(fpgaInput("in", 2, 0));
-  n.populations.push_back(fpgaPopulation("a", 4, lifFormat(), 16, rng));
-  n.populations.push_back(fpgaPopulation("b", 4, lifFormat(), 16, rng));
-  n.populations.push_back(fpgaPopulation("c", 2, lifFormat(), 16, rng));
+  n.populations.push_back(inputPopulation("in", 2, 0));
+  n.populations.push_back(
+      neuronPopulation("a", 4, lifFormat(), 16, rng, 40, 120));
+  n.populations.push_back(
+      neuronPopulation("b", 4, lifFormat(), 16, rng, 40, 120));
+  n.populations.push_back(
+      neuronPopulation("c", 2, lifFormat(), 16, rng, 40, 120));
   n.projections.push_back(projection(0, 1, {syn(0, 0, 3, 0), syn(1, 3, 2, 0)}));
   n.projections.push_back(projection(1, 1, {syn(0, 1, 5, 3)}));
   n.projections.push_back(projection(1, 2, {syn(0, 0, 4, 0), syn(3, 3, 1, 0)}));
@@ -162,9 +165,10 @@ TEST(FPGADesignPlan, SynapsesMoveToSpramWhenBlockRamsAreShort) {
     SplitMix64 rng(3);
     manycore::Network n;
     n.name = "dense";
-    n.populations.push_back(fpgaInput("in", size, 0));
-    n.populations.push_back(fpgaPopulation("lif", size, lifFormat(), 8, rng));
-    n.projections.push_back(fpgaProjection(n, 0, 1, 100, -7, 7, 0, 0, rng));
+    n.populations.push_back(inputPopulation("in", size, 0));
+    n.populations.push_back(
+        neuronPopulation("lif", size, lifFormat(), 8, rng, 40, 120));
+    n.projections.push_back(randomProjection(n, 0, 1, 100, -7, 7, 0, 0, rng));
     n.updateOrder = {0, 1};
     n.outputs = {1};
     targets::TargetDescription t = fpgaTarget(0, 30, 4096);
@@ -210,7 +214,7 @@ TEST(FPGADesignPlan, UnsupportedFormatIsRejected) {
 TEST(FPGADesignPlan, NoNeuronPopulation) {
   manycore::Network n;
   n.name = "inputs_only";
-  n.populations.push_back(fpgaInput("in", 3, 0));
+  n.populations.push_back(inputPopulation("in", 3, 0));
   n.updateOrder = {0};
   n.outputs = {0};
   fpga::DesignPlan plan;

@@ -46,7 +46,7 @@ manycore::Network designA() {
   SplitMix64 rng(2026);
   manycore::Network n;
   n.name = "fpga_a";
-  n.populations.push_back(fpgaInput("in", 6, 0));
+  n.populations.push_back(inputPopulation("in", 6, 0));
   runtime::IntegerNeuronFormat lif;
   lif.stateBits = 24;
   lif.fracBits = 12;
@@ -55,7 +55,7 @@ manycore::Network designA() {
   lif.spiking = true;
   lif.reset = runtime::ResetMode::ToValue;
   lif.refractory = 2;
-  n.populations.push_back(fpgaPopulation("lif", 10, lif, 16, rng));
+  n.populations.push_back(neuronPopulation("lif", 10, lif, 16, rng, 40, 120));
   runtime::IntegerNeuronFormat alif;
   alif.stateBits = 20;
   alif.fracBits = 4;
@@ -66,18 +66,18 @@ manycore::Network designA() {
   alif.adaptive = true;
   alif.reset = runtime::ResetMode::Subtract;
   alif.refractory = 1;
-  n.populations.push_back(fpgaPopulation("alif", 6, alif, 12, rng));
+  n.populations.push_back(neuronPopulation("alif", 6, alif, 12, rng, 40, 120));
   runtime::IntegerNeuronFormat li;
   li.stateBits = 32;
   li.fracBits = 6;
   li.rounding = runtime::Rounding::NearestEven;
-  n.populations.push_back(fpgaPopulation("readout", 4, li, 20, rng));
-  n.projections.push_back(fpgaProjection(n, 0, 1, 60, -20, 60, 0, 7, rng));
-  n.projections.push_back(fpgaProjection(n, 1, 1, 30, -30, 40, 1, 3, rng));
-  n.projections.push_back(fpgaProjection(n, 1, 2, 50, -10, 50, 0, 0, rng));
-  n.projections.push_back(fpgaProjection(n, 2, 2, 30, -20, 30, 1, 7, rng));
-  n.projections.push_back(fpgaProjection(n, 2, 3, 70, -20, 20, 0, 0, rng));
-  n.projections.push_back(fpgaProjection(n, 1, 3, 40, -20, 20, 0, 5, rng));
+  n.populations.push_back(neuronPopulation("readout", 4, li, 20, rng, 40, 120));
+  n.projections.push_back(randomProjection(n, 0, 1, 60, -20, 60, 0, 7, rng));
+  n.projections.push_back(randomProjection(n, 1, 1, 30, -30, 40, 1, 3, rng));
+  n.projections.push_back(randomProjection(n, 1, 2, 50, -10, 50, 0, 0, rng));
+  n.projections.push_back(randomProjection(n, 2, 2, 30, -20, 30, 1, 7, rng));
+  n.projections.push_back(randomProjection(n, 2, 3, 70, -20, 20, 0, 0, rng));
+  n.projections.push_back(randomProjection(n, 1, 3, 40, -20, 20, 0, 5, rng));
   // Rows whose consecutive synapses add into the same ring word (the
   // engine's forwarding): every (pre, post, delay) three times.
   manycore::Projection repeated;
@@ -86,7 +86,7 @@ manycore::Network designA() {
   for (int64_t pre = 0; pre < 6; ++pre)
     for (int64_t post = pre % 2; post < 4; post += 2)
       for (int copy = 0; copy < 3; ++copy)
-        repeated.synapses.push_back({pre, post, draw(rng, -9, 9), pre % 3});
+        repeated.synapses.push_back({pre, post, uniform(rng, -9, 9), pre % 3});
   repeated.maxDelay = 2;
   n.projections.push_back(repeated);
   n.updateOrder = {0, 1, 2, 3};
@@ -98,17 +98,17 @@ manycore::Network designB() {
   SplitMix64 rng(5);
   manycore::Network n;
   n.name = "fpga_b";
-  n.populations.push_back(fpgaInput("in", 8, 0));
+  n.populations.push_back(inputPopulation("in", 8, 0));
   runtime::IntegerNeuronFormat f;
   f.stateBits = 12;
   f.fracBits = 3;
   f.rounding = runtime::Rounding::Floor;
   f.spiking = true;
-  n.populations.push_back(fpgaPopulation("lif", 12, f, 8, rng));
+  n.populations.push_back(neuronPopulation("lif", 12, f, 8, rng, 40, 120));
   // 4-bit weights: low thresholds, so that neurons spike often.
   for (auto &threshold : n.populations[1].params.threshold)
-    threshold = draw(rng, 4, 24);
-  n.projections.push_back(fpgaProjection(n, 0, 1, 70, -7, 7, 0, 0, rng));
+    threshold = uniform(rng, 4, 24);
+  n.projections.push_back(randomProjection(n, 0, 1, 70, -7, 7, 0, 0, rng));
   n.updateOrder = {0, 1};
   n.outputs = {1};
   return n;
@@ -122,7 +122,7 @@ std::vector<std::vector<uint8_t>> randomSpikes(const manycore::Network &n,
     if (p.isInput) {
       std::vector<uint8_t> spikes(size_t(steps * p.size));
       for (auto &s : spikes)
-        s = draw(rng, 0, 99) < 35;
+        s = uniform(rng, 0, 99) < 35;
       inputs.push_back(spikes);
     }
   return inputs;
