@@ -58,6 +58,7 @@ struct Violation {
   std::string pin;  // the pin of the pulse that broke the rule
   int64_t timeFs = 0;
   std::string detail; // the two pulses and the window, in ps
+  double timePs() const { return static_cast<double>(timeFs) / 1000; }
   /// "setup violation at cell 'd0' pin d, 12.300 ps: ...".
   std::string describe() const;
 };

@@ -25,6 +25,7 @@ void expectOneViolation(const SimulationResult &r, ViolationKind kind,
   EXPECT_EQ(r.violations[0].cell, "dut");
   EXPECT_EQ(r.violations[0].pin, pin);
   EXPECT_EQ(r.violations[0].timeFs, timeFs);
+  EXPECT_DOUBLE_EQ(r.violations[0].timePs(), double(timeFs) / 1000);
 }
 
 TEST(SFQCells, JTLDelaysByExactly5700fs) {

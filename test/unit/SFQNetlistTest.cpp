@@ -131,6 +131,40 @@ TEST(SFQNetlist, SimulateRefusesInvalidNetlistsAndInputs) {
                    "splitters)");
 }
 
+TEST(SFQNetlist, ALoopIsBoundedByTheWindowAndTheEventGuard) {
+  // x -> merger -> splitter -> (JTL back into the merger, probe): one pulse
+  // circulates every 8.2 + 4.3 + 5.7 = 18.2 ps.
+  Netlist n;
+  uint32_t clk = n.addCell(CellKind::DCSFQ, "clk");
+  uint32_t clkProbe = n.addCell(CellKind::SFQDC, "clk_probe");
+  uint32_t x = n.addCell(CellKind::DCSFQ, "x");
+  uint32_t merge = n.addCell(CellKind::Merge, "m");
+  uint32_t split = n.addCell(CellKind::Split, "s");
+  uint32_t jtl = n.addCell(CellKind::JTL, "j");
+  uint32_t out = n.addCell(CellKind::SFQDC, "out");
+  n.connect({clk, 0}, {clkProbe, 0});
+  n.connect({x, 0}, {merge, 0});
+  n.connect({merge, 0}, {split, 0});
+  n.connect({split, 0}, {jtl, 0});
+  n.connect({jtl, 0}, {merge, 1});
+  n.connect({split, 1}, {out, 0});
+  Harness h(CellKind::JTL);
+  SimulationInput input;
+  input.clock = {"clk", 100000, 2, 0}; // the window ends at 200 ps
+  input.pulses["x"] = {0};
+  SimulationResult result;
+  std::string error;
+  ASSERT_TRUE(simulate(n, h.library, input, result, error)) << error;
+  // Probe pulses at 8.2 + 4.3 + 18.2 k ps while below 200 ps: k = 0..10.
+  ASSERT_EQ(result.probes["out"].size(), 11u);
+  EXPECT_EQ(result.probes["out"][10], 12500 + 10 * 18200);
+  EXPECT_TRUE(result.violations.empty());
+  input.maxEvents = 20;
+  EXPECT_FALSE(simulate(n, h.library, input, result, error));
+  EXPECT_EQ(error, "the simulation exceeded 20 pulses (a loop in the "
+                   "netlist?)");
+}
+
 TEST(SFQNetlist, SplitterTreesAreBalanced) {
   Netlist n;
   uint32_t in = n.addCell(CellKind::DCSFQ, "in");
