@@ -313,6 +313,12 @@ TEST(BundledTargets, SFQ) {
   EXPECT_EQ(t.sfq->neuronMinSeparationFs, 8200);
   EXPECT_EQ(t.sfq->jjPerNeuronInput, 2);
   EXPECT_EQ(t.getSource("/capacity/dff_setup_fs").find("PyLSE"), 0u);
+  // A hold of 0 is valid, a negative time is not.
+  EXPECT_FALSE(
+      overrideTarget(t, "/capacity/dff_setup_fs", "-1", "test", error));
+  EXPECT_NE(error.find("/capacity/dff_setup_fs: -1 is less than the minimum 0"),
+            std::string::npos)
+      << error;
   EXPECT_EQ(t.neuronsPerCore(), std::nullopt);
   EXPECT_EQ(t.cores(), std::nullopt);
 }
