@@ -85,8 +85,10 @@ public:
             SimulationResult &r)
       : netlist(n), library(l), input(in), result(r), states(n.numCells()),
         lastArrival(n.numInputSlots(), kNever), slotCell(n.numInputSlots()),
-        slotPin(n.numInputSlots()) {
+        slotPin(n.numInputSlots()), delays(n.numCells()),
+        probeOf(n.numCells(), nullptr) {
     for (uint32_t c = 0; c < n.numCells(); ++c) {
+      delays[c] = l.timing(n.cell(c).kind).delayFs;
       for (unsigned p = 0; p < n.numInputs(c); ++p) {
         slotCell[n.inputBase(c) + p] = c;
         slotPin[n.inputBase(c) + p] = p;
@@ -95,7 +97,7 @@ public:
       if (cell.kind == CellKind::Neuron)
         states[c].v = saturate(cell.neuron.vInit, cell.neuron.stateBits);
       if (cell.kind == CellKind::SFQDC)
-        result.probes[cell.name];
+        probeOf[c] = &result.probes[cell.name]; // map nodes do not move
     }
     result.switching.assign(n.numCells(), 0);
   }
@@ -135,7 +137,7 @@ private:
   void emit(uint32_t c, unsigned outPin, int64_t t) {
     int64_t sink = netlist.outputSinks()[netlist.outputBase(c) + outPin];
     if (sink >= 0)
-      queue.push({t + timing(c).delayFs, nextSeq++, uint32_t(sink)});
+      queue.push({t + delays[c], nextSeq++, uint32_t(sink)});
   }
 
   void violate(ViolationKind kind, uint32_t c, unsigned pin, int64_t t,
@@ -224,7 +226,7 @@ private:
       emit(c, 0, t);
       break;
     case CellKind::SFQDC:
-      result.probes[cell.name].push_back(t + timing(c).delayFs);
+      probeOf[c]->push_back(t + delays[c]);
       break;
     case CellKind::DFF:
     case CellKind::And2:
@@ -310,6 +312,8 @@ private:
   std::vector<CellState> states;
   std::vector<int64_t> lastArrival; // per input slot
   std::vector<uint32_t> slotCell, slotPin;
+  std::vector<int64_t> delays;                 // per cell
+  std::vector<std::vector<int64_t> *> probeOf; // per SFQDC cell
   std::priority_queue<Event, std::vector<Event>, std::greater<Event>> queue;
   uint64_t nextSeq = 0, processed = 0;
 };
