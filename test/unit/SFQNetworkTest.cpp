@@ -216,4 +216,128 @@ TEST(SFQNetwork, MatchesTheIntegerNeuronOnRandomInputs) {
   }
 }
 
+// Two random ternary layers, 5 inputs -> 4 hidden -> 4 output neurons:
+// hidden spikes fan out through splitter trees (to the output neurons and a
+// probe each), one balanced clock tree (8 leaves, 3 splitters deep) clocks
+// both layers. Hidden spikes of step s appear in cycle s + 1, output spikes
+// in cycle s + 2; both must equal stepIntegerNeuron's, layer after layer.
+TEST(SFQNetwork, TwoRandomLayersMatchTheIntegerNeuron) {
+  using namespace snc::runtime;
+  std::mt19937 rng(34);
+  std::uniform_int_distribution<int> ternary(-1, 1), coin(0, 1),
+      thresholds(0, 2), resets(0, 2);
+  const unsigned widths[3] = {5, 4, 4};
+  const unsigned steps = 250;
+  IntegerNeuronFormat format;
+  format.stateBits = 5;
+  format.spiking = true;
+  format.reset = static_cast<ResetMode>(resets(rng));
+
+  Netlist n;
+  uint32_t clk = n.addCell(CellKind::DCSFQ, "clk");
+  // Each source's sinks: (cell, input pin); sources are the inputs, then
+  // the neurons of each layer.
+  std::vector<std::vector<Pin>> sinks[3];
+  std::vector<Pin> sources[3];
+  std::vector<std::vector<int64_t>> w[3]; // w[l][k][j]: layer l neuron k
+  IntegerNeuronParams params[3];
+  std::vector<uint32_t> clocked;
+  for (unsigned i = 0; i < widths[0]; ++i)
+    sources[0].push_back(
+        {n.addCell(CellKind::DCSFQ, "x" + std::to_string(i)), 0});
+  sinks[0].resize(widths[0]);
+  for (unsigned l = 1; l < 3; ++l) {
+    sinks[l].resize(widths[l]);
+    for (unsigned k = 0; k < widths[l]; ++k) {
+      NeuronParams p;
+      p.stateBits = format.stateBits;
+      p.reset = format.reset;
+      p.threshold = thresholds(rng);
+      std::vector<int64_t> row(widths[l - 1]);
+      std::vector<unsigned> from;
+      for (unsigned j = 0; j < widths[l - 1]; ++j)
+        if ((row[j] = ternary(rng)) != 0) {
+          from.push_back(j);
+          p.weights.push_back(row[j]);
+        }
+      if (p.weights.empty()) {
+        row[0] = 1;
+        from.push_back(0);
+        p.weights.push_back(1);
+      }
+      uint32_t cell =
+          n.addNeuron("n" + std::to_string(l) + "_" + std::to_string(k), p);
+      for (unsigned port = 0; port < from.size(); ++port)
+        sinks[l - 1][from[port]].push_back({cell, port});
+      sources[l].push_back({cell, 0});
+      clocked.push_back(cell);
+      w[l].push_back(row);
+      params[l].threshold.push_back(p.threshold);
+      params[l].vReset.push_back(0);
+      params[l].decay.push_back(1);
+      params[l].gain.push_back(1);
+      params[l].bias.push_back(0);
+    }
+  }
+  // Every neuron also drives a probe named after it.
+  for (unsigned l = 1; l < 3; ++l)
+    for (unsigned k = 0; k < widths[l]; ++k)
+      sinks[l][k].push_back(
+          {n.addCell(CellKind::SFQDC, "p" + n.cell(sources[l][k].cell).name),
+           0});
+  for (unsigned l = 0; l < 3; ++l)
+    for (unsigned j = 0; j < widths[l]; ++j) {
+      std::vector<Pin> &to = sinks[l][j];
+      if (to.empty())
+        to.push_back(
+            {n.addCell(CellKind::SFQDC, "unused" + std::to_string(l * 10 + j)),
+             0});
+      std::vector<Pin> leaves = addSplitterTree(
+          n, sources[l][j], unsigned(to.size()),
+          "s" + std::to_string(l) + "_" + std::to_string(j) + "_");
+      for (size_t m = 0; m < to.size(); ++m)
+        n.connect(leaves[m], to[m]);
+    }
+  std::vector<Pin> ticks =
+      addSplitterTree(n, {clk, 0}, unsigned(clocked.size()), "cs");
+  for (size_t c = 0; c < clocked.size(); ++c)
+    n.connect(ticks[c], {clocked[c], n.numInputs(clocked[c]) - 1});
+
+  SimulationInput input;
+  input.clock = {"clk", kPeriodFs, steps + 2, 0};
+  std::vector<std::vector<int>> spikes[3]; // [l][j][s]
+  spikes[0].assign(widths[0], std::vector<int>(steps));
+  for (unsigned i = 0; i < widths[0]; ++i) {
+    for (unsigned s = 0; s < steps; ++s)
+      spikes[0][i][s] = coin(rng);
+    input.pulses["x" + std::to_string(i)] = pulsesOf(spikes[0][i]);
+  }
+  SimulationResult result;
+  std::string error;
+  ASSERT_TRUE(simulate(n, rsfqLibrary(), input, result, error)) << error;
+  for (const Violation &v : result.violations)
+    ADD_FAILURE() << v.describe();
+
+  for (unsigned l = 1; l < 3; ++l) {
+    spikes[l].assign(widths[l], std::vector<int>(steps));
+    unsigned fired = 0;
+    for (unsigned k = 0; k < widths[l]; ++k) {
+      IntegerNeuronState state = initialIntegerNeuron(format, params[l], k);
+      std::string name = n.cell(sources[l][k].cell).name;
+      std::vector<uint32_t> got =
+          pulsesPerCycle(result.probes["p" + name], input.clock);
+      for (unsigned s = 0; s < steps; ++s) {
+        int64_t drive = 0;
+        for (unsigned j = 0; j < widths[l - 1]; ++j)
+          drive += w[l][k][j] * spikes[l - 1][j][s];
+        spikes[l][k][s] = stepIntegerNeuron(format, params[l], k, state, drive);
+        fired += spikes[l][k][s];
+        ASSERT_EQ(got[s + l], uint32_t(spikes[l][k][s]))
+            << name << " step " << s;
+      }
+    }
+    EXPECT_GT(fired, 0u) << "layer " << l << " never fired";
+  }
+}
+
 } // namespace
