@@ -19,6 +19,15 @@ int64_t CellLibrary::junctions(const Netlist &netlist) const {
   return total;
 }
 
+std::array<int64_t, kNumCellKinds>
+CellLibrary::junctionsByKind(const Netlist &netlist) const {
+  std::array<int64_t, kNumCellKinds> byKind{};
+  for (uint32_t c = 0; c < netlist.numCells(); ++c)
+    byKind[static_cast<unsigned>(netlist.cell(c).kind)] +=
+        junctions(netlist, c);
+  return byKind;
+}
+
 bool loadCellLibrary(const std::map<std::string, int64_t> &capacity,
                      CellLibrary &library, std::string &error) {
   // The capacity field prefix of each cell kind (converters have none).

@@ -49,6 +49,9 @@ struct CellLibrary {
   int64_t junctions(const Netlist &netlist, uint32_t cell) const;
   /// Junctions of the whole netlist.
   int64_t junctions(const Netlist &netlist) const;
+  /// Junctions per cell kind (index: CellKind), for a report's breakdown.
+  std::array<int64_t, kNumCellKinds>
+  junctionsByKind(const Netlist &netlist) const;
 };
 
 /// Reads the library from an SFQ target's capacity numbers

@@ -203,6 +203,14 @@ TEST(SFQCellLibrary, ReadsTheTargetsNumbers) {
   Harness h(p);
   EXPECT_EQ(library.junctions(h.netlist, h.dut), 46);
   EXPECT_EQ(library.junctions(h.netlist), 46);
+  // With a balanced 4-leaf splitter tree: 3 splitters of 3 junctions.
+  addSplitterTree(h.netlist, {h.netlist.addCell(CellKind::DCSFQ, "y"), 0}, 4,
+                  "s");
+  std::array<int64_t, kNumCellKinds> byKind =
+      library.junctionsByKind(h.netlist);
+  EXPECT_EQ(byKind[unsigned(CellKind::Neuron)], 46);
+  EXPECT_EQ(byKind[unsigned(CellKind::Split)], 9);
+  EXPECT_EQ(byKind[unsigned(CellKind::DCSFQ)], 0);
 }
 
 TEST(SFQCellLibrary, MissingFieldsAreNamed) {
