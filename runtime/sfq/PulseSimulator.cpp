@@ -4,6 +4,7 @@
 
 #include "runtime/neuron/FixedPoint.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 #include <queue>
@@ -102,19 +103,34 @@ public:
     result.switching.assign(n.numCells(), 0);
   }
 
-  /// Emits the stimulus of DCSFQ cell `c`.
+  /// Emits the stimulus of DCSFQ cell `c`. Stimuli wait in their own
+  /// list, merged with the queue by time as the simulation runs, so the
+  /// queue holds only pulses in flight; at one time, stimuli go first in
+  /// the order they were injected, as if queued before every cell's pulse.
   void inject(uint32_t c, const std::vector<int64_t> &times) {
+    int64_t sink = netlist.outputSinks()[netlist.outputBase(c)];
     for (int64_t t : times) {
       ++result.switching[c];
-      emit(c, 0, t);
+      if (sink >= 0)
+        stimuli.push_back({t + delays[c], stimuli.size(), uint32_t(sink)});
     }
   }
 
   bool run(std::string &error) {
+    std::stable_sort(
+        stimuli.begin(), stimuli.end(),
+        [](const Event &a, const Event &b) { return a.time < b.time; });
     int64_t end = input.clock.endFs();
-    while (!queue.empty()) {
-      Event e = queue.top();
-      queue.pop();
+    size_t next = 0;
+    while (next < stimuli.size() || !queue.empty()) {
+      Event e;
+      if (next < stimuli.size() &&
+          (queue.empty() || stimuli[next].time <= queue.top().time)) {
+        e = stimuli[next++];
+      } else {
+        e = queue.top();
+        queue.pop();
+      }
       if (e.time >= end)
         break;
       if (++processed > input.maxEvents) {
@@ -315,6 +331,7 @@ private:
   std::vector<int64_t> delays;                 // per cell
   std::vector<std::vector<int64_t> *> probeOf; // per SFQDC cell
   std::priority_queue<Event, std::vector<Event>, std::greater<Event>> queue;
+  std::vector<Event> stimuli; // DCSFQ pulses, sorted by time in run()
   uint64_t nextSeq = 0, processed = 0;
 };
 
