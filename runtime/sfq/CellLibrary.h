@@ -58,10 +58,10 @@ struct CellLibrary {
 /// (TargetDescription::capacity): "<cell>_delay_fs", "<cell>_setup_fs",
 /// "<cell>_hold_fs", "jj_per_<cell>", "merger_min_separation_fs",
 /// "neuron_min_separation_fs", "jj_per_neuron_input", "jj_per_neuron_core".
-/// Every delay and every clocked cell's setup and hold must be present;
-/// otherwise returns false with `error` naming the missing fields. DC/SFQ
-/// and SFQ/DC converters are the circuit's boundary: delay 0, no junctions
-/// counted.
+/// Every field listed must be present (a target file may omit them, the
+/// simulator may not); otherwise returns false with `error` naming the
+/// missing fields. DC/SFQ and SFQ/DC converters are the circuit's boundary:
+/// delay 0, no junctions counted.
 bool loadCellLibrary(const std::map<std::string, int64_t> &capacity,
                      CellLibrary &library, std::string &error);
 
