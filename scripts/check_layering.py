@@ -25,6 +25,8 @@ ONLY = [
     # and router model, the neuron semantics and spike files.
     ("runtime/manycore", ["runtime/manycore/", "runtime/neuron/",
                           "passes/mapping/", "runtime/Npy.h"]),
+    # The SFQ pulse simulator: its netlists and the neuron semantics.
+    ("runtime/sfq", ["runtime/sfq/", "runtime/neuron/"]),
 ]
 # Headers these folders may never include, in any form.
 NEVER_OUTSIDE_REPO = ("mlir/", "llvm/")

@@ -277,6 +277,26 @@ void readCapacitySection(TargetDescription &t) {
     c.jjPerNot = optional("jj_per_not");
     c.mergerMinSeparationFs = optional("merger_min_separation_fs");
     c.fanout = optional("fanout");
+    auto timing = [&](const std::string &cell) {
+      SFQCellTiming timing;
+      timing.delayFs = t.getCapacity(cell + "_delay_fs");
+      timing.setupFs = t.getCapacity(cell + "_setup_fs");
+      timing.holdFs = t.getCapacity(cell + "_hold_fs");
+      return timing;
+    };
+    c.jtlTiming = timing("jtl");
+    c.splitterTiming = timing("splitter");
+    c.mergerTiming = timing("merger");
+    c.dffTiming = timing("dff");
+    c.ndroTiming = timing("ndro");
+    c.and2Timing = timing("and2");
+    c.or2Timing = timing("or2");
+    c.xorTiming = timing("xor");
+    c.notTiming = timing("not");
+    c.neuronTiming = timing("neuron");
+    c.neuronMinSeparationFs = optional("neuron_min_separation_fs");
+    c.jjPerNeuronInput = optional("jj_per_neuron_input");
+    c.jjPerNeuronCore = optional("jj_per_neuron_core");
     t.sfq = c;
     break;
   }

@@ -97,6 +97,12 @@ struct FPGACapacity {
   std::optional<int64_t> cores, cyclesPerSynapticOp, clockHz;
 };
 
+/// One SFQ cell's timing in femtoseconds ("<cell>_delay_fs", "_setup_fs",
+/// "_hold_fs"); setup and hold exist for clocked cells only.
+struct SFQCellTiming {
+  std::optional<int64_t> delayFs, setupFs, holdFs;
+};
+
 /// The "capacity" section of a single-flux-quantum target.
 struct SFQCapacity {
   std::string cellLibrary;
@@ -105,6 +111,12 @@ struct SFQCapacity {
   std::optional<int64_t> jjPerJtl, jjPerSplitter, jjPerMerger, jjPerDff,
       jjPerNdro, jjPerAnd2, jjPerOr2, jjPerXor, jjPerNot;
   std::optional<int64_t> mergerMinSeparationFs, fanout;
+  SFQCellTiming jtlTiming, splitterTiming, mergerTiming, dffTiming, ndroTiming,
+      and2Timing, or2Timing, xorTiming, notTiming, neuronTiming;
+  /// Two pulses on one neuron input port closer than this fail.
+  std::optional<int64_t> neuronMinSeparationFs;
+  /// A neuron's junctions: per input branch, and for the rest.
+  std::optional<int64_t> jjPerNeuronInput, jjPerNeuronCore;
 };
 
 /// One parsed, validated target description.

@@ -303,6 +303,22 @@ TEST(BundledTargets, SFQ) {
   EXPECT_EQ(t.getCapacity("jj_per_merger"), 7);
   EXPECT_EQ(t.getCapacity("merger_min_separation_fs"), 2300);
   EXPECT_EQ(t.getCapacity("fanout"), 1);
+  // The per-cell timing of the typed section (PyLSE's numbers in fs).
+  ASSERT_TRUE(t.sfq.has_value());
+  EXPECT_EQ(t.sfq->splitterTiming.delayFs, 4300);
+  EXPECT_EQ(t.sfq->splitterTiming.setupFs, std::nullopt);
+  EXPECT_EQ(t.sfq->dffTiming.setupFs, 2300);
+  EXPECT_EQ(t.sfq->dffTiming.holdFs, 0);
+  EXPECT_EQ(t.sfq->xorTiming.holdFs, 4100);
+  EXPECT_EQ(t.sfq->neuronMinSeparationFs, 8200);
+  EXPECT_EQ(t.sfq->jjPerNeuronInput, 2);
+  EXPECT_EQ(t.getSource("/capacity/dff_setup_fs").find("PyLSE"), 0u);
+  // A hold of 0 is valid, a negative time is not.
+  EXPECT_FALSE(
+      overrideTarget(t, "/capacity/dff_setup_fs", "-1", "test", error));
+  EXPECT_NE(error.find("/capacity/dff_setup_fs: -1 is less than the minimum 0"),
+            std::string::npos)
+      << error;
   EXPECT_EQ(t.neuronsPerCore(), std::nullopt);
   EXPECT_EQ(t.cores(), std::nullopt);
 }
