@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <tuple>
 
 namespace snc::fpga {
 
@@ -35,8 +36,10 @@ CoreWidths coreWidths(const manycore::Network &network, const CorePlan &core) {
   w.refractBits =
       unsignedBitsFor(uint64_t(std::max<int64_t>(format.refractory, 0)));
   unsigned s = format.stateBits;
-  w.synapseWord = core.weightBits + w.neuronBits + w.delayBits;
-  w.rowWord = core.countBits + w.startBits;
+  unsigned targetBits = core.denseRows ? 0 : w.neuronBits;
+  unsigned firstBits = core.denseRows ? w.neuronBits : 0;
+  w.synapseWord = core.weightBits + targetBits + w.delayBits;
+  w.rowWord = core.countBits + w.startBits + firstBits;
   w.paramWord = core.accBits + s + 3 * core.paramBits + 5 * core.multBits;
   w.stateWord = w.refractBits + 3 * s;
   return w;
@@ -98,12 +101,22 @@ bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
         delayZeroFrom[size_t(sp.core)] = true;
     }
   }
-  for (const auto &[source, rows] : rowsOf) {
+  for (auto &[source, rows] : rowsOf) {
     tables.subscribed[size_t(source)] = true;
     tables.sourceBase[size_t(source)] = int64_t(tables.rows.size());
-    for (const auto &row : rows) {
+    for (auto &row : rows) {
+      // Sums commute, so the order within a row is free: by target.
+      std::sort(row.begin(), row.end(),
+                [](const SynapseWord &a, const SynapseWord &b) {
+                  return std::tie(a.target, a.delay, a.weight) <
+                         std::tie(b.target, b.delay, b.weight);
+                });
+      int64_t first = row.empty() ? 0 : row.front().target;
+      for (size_t i = 0; i < row.size(); ++i)
+        tables.contiguousRows =
+            tables.contiguousRows && row[i].target == first + int64_t(i);
       tables.rows.push_back(
-          {int64_t(tables.synapses.size()), int64_t(row.size())});
+          {int64_t(tables.synapses.size()), int64_t(row.size()), first});
       tables.maxRow = std::max(tables.maxRow, int64_t(row.size()));
       tables.synapses.insert(tables.synapses.end(), row.begin(), row.end());
     }

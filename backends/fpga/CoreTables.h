@@ -22,14 +22,23 @@ struct SynapseWord {
   int64_t delay = 0, target = 0, weight = 0;
 };
 
+/// A row-index entry: the row's synapse words [start, start + count); in a
+/// dense core (CorePlan::denseRows) word i of the row targets first + i.
+struct RowEntry {
+  int64_t start = 0, count = 0, first = 0;
+};
+
 struct CoreTables {
   /// Per source: subscribed (some synapse from it lands here) and the
   /// row-index word of its neuron 0.
   std::vector<bool> subscribed;
   std::vector<int64_t> sourceBase;
-  /// Row index words {start, count} into `synapses`.
-  std::vector<std::pair<int64_t, int64_t>> rows;
+  /// Row index entries into `synapses`; each row sorted by target.
+  std::vector<RowEntry> rows;
   std::vector<SynapseWord> synapses;
+  /// Every row's targets are consecutive (first, first + 1, ...): the
+  /// dense word format can leave the target out.
+  bool contiguousRows = true;
   /// Per neuron of the core: sum of |w| over incoming synapses plus
   /// |driveOffset|; the largest is what the accumulator must hold.
   int64_t accBound = 0;
@@ -48,7 +57,8 @@ unsigned signedBitsFor(int64_t bound);
 /// Bits of an unsigned value (at least 1).
 unsigned unsignedBitsFor(uint64_t value);
 
-/// Widths of a core's memory words, as rtl/neuron_core.v lays them out.
+/// Widths of a core's memory words, as rtl/neuron_core.v lays them out
+/// (a dense core's row word adds `first`, its synapse word drops `target`).
 struct CoreWidths {
   unsigned neuronBits = 1, delayBits = 0, startBits = 1, refractBits = 1;
   unsigned synapseWord = 0, rowWord = 0, paramWord = 0, stateWord = 0;
