@@ -112,13 +112,28 @@ bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
                          std::tie(b.target, b.delay, b.weight);
                 });
       int64_t first = row.empty() ? 0 : row.front().target;
-      for (size_t i = 0; i < row.size(); ++i)
-        tables.contiguousRows =
-            tables.contiguousRows && row[i].target == first + int64_t(i);
-      tables.rows.push_back(
-          {int64_t(tables.synapses.size()), int64_t(row.size()), first});
-      tables.maxRow = std::max(tables.maxRow, int64_t(row.size()));
-      tables.synapses.insert(tables.synapses.end(), row.begin(), row.end());
+      int64_t span = row.empty() ? 0 : row.back().target - first + 1;
+      for (size_t i = 1; i < row.size(); ++i)
+        tables.denseFits =
+            tables.denseFits && row[i].target != row[i - 1].target;
+      tables.sparseWords += int64_t(row.size());
+      tables.denseWords += span;
+      int64_t start = int64_t(tables.synapses.size());
+      if (core.denseRows) {
+        // Word i targets first + i; a target the row skips gets weight 0.
+        std::vector<SynapseWord> words(static_cast<size_t>(span));
+        for (int64_t i = 0; i < span; ++i)
+          words[size_t(i)] = {0, first + i, 0};
+        for (const auto &s : row)
+          words[size_t(s.target - first)] = s;
+        tables.synapses.insert(tables.synapses.end(), words.begin(),
+                               words.end());
+      } else {
+        tables.synapses.insert(tables.synapses.end(), row.begin(), row.end());
+      }
+      int64_t count = int64_t(tables.synapses.size()) - start;
+      tables.rows.push_back({start, count, first});
+      tables.maxRow = std::max(tables.maxRow, count);
     }
   }
   for (int64_t k = 0; k < neurons; ++k) {

@@ -33,12 +33,16 @@ struct CoreTables {
   /// row-index word of its neuron 0.
   std::vector<bool> subscribed;
   std::vector<int64_t> sourceBase;
-  /// Row index entries into `synapses`; each row sorted by target.
+  /// Row index entries into `synapses`, in the core's format
+  /// (CorePlan::denseRows): a sparse row holds its synapses sorted by
+  /// target; a dense row one word per target from its first to its last,
+  /// weight 0 where the row has no synapse.
   std::vector<RowEntry> rows;
   std::vector<SynapseWord> synapses;
-  /// Every row's targets are consecutive (first, first + 1, ...): the
-  /// dense word format can leave the target out.
-  bool contiguousRows = true;
+  /// Both formats, whichever the core uses: the dense one needs at most one
+  /// synapse per target in each row; the synapse words of each format.
+  bool denseFits = true;
+  int64_t sparseWords = 0, denseWords = 0;
   /// Per neuron of the core: sum of |w| over incoming synapses plus
   /// |driveOffset|; the largest is what the accumulator must hold.
   int64_t accBound = 0;
@@ -47,7 +51,8 @@ struct CoreTables {
   std::vector<int> delayZeroFromCores;
 };
 
-/// Fills `tables` for plan.cores[core]; plan.sources must be complete.
+/// Fills `tables` for plan.cores[core] in its format (denseRows: a dense
+/// core's plan must have denseFits); plan.sources must be complete.
 bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
                      int core, CoreTables &tables, std::string &error);
 

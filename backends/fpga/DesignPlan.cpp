@@ -343,9 +343,24 @@ bool planDesign(const manycore::Network &network,
     core.rowIndexWords = int64_t(t.rows.size());
     core.weightBits = signedBitsFor(t.maxAbsWeight);
     core.countBits = unsignedBitsFor(uint64_t(t.maxRow));
-    // Dense rows move the target from every synapse word to every row
-    // word: worth it when there are more synapses than rows.
-    core.denseRows = t.contiguousRows && t.synapses.size() > t.rows.size();
+    // Dense rows move the target from every synapse word into the row
+    // word, at the price of a zero word per target a row skips: taken
+    // when that stores fewer bits.
+    if (t.denseFits && t.denseWords > 0) {
+      CorePlan sparse = core;
+      core.denseRows = true;
+      core.synapseWords = t.denseWords;
+      CoreTables dense;
+      if (!buildCoreTables(network, result, int(c), dense, error))
+        return false;
+      core.countBits = unsignedBitsFor(uint64_t(dense.maxRow));
+      CoreWidths sw = coreWidths(network, sparse);
+      CoreWidths dw = coreWidths(network, core);
+      int64_t rows = core.rowIndexWords;
+      if (core.synapseWords * dw.synapseWord + rows * dw.rowWord >=
+          sparse.synapseWords * sw.synapseWord + rows * sw.rowWord)
+        core = sparse;
+    }
     const auto &q = population.params;
     int64_t mult = 0, param = 0;
     for (const auto *v :

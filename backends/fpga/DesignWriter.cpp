@@ -494,7 +494,7 @@ bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
         core.accBits < signedBitsFor(tables[c].accBound) ||
         core.weightBits < signedBitsFor(tables[c].maxAbsWeight) ||
         core.countBits < unsignedBitsFor(uint64_t(tables[c].maxRow)) ||
-        (core.denseRows && !tables[c].contiguousRows)) {
+        (core.denseRows && !tables[c].denseFits)) {
       error = "core " + std::to_string(c) +
               " does not match the network (its plan was made for another "
               "network)";

@@ -290,19 +290,35 @@ TEST(FPGADesignPlan, ContiguousRowsUseTheDenseFormat) {
   EXPECT_EQ(fpga::coreWidths(n, core).synapseWord, 10u);
   EXPECT_EQ(fpga::coreWidths(n, core).rowWord, 8u);
 
-  // A gap in a row (input 0 -> a[0], a[2]) keeps the target field.
+  // A gap in a row (input 0 -> a[0], a[2], a[3]) costs one zero word:
+  // 16 x 7 + 4 x 11 = 156 bits against 15 x 10 + 4 x 8 = 182 sparse.
   manycore::Network gap = banded();
   auto &synapses = gap.projections[0].synapses;
   synapses.erase(std::find_if(synapses.begin(), synapses.end(), [](auto &s) {
     return s.pre == 0 && s.post == 1;
   }));
-  EXPECT_FALSE(plannedCore(gap).denseRows);
-  // So does a target reached twice from one row (two delays).
+  fpga::CorePlan padded = plannedCore(gap);
+  EXPECT_TRUE(padded.denseRows);
+  EXPECT_EQ(padded.synapseWords, 16);
+  // A wide gap (input 0 -> a[0], a[7]: 8 words for 2 synapses) does not
+  // pay: 20 x 7 + 4 x 12 = 188 bits against 14 x 10 + 4 x 7 = 168.
+  manycore::Network wide = banded();
+  auto &row0 = wide.projections[0].synapses;
+  row0.erase(std::remove_if(row0.begin(), row0.end(),
+                            [](auto &s) { return s.pre == 0 && s.post > 0; }),
+             row0.end());
+  row0.push_back(syn(0, 7, 1, 0));
+  fpga::CorePlan wideCore = plannedCore(wide);
+  EXPECT_FALSE(wideCore.denseRows);
+  EXPECT_EQ(wideCore.synapseWords, 14);
+  // A target reached twice from one row (two delays) needs the sparse
+  // format.
   manycore::Network twice = banded();
   twice.projections[0].synapses.push_back(syn(2, 3, 1, 2));
   EXPECT_FALSE(plannedCore(twice).denseRows);
   // Contiguous, but fewer synapses than rows: the target stays in the
-  // synapse word, which is cheaper.
+  // synapse word, which is cheaper (3 x 10 + 4 x 4 = 46 bits against
+  // 3 x 7 + 4 x 7 = 49).
   manycore::Network sparse = banded();
   sparse.projections[0].synapses.resize(3);
   EXPECT_FALSE(plannedCore(sparse).denseRows);
