@@ -116,7 +116,6 @@ bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
       for (size_t i = 1; i < row.size(); ++i)
         tables.denseFits =
             tables.denseFits && row[i].target != row[i - 1].target;
-      tables.sparseWords += int64_t(row.size());
       tables.denseWords += span;
       int64_t start = int64_t(tables.synapses.size());
       if (core.denseRows) {

@@ -39,10 +39,10 @@ struct CoreTables {
   /// weight 0 where the row has no synapse.
   std::vector<RowEntry> rows;
   std::vector<SynapseWord> synapses;
-  /// Both formats, whichever the core uses: the dense one needs at most one
-  /// synapse per target in each row; the synapse words of each format.
+  /// Whichever format the core uses: the dense one needs at most one
+  /// synapse per target in each row, and takes denseWords synapse words.
   bool denseFits = true;
-  int64_t sparseWords = 0, denseWords = 0;
+  int64_t denseWords = 0;
   /// Per neuron of the core: sum of |w| over incoming synapses plus
   /// |driveOffset|; the largest is what the accumulator must hold.
   int64_t accBound = 0;
