@@ -12,7 +12,10 @@
 // (read, add, write: three stages; a write to the word the next synapse
 // reads is forwarded, so consecutive synapses may hit the same word). The
 // next event's row is fetched while a row streams, so rows of 3 or more
-// synapses follow each other without a gap.
+// synapses follow each other without a gap. DENSE_ROWS = 1: every row's
+// targets are consecutive, so a row word is {first, count, start}, a
+// synapse word {delay, weight}, and the engine counts the target from
+// `first` (same pipeline, same rate).
 //
 // Update: `go` requests this step's update; it starts once the engine is
 // idle (events arriving meanwhile wait in the FIFO). Neuron k per clock:
@@ -26,8 +29,10 @@
 //
 // Memory images ($readmemh, one word per line, fields from bit 0 up):
 //   SOURCE_FILE  SOURCES words: row-index base of each source
-//   ROW_FILE     ROW_WORDS words {count, start}
-//   SYN_FILE     SYN_WORDS words {delay, target, weight} (synapse_memory)
+//   ROW_FILE     ROW_WORDS words {count, start}; DENSE_ROWS: {first, count,
+//                start}
+//   SYN_FILE     SYN_WORDS words {delay, target, weight} (synapse_memory);
+//                DENSE_ROWS: {delay, weight}
 //   PARAM_FILE   N words {drive_offset, v_reset, adapt_gain, threshold,
 //                bias, adapt_decay, syn_gain, syn_decay, gain, decay}
 //   STATE_FILE   N words {ref, a, i, v} (the initial state)
@@ -68,6 +73,7 @@ module neuron_core #(
     parameter integer ROW_WORDS        = 1,
     parameter integer SYN_WORDS        = 1,
     parameter integer COUNT_BITS       = 1,
+    parameter integer DENSE_ROWS       = 0,
     parameter integer WEIGHT_BITS      = 8,
     parameter integer FIFO_DEPTH       = 4,
     parameter         SOURCE_FILE      = "",
@@ -116,7 +122,8 @@ module neuron_core #(
   localparam integer SRCA_BITS = (SOURCES > 1) ? $clog2(SOURCES) : 1;
   localparam integer PARAM_WORD = ACC_BITS + W + 3 * P + 5 * M;
   localparam integer STATE_WORD = REFRACT_BITS + 3 * W;
-  localparam integer ROW_WORD = COUNT_BITS + START_BITS;
+  localparam integer FIRST_BITS = (DENSE_ROWS != 0) ? NB : 0;
+  localparam integer ROW_WORD = COUNT_BITS + START_BITS + FIRST_BITS;
   // Row index addresses: base + neuron, one bit wider than either.
   localparam integer RSUM_BITS = ((ROW_BITS > EVN_BITS) ? ROW_BITS : EVN_BITS) + 1;
 
@@ -190,6 +197,8 @@ module neuron_core #(
   reg next_valid, streaming;
   reg [START_BITS-1:0] next_start, syn_ptr;
   reg [COUNT_BITS-1:0] next_count, syn_left;
+  // Dense rows: the target of the synapse read now, and of the word out.
+  reg [NB-1:0] next_first, syn_tgt, rd_tgt;
   reg [ROW_WORD-1:0] row_q;
   wire updating = issuing | u1_valid | u2_valid;
 
@@ -199,7 +208,15 @@ module neuron_core #(
   wire [RSUM_BITS-1:0] row_sum = {{(RSUM_BITS - ROW_BITS) {1'b0}}, source_base[ev_source_addr]}
                                + {{(RSUM_BITS - EVN_BITS) {1'b0}}, ev_neuron};
   wire [ROW_BITS-1:0] row_addr = row_sum[ROW_BITS-1:0];
-  wire [COUNT_BITS-1:0] row_count = row_q[ROW_WORD-1:START_BITS];
+  wire [COUNT_BITS-1:0] row_count = row_q[COUNT_BITS+START_BITS-1:START_BITS];
+  wire [NB-1:0] row_first;
+  generate
+    if (DENSE_ROWS != 0) begin : g_row_first
+      assign row_first = row_q[ROW_WORD-1:COUNT_BITS+START_BITS];
+    end else begin : g_row_no_first
+      assign row_first = {NB{1'b0}};
+    end
+  endgenerate
   wire [START_BITS-1:0] row_start = row_q[START_BITS-1:0];
   wire row_ready = (fe == FE_ROW) && (row_count != {COUNT_BITS{1'b0}});
   wire stream_end = ~streaming | (syn_left == COUNT_ONE);
@@ -214,14 +231,18 @@ module neuron_core #(
     if (row_ready) begin
       next_start <= row_start;
       next_count <= row_count;
+      next_first <= row_first;
     end
     if (take_next) begin
       syn_ptr <= next_start;
       syn_left <= next_count;
+      syn_tgt <= next_first;
     end else if (streaming) begin
       syn_ptr <= syn_ptr + START_ONE;
       syn_left <= syn_left - COUNT_ONE;
+      syn_tgt <= syn_tgt + NEURON_ONE;
     end
+    if (syn_rd) rd_tgt <= syn_tgt;
     if (rst) begin
       fe <= FE_IDLE;
       next_valid <= 1'b0;
@@ -243,27 +264,53 @@ module neuron_core #(
   wire signed [WEIGHT_BITS-1:0] syn_weight;
   wire [NB-1:0] syn_target;
   wire [DELAY_OUT-1:0] syn_delay;
-  synapse_memory #(
-      .WORDS(SYN_WORDS),
-      .TARGET_BITS(NB),
-      .WEIGHT_BITS(WEIGHT_BITS),
-      .DELAY_BITS(DELAY_BITS),
-      .INIT_FILE(SYN_FILE)
-  ) u_syn (
-      .clk(clk),
-      .rst(rst),
-      .rd_en(syn_rd),
-      .rd_addr(syn_ptr[SYN_BITS-1:0]),
-      .rd_valid(syn_valid),
-      .weight(syn_weight),
-      .target(syn_target),
-      .delay(syn_delay),
-      .wr_en(1'b0),
-      .wr_addr({SYN_BITS{1'b0}}),
-      .wr_weight({WEIGHT_BITS{1'b0}}),
-      .wr_target({NB{1'b0}}),
-      .wr_delay({DELAY_OUT{1'b0}})
-  );
+  generate
+    if (DENSE_ROWS != 0) begin : g_dense
+      // {delay, weight} words, read like synapse_memory; the target counts.
+      localparam integer DENSE_WORD = WEIGHT_BITS + DELAY_BITS;
+      reg [DENSE_WORD-1:0] dense_syn[0:SYN_WORDS-1];
+      reg [DENSE_WORD-1:0] dense_q;
+      reg dense_valid;
+      initial begin
+        if (SYN_FILE != "") $readmemh(SYN_FILE, dense_syn);
+      end
+      always @(posedge clk) begin
+        if (syn_rd) dense_q <= dense_syn[syn_ptr[SYN_BITS-1:0]];
+        dense_valid <= syn_rd & ~rst;
+      end
+      assign syn_valid = dense_valid;
+      assign syn_weight = dense_q[WEIGHT_BITS-1:0];
+      assign syn_target = rd_tgt;
+      if (DELAY_BITS > 0) begin : g_delay
+        assign syn_delay = dense_q[DENSE_WORD-1:WEIGHT_BITS];
+      end else begin : g_no_delay
+        assign syn_delay = 1'b0;
+      end
+    end else begin : g_sparse
+      synapse_memory #(
+          .WORDS(SYN_WORDS),
+          .TARGET_BITS(NB),
+          .WEIGHT_BITS(WEIGHT_BITS),
+          .DELAY_BITS(DELAY_BITS),
+          .INIT_FILE(SYN_FILE)
+      ) u_syn (
+          .clk(clk),
+          .rst(rst),
+          .rd_en(syn_rd),
+          .rd_addr(syn_ptr[SYN_BITS-1:0]),
+          .rd_valid(syn_valid),
+          .weight(syn_weight),
+          .target(syn_target),
+          .delay(syn_delay),
+          .wr_en(1'b0),
+          .wr_addr({SYN_BITS{1'b0}}),
+          .wr_weight({WEIGHT_BITS{1'b0}}),
+          .wr_target({NB{1'b0}}),
+          .wr_delay({DELAY_OUT{1'b0}})
+      );
+      wire unused_dense = &{1'b0, rd_tgt};
+    end
+  endgenerate
 
   // Stage 1: the synapse word is here; read its ring word.
   wire [SLOT_BITS:0] slot_sum = {1'b0, slot} + {{(SLOT_BITS + 1 - DELAY_OUT) {1'b0}}, syn_delay};

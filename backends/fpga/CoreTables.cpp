@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <tuple>
 
 namespace snc::fpga {
 
@@ -35,8 +36,10 @@ CoreWidths coreWidths(const manycore::Network &network, const CorePlan &core) {
   w.refractBits =
       unsignedBitsFor(uint64_t(std::max<int64_t>(format.refractory, 0)));
   unsigned s = format.stateBits;
-  w.synapseWord = core.weightBits + w.neuronBits + w.delayBits;
-  w.rowWord = core.countBits + w.startBits;
+  unsigned targetBits = core.denseRows ? 0 : w.neuronBits;
+  unsigned firstBits = core.denseRows ? w.neuronBits : 0;
+  w.synapseWord = core.weightBits + targetBits + w.delayBits;
+  w.rowWord = core.countBits + w.startBits + firstBits;
   w.paramWord = core.accBits + s + 3 * core.paramBits + 5 * core.multBits;
   w.stateWord = w.refractBits + 3 * s;
   return w;
@@ -98,14 +101,38 @@ bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
         delayZeroFrom[size_t(sp.core)] = true;
     }
   }
-  for (const auto &[source, rows] : rowsOf) {
+  for (auto &[source, rows] : rowsOf) {
     tables.subscribed[size_t(source)] = true;
     tables.sourceBase[size_t(source)] = int64_t(tables.rows.size());
-    for (const auto &row : rows) {
-      tables.rows.push_back(
-          {int64_t(tables.synapses.size()), int64_t(row.size())});
-      tables.maxRow = std::max(tables.maxRow, int64_t(row.size()));
-      tables.synapses.insert(tables.synapses.end(), row.begin(), row.end());
+    for (auto &row : rows) {
+      // Sums commute, so the order within a row is free: by target.
+      std::sort(row.begin(), row.end(),
+                [](const SynapseWord &a, const SynapseWord &b) {
+                  return std::tie(a.target, a.delay, a.weight) <
+                         std::tie(b.target, b.delay, b.weight);
+                });
+      int64_t first = row.empty() ? 0 : row.front().target;
+      int64_t span = row.empty() ? 0 : row.back().target - first + 1;
+      for (size_t i = 1; i < row.size(); ++i)
+        tables.denseFits =
+            tables.denseFits && row[i].target != row[i - 1].target;
+      tables.denseWords += span;
+      int64_t start = int64_t(tables.synapses.size());
+      if (core.denseRows) {
+        // Word i targets first + i; a target the row skips gets weight 0.
+        std::vector<SynapseWord> words(static_cast<size_t>(span));
+        for (int64_t i = 0; i < span; ++i)
+          words[size_t(i)] = {0, first + i, 0};
+        for (const auto &s : row)
+          words[size_t(s.target - first)] = s;
+        tables.synapses.insert(tables.synapses.end(), words.begin(),
+                               words.end());
+      } else {
+        tables.synapses.insert(tables.synapses.end(), row.begin(), row.end());
+      }
+      int64_t count = int64_t(tables.synapses.size()) - start;
+      tables.rows.push_back({start, count, first});
+      tables.maxRow = std::max(tables.maxRow, count);
     }
   }
   for (int64_t k = 0; k < neurons; ++k) {

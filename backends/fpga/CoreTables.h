@@ -22,14 +22,27 @@ struct SynapseWord {
   int64_t delay = 0, target = 0, weight = 0;
 };
 
+/// A row-index entry: the row's synapse words [start, start + count); in a
+/// dense core (CorePlan::denseRows) word i of the row targets first + i.
+struct RowEntry {
+  int64_t start = 0, count = 0, first = 0;
+};
+
 struct CoreTables {
   /// Per source: subscribed (some synapse from it lands here) and the
   /// row-index word of its neuron 0.
   std::vector<bool> subscribed;
   std::vector<int64_t> sourceBase;
-  /// Row index words {start, count} into `synapses`.
-  std::vector<std::pair<int64_t, int64_t>> rows;
+  /// Row index entries into `synapses`, in the core's format
+  /// (CorePlan::denseRows): a sparse row holds its synapses sorted by
+  /// target; a dense row one word per target from its first to its last,
+  /// weight 0 where the row has no synapse.
+  std::vector<RowEntry> rows;
   std::vector<SynapseWord> synapses;
+  /// Whichever format the core uses: the dense one needs at most one
+  /// synapse per target in each row, and takes denseWords synapse words.
+  bool denseFits = true;
+  int64_t denseWords = 0;
   /// Per neuron of the core: sum of |w| over incoming synapses plus
   /// |driveOffset|; the largest is what the accumulator must hold.
   int64_t accBound = 0;
@@ -38,7 +51,8 @@ struct CoreTables {
   std::vector<int> delayZeroFromCores;
 };
 
-/// Fills `tables` for plan.cores[core]; plan.sources must be complete.
+/// Fills `tables` for plan.cores[core] in its format (denseRows: a dense
+/// core's plan must have denseFits); plan.sources must be complete.
 bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
                      int core, CoreTables &tables, std::string &error);
 
@@ -48,7 +62,8 @@ unsigned signedBitsFor(int64_t bound);
 /// Bits of an unsigned value (at least 1).
 unsigned unsignedBitsFor(uint64_t value);
 
-/// Widths of a core's memory words, as rtl/neuron_core.v lays them out.
+/// Widths of a core's memory words, as rtl/neuron_core.v lays them out
+/// (a dense core's row word adds `first`, its synapse word drops `target`).
 struct CoreWidths {
   unsigned neuronBits = 1, delayBits = 0, startBits = 1, refractBits = 1;
   unsigned synapseWord = 0, rowWord = 0, paramWord = 0, stateWord = 0;

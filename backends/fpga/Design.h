@@ -62,6 +62,8 @@ struct CorePlan {
   unsigned multBits = 2;   // decay/gain multiplier width (signed)
   unsigned paramBits = 2;  // bias/threshold/adapt_gain width (signed)
   unsigned countBits = 1;  // row length width (longest row)
+  bool denseRows = false;  // rows store {count, start, first target} and
+                           // synapse words no target (every row contiguous)
 
   /// (name, value) pairs the IR stores, and their inverse; fromFields fails
   /// (sets error) on a missing or out-of-range field.

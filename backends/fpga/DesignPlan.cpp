@@ -35,6 +35,7 @@ const FieldRef kFields[] = {
     {"mult_bits", 2, 64},
     {"param_bits", 2, 64},
     {"count_bits", 1, 64},
+    {"dense_rows", 0, 1},
 };
 
 std::string coreName(const manycore::Network &network, const CorePlan &core,
@@ -118,10 +119,11 @@ int64_t maxMagnitude(const std::vector<int64_t> &v, int64_t lo, int64_t hi) {
 } // namespace
 
 std::vector<std::pair<std::string, int64_t>> CorePlan::fields() const {
-  int64_t values[] = {population, lo,       hi,           level,
-                      ringSlots,  accBits,  synapseWords, rowIndexWords,
-                      blockRams,  sprams,   weightBits,   multBits,
-                      paramBits,  countBits};
+  int64_t dense = denseRows;
+  int64_t values[] = {population, lo,        hi,           level,
+                      ringSlots,  accBits,   synapseWords, rowIndexWords,
+                      blockRams,  sprams,    weightBits,   multBits,
+                      paramBits,  countBits, dense};
   std::vector<std::pair<std::string, int64_t>> out;
   for (size_t i = 0; i < std::size(kFields); ++i)
     out.emplace_back(kFields[i].name, values[i]);
@@ -164,6 +166,7 @@ bool CorePlan::fromFields(
   p.multBits = unsigned(values[11]);
   p.paramBits = unsigned(values[12]);
   p.countBits = unsigned(values[13]);
+  p.denseRows = values[14] != 0;
   if (p.lo >= p.hi) {
     error = "core field 'lo' = " + std::to_string(p.lo) +
             " is not below 'hi' = " + std::to_string(p.hi);
@@ -340,6 +343,24 @@ bool planDesign(const manycore::Network &network,
     core.rowIndexWords = int64_t(t.rows.size());
     core.weightBits = signedBitsFor(t.maxAbsWeight);
     core.countBits = unsignedBitsFor(uint64_t(t.maxRow));
+    // Dense rows move the target from every synapse word into the row
+    // word, at the price of a zero word per target a row skips: taken
+    // when that stores fewer bits.
+    if (t.denseFits && t.denseWords > 0) {
+      CorePlan sparse = core;
+      core.denseRows = true;
+      core.synapseWords = t.denseWords;
+      CoreTables dense;
+      if (!buildCoreTables(network, result, int(c), dense, error))
+        return false;
+      core.countBits = unsignedBitsFor(uint64_t(dense.maxRow));
+      CoreWidths sw = coreWidths(network, sparse);
+      CoreWidths dw = coreWidths(network, core);
+      int64_t rows = core.rowIndexWords;
+      if (core.synapseWords * dw.synapseWord + rows * dw.rowWord >=
+          sparse.synapseWords * sw.synapseWord + rows * sw.rowWord)
+        core = sparse;
+    }
     const auto &q = population.params;
     int64_t mult = 0, param = 0;
     for (const auto *v :

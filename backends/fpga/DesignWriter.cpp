@@ -93,10 +93,12 @@ coreImages(const manycore::Network &network, const CorePlan &core,
     word.append(t.sourceBase[s], rowBits);
     source << word.hex() << "\n";
   }
-  for (const auto &[start, count] : t.rows) {
+  for (const auto &row : t.rows) {
     BitWord word;
-    word.append(start, w.startBits);
-    word.append(count, core.countBits);
+    word.append(row.start, w.startBits);
+    word.append(row.count, core.countBits);
+    if (core.denseRows)
+      word.append(row.first, w.neuronBits);
     rows << word.hex() << "\n";
   }
   if (t.rows.empty())
@@ -104,7 +106,8 @@ coreImages(const manycore::Network &network, const CorePlan &core,
   for (const auto &s : t.synapses) {
     BitWord word;
     word.append(s.weight, core.weightBits);
-    word.append(s.target, w.neuronBits);
+    if (!core.denseRows)
+      word.append(s.target, w.neuronBits);
     word.append(s.delay, w.delayBits);
     synapses << word.hex() << "\n";
   }
@@ -240,6 +243,7 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
       << "      .SYN_WORDS(" << std::max<int64_t>(core.synapseWords, 1)
       << "),\n"
       << "      .COUNT_BITS(" << core.countBits << "),\n"
+      << "      .DENSE_ROWS(" << (core.denseRows ? 1 : 0) << "),\n"
       << "      .WEIGHT_BITS(" << core.weightBits << "),\n"
       << "      .FIFO_DEPTH(" << kFifoDepth << "),\n"
       << "      .SOURCE_FILE(\"" << coreFile(c, "source") << "\"),\n"
@@ -489,7 +493,8 @@ bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
         core.ringSlots < tables[c].maxDelay + 1 ||
         core.accBits < signedBitsFor(tables[c].accBound) ||
         core.weightBits < signedBitsFor(tables[c].maxAbsWeight) ||
-        core.countBits < unsignedBitsFor(uint64_t(tables[c].maxRow))) {
+        core.countBits < unsignedBitsFor(uint64_t(tables[c].maxRow)) ||
+        (core.denseRows && !tables[c].denseFits)) {
       error = "core " + std::to_string(c) +
               " does not match the network (its plan was made for another "
               "network)";

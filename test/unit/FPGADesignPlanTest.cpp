@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FPGADesignSupport.h"
+#include "backends/fpga/CoreTables.h"
 #include "backends/fpga/Design.h"
 
 #include <gtest/gtest.h>
@@ -158,9 +159,10 @@ TEST(FPGADesignPlan, BlockRamOverflowNamesTheResource) {
 
 TEST(FPGADesignPlan, SynapsesMoveToSpramWhenBlockRamsAreShort) {
   // iCE40-like: 30 EBR of 4 Kbit and 4 SPRAM of 256 Kbit. 64 inputs fully
-  // connected to 64 neurons: 4096 synapses of 4 + 6 bits = 40960 bits, 10
-  // EBR; with the other memories the core fits the EBR. 256 x 256 = 65536
-  // synapses of 4 + 8 bits = 786432 bits (192 EBR) go to 3 SPRAM.
+  // connected to 64 neurons (dense rows: no target field): 4096 synapses
+  // of 4 bits = 16384 bits, 4 EBR; with the other memories the core fits
+  // the EBR. 256 x 256 = 65536 synapses of 4 bits = 262144 bits (64 EBR)
+  // go to 1 SPRAM.
   for (int64_t size : {64, 256}) {
     SplitMix64 rng(3);
     manycore::Network n;
@@ -180,7 +182,8 @@ TEST(FPGADesignPlan, SynapsesMoveToSpramWhenBlockRamsAreShort) {
         << error;
     ASSERT_EQ(plan.cores.size(), 1u);
     EXPECT_EQ(plan.cores[0].weightBits, 4u);
-    EXPECT_EQ(plan.cores[0].sprams, size == 64 ? 0 : 3);
+    EXPECT_TRUE(plan.cores[0].denseRows);
+    EXPECT_EQ(plan.cores[0].sprams, size == 64 ? 0 : 1);
     EXPECT_EQ(plan.sprams, plan.cores[0].sprams);
     EXPECT_LE(plan.blockRams, 30);
   }
@@ -243,6 +246,84 @@ TEST(FPGADesignPlan, FracBitsWidenTheMultipliers) {
   EXPECT_EQ(plan.cores[0].multBits, 14u);
 }
 
+// in(4) -> a(8), banded: input i reaches a[i..i+3] (rows contiguous from
+// first = i, listed in reverse order, delays 0..2), weights up to 9.
+manycore::Network banded() {
+  SplitMix64 rng(3);
+  manycore::Network n;
+  n.name = "banded";
+  n.populations.push_back(inputPopulation("in", 4, 0));
+  n.populations.push_back(
+      neuronPopulation("a", 8, lifFormat(), 16, rng, 40, 120));
+  std::vector<manycore::Synapse> synapses;
+  for (int64_t pre = 0; pre < 4; ++pre)
+    for (int64_t k = 3; k >= 0; --k)
+      synapses.push_back(syn(pre, pre + k, 9 - 2 * k, k % 3));
+  n.projections.push_back(projection(0, 1, synapses));
+  n.updateOrder = {0, 1};
+  n.outputs = {1};
+  return n;
+}
+
+fpga::CorePlan plannedCore(const manycore::Network &n) {
+  fpga::DesignPlan plan;
+  std::string error;
+  EXPECT_TRUE(fpga::planDesign(n, fpgaSlices(n, 8), fpgaTarget(7, 100, 36864),
+                               plan, error))
+      << error;
+  return plan.cores.empty() ? fpga::CorePlan() : plan.cores[0];
+}
+
+TEST(FPGADesignPlan, ContiguousRowsUseTheDenseFormat) {
+  manycore::Network n = banded();
+  fpga::CorePlan core = plannedCore(n);
+  EXPECT_TRUE(core.denseRows);
+  EXPECT_EQ(core.synapseWords, 16);
+  EXPECT_EQ(core.rowIndexWords, 4);
+  // Synapse word {delay:2, weight:5}, no target; row word {first:3,
+  // count:3, start:5}.
+  fpga::CoreWidths w = fpga::coreWidths(n, core);
+  EXPECT_EQ(core.weightBits, 5u);
+  EXPECT_EQ(w.synapseWord, 7u);
+  EXPECT_EQ(w.rowWord, 11u);
+  core.denseRows = false;
+  EXPECT_EQ(fpga::coreWidths(n, core).synapseWord, 10u);
+  EXPECT_EQ(fpga::coreWidths(n, core).rowWord, 8u);
+
+  // A gap in a row (input 0 -> a[0], a[2], a[3]) costs one zero word:
+  // 16 x 7 + 4 x 11 = 156 bits against 15 x 10 + 4 x 8 = 182 sparse.
+  manycore::Network gap = banded();
+  auto &synapses = gap.projections[0].synapses;
+  synapses.erase(std::find_if(synapses.begin(), synapses.end(), [](auto &s) {
+    return s.pre == 0 && s.post == 1;
+  }));
+  fpga::CorePlan padded = plannedCore(gap);
+  EXPECT_TRUE(padded.denseRows);
+  EXPECT_EQ(padded.synapseWords, 16);
+  // A wide gap (input 0 -> a[0], a[7]: 8 words for 2 synapses) does not
+  // pay: 20 x 7 + 4 x 12 = 188 bits against 14 x 10 + 4 x 7 = 168.
+  manycore::Network wide = banded();
+  auto &row0 = wide.projections[0].synapses;
+  row0.erase(std::remove_if(row0.begin(), row0.end(),
+                            [](auto &s) { return s.pre == 0 && s.post > 0; }),
+             row0.end());
+  row0.push_back(syn(0, 7, 1, 0));
+  fpga::CorePlan wideCore = plannedCore(wide);
+  EXPECT_FALSE(wideCore.denseRows);
+  EXPECT_EQ(wideCore.synapseWords, 14);
+  // A target reached twice from one row (two delays) needs the sparse
+  // format.
+  manycore::Network twice = banded();
+  twice.projections[0].synapses.push_back(syn(2, 3, 1, 2));
+  EXPECT_FALSE(plannedCore(twice).denseRows);
+  // Contiguous, but fewer synapses than rows: the target stays in the
+  // synapse word, which is cheaper (3 x 10 + 4 x 4 = 46 bits against
+  // 3 x 7 + 4 x 7 = 49).
+  manycore::Network sparse = banded();
+  sparse.projections[0].synapses.resize(3);
+  EXPECT_FALSE(plannedCore(sparse).denseRows);
+}
+
 TEST(FPGADesignPlan, FieldsRoundTrip) {
   manycore::Network n = chain();
   fpga::DesignPlan plan;
@@ -266,6 +347,11 @@ TEST(FPGADesignPlan, FieldsRoundTrip) {
   fpga::CorePlan c;
   EXPECT_FALSE(fpga::CorePlan::fromFields(fields, c, error));
   EXPECT_EQ(error, "missing core field 'acc_bits'");
+  fields = plan.cores[0].fields();
+  ASSERT_EQ(fields.back().first, "dense_rows");
+  fields.back().second = 2;
+  EXPECT_FALSE(fpga::CorePlan::fromFields(fields, c, error));
+  EXPECT_EQ(error, "core field 'dense_rows' = 2 is out of range [0, 1]");
   // A core that leaves a population's neurons uncovered.
   back.cores.pop_back();
   EXPECT_FALSE(fpga::completeSources(n, back, error));

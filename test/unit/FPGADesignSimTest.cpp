@@ -9,12 +9,15 @@
 //     a CUBA LIF layer (current read this step, refractory, reset to value)
 //     in 3 cores fed with delays 0..7 and recurrent delays 1..3; an
 //     adaptive LIF (previous-step current, subtract reset, refractory) in 2
-//     cores at delay 0 (level 1) with recurrent delays 1..7; a discrete_li
-//     readout at delay 0 from both (level 2), with rows that add into the
-//     same accumulator word back to back. Run with zero and with random
-//     (--x-initial unique, two seeds) initial X values.
+//     cores fully connected at delay 0 (level 1) and recurrently at delays
+//     1..7 (contiguous rows: dense cores); a discrete_li readout at delay 0
+//     from both (level 2), with rows that add into the same accumulator
+//     word back to back. Run with zero and with random (--x-initial unique,
+//     two seeds) initial X values.
 //   B (fpga-ice40-up5k, one core): 4-bit weights, 12-bit state, no delays,
-//     float inputs, the step count taken from the inputs.
+//     banded rows (input i reaches neurons i..i+4: a dense core whose rows
+//     start mid-core; input 3 skips neuron 5, a zero word), float inputs,
+//     the step count taken from the inputs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -74,8 +77,8 @@ manycore::Network designA() {
   n.populations.push_back(neuronPopulation("readout", 4, li, 20, rng, 40, 120));
   n.projections.push_back(randomProjection(n, 0, 1, 60, -20, 60, 0, 7, rng));
   n.projections.push_back(randomProjection(n, 1, 1, 30, -30, 40, 1, 3, rng));
-  n.projections.push_back(randomProjection(n, 1, 2, 50, -10, 50, 0, 0, rng));
-  n.projections.push_back(randomProjection(n, 2, 2, 30, -20, 30, 1, 7, rng));
+  n.projections.push_back(randomProjection(n, 1, 2, 100, -10, 50, 0, 0, rng));
+  n.projections.push_back(randomProjection(n, 2, 2, 100, -20, 30, 1, 7, rng));
   n.projections.push_back(randomProjection(n, 2, 3, 70, -20, 20, 0, 0, rng));
   n.projections.push_back(randomProjection(n, 1, 3, 40, -20, 20, 0, 5, rng));
   // Rows whose consecutive synapses add into the same ring word (the
@@ -108,7 +111,14 @@ manycore::Network designB() {
   // 4-bit weights: low thresholds, so that neurons spike often.
   for (auto &threshold : n.populations[1].params.threshold)
     threshold = uniform(rng, 4, 24);
-  n.projections.push_back(randomProjection(n, 0, 1, 70, -7, 7, 0, 0, rng));
+  manycore::Projection band;
+  band.source = 0;
+  band.target = 1;
+  for (int64_t pre = 0; pre < 8; ++pre)
+    for (int64_t post = pre; post < pre + 5; ++post)
+      if (pre != 3 || post != 5)
+        band.synapses.push_back({pre, post, uniform(rng, -7, 7), 0});
+  n.projections.push_back(band);
   n.updateOrder = {0, 1};
   n.outputs = {1};
   return n;
@@ -207,6 +217,8 @@ TEST(FPGADesignSim, MultiCoreLevelsDelaysAndNeuronFeatures) {
   ASSERT_EQ(d.plan.cores.size(), 6u); // lif 3, alif 2, readout 1
   EXPECT_EQ(d.plan.levels, 3);
   EXPECT_EQ(d.plan.cores[0].ringSlots, 8);
+  for (size_t c = 0; c < d.plan.cores.size(); ++c)
+    EXPECT_EQ(d.plan.cores[c].denseRows, c == 3 || c == 4) << "core " << c;
   EXPECT_TRUE(lintClean(d.directory)) << d.directory << "/lint.log";
 
   const int64_t steps = 40;
@@ -235,6 +247,8 @@ TEST(FPGADesignSim, SingleIce40Core) {
   Design d = plannedAndWritten(n, bundled("fpga-ice40-up5k"), 256, "design_b");
   ASSERT_EQ(d.plan.cores.size(), 1u);
   EXPECT_EQ(d.plan.cores[0].weightBits, 4u);
+  EXPECT_TRUE(d.plan.cores[0].denseRows);
+  EXPECT_EQ(d.plan.cores[0].synapseWords, 40);
   EXPECT_TRUE(lintClean(d.directory)) << d.directory << "/lint.log";
   const int64_t steps = 30;
   auto spikes = randomSpikes(n, steps, 3);
@@ -252,11 +266,12 @@ TEST(FPGADesignSim, SingleIce40Core) {
     if (result.outputs[0].getInt(i) != expected[0][i] && ++mismatches <= 5)
       ADD_FAILURE() << "design B step " << int64_t(i) / 12 << " at "
                     << result.locations[0][i % 12];
-  // Only the input's synapses: count them from the input spikes.
+  // Only the input's synapses: every input spike streams its row of 5
+  // words (input 3's zero word for neuron 5 included).
   int64_t events = 0;
   for (int64_t t = 0; t < steps; ++t)
-    for (const auto &s : n.projections[0].synapses)
-      events += spikes[0][size_t(t * 8 + s.pre)];
+    for (int64_t pre = 0; pre < 8; ++pre)
+      events += 5 * spikes[0][size_t(t * 8 + pre)];
   EXPECT_EQ(result.synapticEvents, events);
 }
 
