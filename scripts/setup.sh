@@ -13,6 +13,7 @@ packages=(
   yosys nextpnr-ice40 fpga-icestorm            # FPGA synthesis, iCE40 P&R, icepack
   python3 python3-numpy python3-h5py           # NIR fixture generator
   clang-format clang-tidy
+  clang-19 libclang-rt-19-dev                  # libFuzzer targets (scripts/fuzz.sh)
 )
 
 missing=()
