@@ -125,8 +125,8 @@ public:
     SynthOptions options;
     options.includeDirs = {dir};
     SynthReport synth;
-    if (!synthesizeDesign(dir, "top", {dir + "/top.v"}, target, options,
-                          synth, error))
+    if (!synthesizeDesign(dir, "top", {dir + "/top.v"}, target, options, synth,
+                          error))
       return false;
     report = {synth.toText(), synth.toJSON()};
     return true;

@@ -151,7 +151,8 @@ void writeNpy(const std::string &path, bool boolean, int64_t steps,
 
 int main(int argc, char **argv) {
   if (argc < 4)
-    fail("usage: Vtop_harness <input dir> <output dir> <steps> [+verilator+...]");
+    fail("usage: Vtop_harness <input dir> <output dir> <steps> "
+         "[+verilator+...]");
   auto context = std::make_unique<VerilatedContext>();
   context->commandArgs(argc, argv);
   std::string inputDir = argv[1], outputDir = argv[2];
