@@ -42,11 +42,6 @@
 `define SNC_RTL_NEURON_CORE_V
 `default_nettype none
 
-`include "rtl/aer_fifo.v"
-`include "rtl/neuron_update.v"
-`include "rtl/saturate.v"
-`include "rtl/synapse_memory.v"
-
 /* verilator lint_off MULTITOP */
 module neuron_core #(
     parameter integer N                = 4,

@@ -32,11 +32,6 @@
 `define SNC_RTL_NEURON_UPDATE_V
 `default_nettype none
 
-// Its building blocks, so the file lints and synthesises on its own
-// (guarded: reading rtl/*.v together defines each module once).
-`include "rtl/fixed_mul.v"
-`include "rtl/saturate.v"
-
 // Each primitive is a top module of its own when rtl/*.v is linted
 // together; that is a library, not a design with duplicate tops.
 /* verilator lint_off MULTITOP */

@@ -156,8 +156,11 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
     << network.name << "': do not edit.\n"
     << "// Neuron cores: " << cores << ", levels: " << plan.levels
     << ". docs/fpga.md describes the spike bus and the sequencer.\n"
-    << "`default_nettype none\n\n`include \"rtl/neuron_core.v\"\n"
-    << "`include \"rtl/aer_fifo.v\"\n\n"
+    << "`default_nettype none\n\n"
+    << "// Every primitive the cores use (rtl/ defines one module per file).\n"
+    << "`include \"rtl/fixed_mul.v\"\n`include \"rtl/saturate.v\"\n"
+    << "`include \"rtl/neuron_update.v\"\n`include \"rtl/aer_fifo.v\"\n"
+    << "`include \"rtl/synapse_memory.v\"\n`include \"rtl/neuron_core.v\"\n\n"
     << "module top (\n    input wire clk,\n    input wire rst,\n"
     << "    // Input events {source, neuron} from the harness.\n"
     << "    input wire in_push,\n    input wire [" << ev - 1

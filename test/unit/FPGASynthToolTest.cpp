@@ -95,6 +95,13 @@ std::map<std::string, int64_t> yosysDesignCells(const std::string &stat) {
 
 const std::string root = SNC_SOURCE_DIR;
 
+/// neuron_update and the primitives it instantiates (rtl/ holds one module
+/// per file and includes nothing).
+std::vector<std::string> neuronUpdateFiles() {
+  return {root + "/rtl/fixed_mul.v", root + "/rtl/saturate.v",
+          root + "/rtl/neuron_update.v"};
+}
+
 fpga::SynthOptions
 neuronOptions(std::vector<std::pair<std::string, int64_t>> parameters) {
   fpga::SynthOptions options;
@@ -113,7 +120,7 @@ TEST(FPGASynthTool, NeuronUpdateOnArtix7) {
   fpga::SynthReport report;
   std::string error;
   ASSERT_TRUE(fpga::synthesizeDesign(dir.path, "neuron_update",
-                                     {root + "/rtl/neuron_update.v"},
+                                     neuronUpdateFiles(),
                                      loadTarget("fpga-artix7-100t"),
                                      neuronOptions({{"STATE_BITS", 24},
                                                     {"INPUT_BITS", 24},
@@ -171,7 +178,7 @@ TEST(FPGASynthTool, NeuronUpdateOnICE40) {
   fpga::SynthReport report;
   std::string error;
   ASSERT_TRUE(fpga::synthesizeDesign(
-      dir.path, "neuron_update", {root + "/rtl/neuron_update.v"},
+      dir.path, "neuron_update", neuronUpdateFiles(),
       loadTarget("fpga-ice40-up5k"), options, report, error))
       << error;
   EXPECT_EQ(report.family, fpga::SynthFamily::ICE40);

@@ -4,6 +4,8 @@
 // package (2 pins) can place and route the whole unit. For the synthesis
 // flow's place-and-route test (test/fpga); not part of the backend.
 `default_nettype none
+`include "rtl/fixed_mul.v"
+`include "rtl/saturate.v"
 `include "rtl/neuron_update.v"
 
 module neuron_update_pnr (
