@@ -11,11 +11,13 @@
 
 #include "backends/fpga/Design.h"
 #include "backends/fpga/EmbeddedFiles.h"
+#include "backends/fpga/RunTool.h"
 #include "runtime/FileIO.h"
+
+#include "llvm/Support/Program.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,28 +28,12 @@ namespace {
 
 constexpr int kRunSeconds = 600;
 
-std::string quote(const std::string &s) {
-  std::string out = "'";
-  for (char c : s)
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 bool readText(const std::string &path, std::string &text, std::string &error) {
   std::vector<uint8_t> bytes;
   if (!runtime::readWholeFile(path, bytes, error))
     return false;
   text.assign(bytes.begin(), bytes.end());
   return true;
-}
-
-/// The first lines of a log, for an error message.
-std::string head(const std::string &path, int lines) {
-  std::ifstream in(path);
-  std::string line, out;
-  for (int i = 0; i < lines && std::getline(in, line); ++i)
-    out += "\n  " + line;
-  return out;
 }
 
 uint64_t fnv1a(uint64_t hash, const std::string &text) {
@@ -58,25 +44,44 @@ uint64_t fnv1a(uint64_t hash, const std::string &text) {
   return hash;
 }
 
-bool commandExists(const char *name) {
-  return std::system((std::string("command -v ") + name + " >/dev/null 2>&1")
-                         .c_str()) == 0;
-}
-
 bool build(const std::string &directory, std::string &error) {
-  if (!commandExists("verilator")) {
+  if (!llvm::sys::findProgramByName("verilator")) {
     error = "verilator was not found on PATH: the FPGA design in " + directory +
             " cannot be simulated";
     return false;
   }
   std::string absolute = std::filesystem::absolute(directory).string();
-  std::string flags =
-      "--cc --exe --build -j 2 -Wall --x-assign unique --x-initial unique "
-      "-I. --Mdir obj -o Vtop_harness --top-module top "
-      "-CFLAGS '-std=c++17 -I" +
-      absolute +
-      "' -MAKEFLAGS '-s --no-print-directory OPT_SLOW=-O0 OPT_GLOBAL=-O0'";
-  uint64_t hash = fnv1a(0xcbf29ce484222325ull, flags);
+  // The environment's compiler flags are dropped (a sanitizer build's would
+  // reach Verilator's make); ccache caches the model's objects.
+  std::vector<std::string> command = {"-u", "CFLAGS",   "-u", "CXXFLAGS",
+                                      "-u", "CPPFLAGS", "-u", "LDFLAGS"};
+  if (llvm::sys::findProgramByName("ccache"))
+    command.push_back("OBJCACHE=ccache");
+  std::vector<std::string> flags = {
+      "--cc",
+      "--exe",
+      "--build",
+      "-j",
+      "2",
+      "-Wall",
+      "--x-assign",
+      "unique",
+      "--x-initial",
+      "unique",
+      "-I.",
+      "--Mdir",
+      "obj",
+      "-o",
+      "Vtop_harness",
+      "--top-module",
+      "top",
+      "-CFLAGS",
+      "-std=c++17 -I" + absolute,
+      "-MAKEFLAGS",
+      "-s --no-print-directory OPT_SLOW=-O0 OPT_GLOBAL=-O0"};
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (const std::string &flag : flags)
+    hash = fnv1a(hash, flag + "\n");
   std::vector<std::string> sources = {"top.v", "design_table.h"};
   for (const auto &file : embeddedDesignFiles())
     sources.push_back(file.path);
@@ -96,14 +101,13 @@ bool build(const std::string &directory, std::string &error) {
   std::error_code ec;
   std::filesystem::create_directories(obj, ec);
   std::filesystem::remove(obj + "/stamp", ec);
-  std::string objcache = commandExists("ccache") ? "OBJCACHE=ccache " : "";
-  std::string command =
-      "cd " + quote(directory) +
-      " && env -u CFLAGS -u CXXFLAGS -u CPPFLAGS -u LDFLAGS " + objcache +
-      "verilator " + flags + " top.v harness_main.cpp > obj/build.log 2>&1";
-  if (std::system(command.c_str()) != 0) {
-    error = "building the Verilator model of " + directory +
-            " failed (obj/build.log):" + head(obj + "/build.log", 20);
+  command.push_back("verilator");
+  command.insert(command.end(), flags.begin(), flags.end());
+  command.push_back("top.v");
+  command.push_back("harness_main.cpp");
+  if (!runTool("env", "to build the Verilator model", command, directory,
+               obj + "/build.log", /*seconds=*/0, error)) {
+    error = "building the Verilator model of " + directory + ": " + error;
     return false;
   }
   return runtime::writeFileAtomically(obj + "/stamp", stamp, error);
@@ -153,22 +157,20 @@ bool simulateDesign(const std::string &directory,
     if (!runtime::writeNpy(run + "/input" + std::to_string(i) + ".npy",
                            inputs[i], error))
       return false;
-  std::string xFlags =
-      options.xInitial == "unique"
-          ? "+verilator+rand+reset+2 +verilator+seed+" +
-                std::to_string(options.xInitialSeed ? options.xInitialSeed : 1)
-          : "+verilator+rand+reset+0";
-  std::string command =
-      "cd " + quote(directory) + " && timeout " + std::to_string(kRunSeconds) +
-      " obj/Vtop_harness run run " + std::to_string(options.steps) + " " +
-      xFlags + " > run/harness.log 2>&1";
-  int status = std::system(command.c_str());
-  if (status != 0) {
-    error = "the Verilator simulation of " + directory + " failed" +
-            (WEXITSTATUS(status) == 124
-                 ? " (time limit of " + std::to_string(kRunSeconds) + " s)"
-                 : std::string()) +
-            " (run/harness.log):" + head(run + "/harness.log", 10);
+  std::vector<std::string> args = {"run", "run", std::to_string(options.steps)};
+  if (options.xInitial == "unique") {
+    args.push_back("+verilator+rand+reset+2");
+    args.push_back(
+        "+verilator+seed+" +
+        std::to_string(options.xInitialSeed ? options.xInitialSeed : 1));
+  } else {
+    args.push_back("+verilator+rand+reset+0");
+  }
+  std::string harness =
+      std::filesystem::absolute(directory + "/obj/Vtop_harness").string();
+  if (!runTool(harness, "to simulate the design", args, directory,
+               run + "/harness.log", kRunSeconds, error)) {
+    error = "the Verilator simulation of " + directory + " failed: " + error;
     return false;
   }
 

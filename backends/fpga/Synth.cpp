@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/fpga/Synth.h"
+#include "backends/fpga/RunTool.h"
 
 #include "runtime/FileIO.h"
 
@@ -25,90 +26,9 @@ namespace snc::fpga {
 
 namespace {
 
-std::string readText(const std::string &path) {
-  std::vector<uint8_t> bytes;
-  std::string ignored;
-  if (!runtime::readWholeFile(path, bytes, ignored))
-    return "";
-  return std::string(bytes.begin(), bytes.end());
-}
-
-/// The lines of a failed tool's log worth showing: those naming an error,
-/// else its last lines.
-std::string logExcerpt(const std::string &path) {
-  std::istringstream in(readText(path));
-  std::vector<std::string> lines, errors;
-  std::string line;
-  while (std::getline(in, line)) {
-    lines.push_back(line);
-    if (line.find("ERROR") != std::string::npos ||
-        line.find("Error") != std::string::npos ||
-        line.find("error:") != std::string::npos)
-      errors.push_back(line);
-  }
-  std::vector<std::string> &shown = errors.empty() ? lines : errors;
-  size_t from = errors.empty() && shown.size() > 10 ? shown.size() - 10 : 0;
-  std::string text;
-  for (size_t i = from; i < shown.size() && i < from + 10; ++i)
-    text += "\n  " + shown[i];
-  return text;
-}
-
-/// Runs `program` (found on PATH unless it is a path) with `args` in
-/// `workingDir` (where $readmemh files are looked up), stdout and stderr
-/// into `log`, for at most `seconds`.
-bool runTool(const std::string &program, const std::string &purpose,
-             const std::vector<std::string> &args,
-             const std::string &workingDir, const std::string &log, int seconds,
-             std::string &error) {
-  std::string path = program;
-  if (program.find('/') == std::string::npos) {
-    auto found = llvm::sys::findProgramByName(program);
-    if (!found) {
-      error = program + " not found on PATH (needed " + purpose +
-              "; scripts/setup.sh installs the Debian packages yosys, "
-              "nextpnr-ice40 and fpga-icestorm)";
-      return false;
-    }
-    path = *found;
-  } else if (!llvm::sys::fs::can_execute(program)) {
-    error = program + " is not an executable program (needed " + purpose + ")";
-    return false;
-  }
-  // LLVM's ExecuteAndWait cannot set the working directory: a shell does,
-  // then replaces itself with the program (so a timeout stops the program).
-  llvm::SmallVector<llvm::StringRef, 16> argv = {
-      "/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", workingDir, path};
-  for (const std::string &arg : args)
-    argv.push_back(arg);
-  std::optional<llvm::StringRef> redirects[] = {
-      llvm::StringRef(""), llvm::StringRef(log), llvm::StringRef(log)};
-  std::string message;
-  bool failedToStart = false;
-  int status =
-      llvm::sys::ExecuteAndWait("/bin/sh", argv, std::nullopt, redirects,
-                                seconds, 0, &message, &failedToStart);
-  if (status == 0)
-    return true;
-  std::string command = program;
-  for (const std::string &arg : args)
-    command += " " + arg;
-  if (failedToStart)
-    error = program + " could not be started: " + message;
-  else if (status == -2 && message.find("timed out") != std::string::npos)
-    error = program + " did not finish within " + std::to_string(seconds) +
-            " s and was stopped";
-  else
-    error = program + " failed (" +
-            (status < 0 ? message : "exit status " + std::to_string(status)) +
-            ")";
-  error += " running `" + command + "`; its log is " + log + logExcerpt(log);
-  return false;
-}
-
 /// The version line yosys prints ("Yosys 0.23 (git sha1 7ce5011c24b)").
 std::string yosysVersion(const std::string &log) {
-  std::istringstream in(readText(log));
+  std::istringstream in(readTextOrEmpty(log));
   std::string line;
   while (std::getline(in, line)) {
     size_t at = line.find("Yosys ");
@@ -291,11 +211,11 @@ bool synthesizeDesign(const std::string &directoryArg, const std::string &top,
                 log, {{statTemp, stat}, {netlistTemp, netlist}}, error))
     return false;
   report.toolVersion = yosysVersion(log);
-  if (!parseYosysStat(readText(stat), report, error)) {
+  if (!parseYosysStat(readTextOrEmpty(stat), report, error)) {
     error = stat + ": " + error;
     return false;
   }
-  if (!addInstanceNames(readText(netlist), report, error)) {
+  if (!addInstanceNames(readTextOrEmpty(netlist), report, error)) {
     error = netlist + ": " + error;
     return false;
   }
@@ -318,8 +238,8 @@ bool synthesizeDesign(const std::string &directoryArg, const std::string &top,
   // the two-pin wrapper, synthesised flat on its own.
   std::string pnrNetlist = netlist, wrapper, reason;
   size_t portBits = 0;
-  bool wrappable = writePlaceAndRouteWrapper(readText(netlist), top, wrapper,
-                                             portBits, reason);
+  bool wrappable = writePlaceAndRouteWrapper(readTextOrEmpty(netlist), top,
+                                             wrapper, portBits, reason);
   if (portBits > kDirectPlaceAndRoutePortBits) {
     if (!wrappable) {
       report.placeAndRouteSkipped =
@@ -369,7 +289,7 @@ bool synthesizeDesign(const std::string &directoryArg, const std::string &top,
   }
   if (!moveIntoPlace(ascTemp, asc, error))
     return false;
-  if (!parseNextpnrLog(readText(pnrLog), pnr, false, error)) {
+  if (!parseNextpnrLog(readTextOrEmpty(pnrLog), pnr, false, error)) {
     error = pnrLog + ": " + error;
     return false;
   }
