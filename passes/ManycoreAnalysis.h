@@ -15,6 +15,8 @@
 #include "passes/mapping/ManycoreNetwork.h"
 #include "passes/mapping/MappingModel.h"
 
+#include "mlir/Pass/AnalysisManager.h"
+
 #include <optional>
 
 namespace snc {
@@ -35,6 +37,17 @@ private:
   std::optional<manycore::Network> form;
   std::optional<mapping::Network> mapped;
 };
+
+/// The pipeline's ManycoreAnalysis of `network` when `analyses` is set (an
+/// emitter running as the compile pipeline's last pass), else one built in
+/// `local` (an emitter run on its own).
+inline ManycoreAnalysis &
+getManycoreAnalysis(mlir::AnalysisManager *analyses, snn::NetworkOp network,
+                    std::optional<ManycoreAnalysis> &local) {
+  if (analyses)
+    return analyses->getChildAnalysis<ManycoreAnalysis>(network);
+  return local.emplace(network);
+}
 
 } // namespace snc
 

@@ -90,13 +90,7 @@ LogicalResult emitFPGA(ModuleOp module, snn::NetworkOp network,
     return network.emitError() << kPass << ": @" << network.getSymName()
                                << " is not discretized (no dt)";
   std::optional<ManycoreAnalysis> local;
-  ManycoreAnalysis *analysis;
-  if (analyses) {
-    analysis = &analyses->getChildAnalysis<ManycoreAnalysis>(network);
-  } else {
-    local.emplace(network);
-    analysis = &*local;
-  }
+  ManycoreAnalysis *analysis = &getManycoreAnalysis(analyses, network, local);
   FailureOr<const manycore::Network *> form = analysis->getForm();
   if (failed(form))
     return failure();

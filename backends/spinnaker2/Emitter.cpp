@@ -94,13 +94,7 @@ LogicalResult emitSpiNNaker2(ModuleOp module, snn::NetworkOp network,
                                << " is not discretized (no dt)";
 
   std::optional<ManycoreAnalysis> local;
-  ManycoreAnalysis *analysis;
-  if (analyses) {
-    analysis = &analyses->getChildAnalysis<ManycoreAnalysis>(network);
-  } else {
-    local.emplace(network);
-    analysis = &*local;
-  }
+  ManycoreAnalysis *analysis = &getManycoreAnalysis(analyses, network, local);
   TargetRef target;
   FailureOr<mapping::MappedNetwork> mapped =
       loadMappedNetwork(mappingOp, network, *analysis, kPass, &target);
