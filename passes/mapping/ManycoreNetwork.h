@@ -39,7 +39,8 @@ struct Population {
   /// empty for inputs).
   runtime::IntegerNeuronFormat format;
   runtime::IntegerNeuronParams params;
-  /// Added to every neuron's drive each step (biases of affine and conv ops).
+  /// Added to every neuron's drive each step (biases of affine and conv ops):
+  /// size entries, or none for no offset.
   std::vector<int64_t> driveOffset;
   /// The drive saturates to this width (the width of the IR's input tensor).
   unsigned driveBits = 32;

@@ -44,8 +44,10 @@ evaluate(const Network &network,
       } else {
         int64_t *slot = &ring[size_t(p)][size_t((t % depth[size_t(p)]) * n)];
         for (int64_t k = 0; k < n; ++k) {
-          runtime::Wide drive =
-              runtime::Wide(population.driveOffset[size_t(k)]) + slot[k];
+          int64_t offset = population.driveOffset.empty()
+                               ? 0
+                               : population.driveOffset[size_t(k)];
+          runtime::Wide drive = runtime::Wide(offset) + slot[k];
           slot[k] = 0;
           int64_t x = runtime::saturate(drive, population.driveBits);
           runtime::IntegerNeuronState &s = state[size_t(p)][size_t(k)];

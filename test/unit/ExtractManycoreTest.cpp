@@ -224,3 +224,38 @@ TEST(MachineFromTargetTest, FpgaParts) {
 }
 
 } // namespace
+
+// A hand-made population may leave driveOffset empty: no offset. Two relay
+// neurons (v = x, spike iff v > 0, reset to 0) fed one-to-one from an input
+// repeat it: input (1,0), (0,1) gives outputs (1,0), (0,1).
+TEST(ManycoreReferenceTest, EmptyDriveOffsetMeansNoOffset) {
+  manycore::Network n;
+  manycore::Population in;
+  in.name = "in";
+  in.size = 2;
+  in.isInput = true;
+  in.inputIndex = 0;
+  manycore::Population relay;
+  relay.name = "relay";
+  relay.size = 2;
+  relay.format.spiking = true;
+  relay.format.stateBits = 8;
+  relay.driveBits = 8;
+  relay.params.decay.assign(2, 0);
+  relay.params.gain.assign(2, 1);
+  relay.params.bias.assign(2, 0);
+  relay.params.threshold.assign(2, 0);
+  relay.params.vReset.assign(2, 0);
+  n.populations = {in, relay};
+  manycore::Projection p;
+  p.source = 0;
+  p.target = 1;
+  p.synapses = {{0, 0, 1, 0}, {1, 1, 1, 0}};
+  n.projections = {p};
+  n.updateOrder = {0, 1};
+  n.outputs = {1};
+  std::vector<std::vector<int64_t>> out =
+      manycore::evaluate(n, {{1, 0, 0, 1}}, 2);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0], (std::vector<int64_t>{1, 0, 0, 1}));
+}
