@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <functional>
 #include <limits>
+#include <unordered_map>
 
 using namespace mlir;
 using namespace snc;
@@ -860,7 +861,8 @@ void Quantizer::roundForMembrane(std::vector<WeightLevel> &levels,
            (objective.synDecay.empty() ||
             objective.synDecay[size_t(out)] == objective.synDecay[0]);
   };
-  llvm::DenseMap<int64_t, Values> sharedTraces;
+  // Node-based: `unit` keeps pointers into it while it grows.
+  std::unordered_map<int64_t, Values> sharedTraces;
   Values own;
   auto filtered = [&](int64_t out, int64_t i) -> const Values & {
     if (!shared(out)) {
