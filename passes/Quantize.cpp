@@ -139,6 +139,8 @@ private:
   /// `outScale` (already including the fold factor).
   /// With `drift` (per output element), adds the drive per step the
   /// rounding loses on average on the calibration input, in integer units.
+  /// With `objective` and adaptive rounding, affine and linear weights
+  /// round for the population's membrane error (roundForMembrane).
   struct MembraneObjective;
   LogicalResult planProjectionWeights(Operation *op, const Scale &outScale,
                                       ErrorStats &stats,
@@ -1207,14 +1209,16 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
     layer.thresholdBound.push_back(thresholdBound);
     layer.hardBound.push_back(hardBound);
     layer.ruleScale.push_back(s);
-    double subtracted = 0;
-    if (subtractReset)
-      for (int64_t e = 0; e < n; ++e)
-        if (channelOf(shape, e) == c) {
-          double t = std::fabs(threshold[size_t(e)]);
-          subtracted = subtracted == 0 || subtracted == t ? t : -1;
-        }
-    layer.subtractedThreshold.push_back(std::max(subtracted, 0.0));
+    std::optional<double> subtracted;
+    bool uniform = subtractReset;
+    for (int64_t e = 0; uniform && e < n; ++e)
+      if (channelOf(shape, e) == c) {
+        double t = std::fabs(threshold[size_t(e)]);
+        uniform = !subtracted || *subtracted == t;
+        subtracted = t;
+      }
+    layer.subtractedThreshold.push_back(uniform && subtracted ? *subtracted
+                                                              : 0);
     if (choice) {
       s = choice->scales[size_t(c)];
       limit = choice->limits[size_t(c)];
