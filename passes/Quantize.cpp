@@ -17,6 +17,7 @@
 #include "dialects/snn/Params.h"
 #include "passes/TargetAttr.h"
 #include "runtime/Run.h"
+#include "runtime/Schedule.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -27,6 +28,7 @@
 #include <cstdio>
 #include <functional>
 #include <limits>
+#include <unordered_map>
 
 using namespace mlir;
 using namespace snc;
@@ -137,13 +139,23 @@ private:
   /// `outScale` (already including the fold factor).
   /// With `drift` (per output element), adds the drive per step the
   /// rounding loses on average on the calibration input, in integer units.
+  /// With `objective` and adaptive rounding, affine and linear weights
+  /// round for the population's membrane error (roundForMembrane).
+  struct MembraneObjective;
   LogicalResult planProjectionWeights(Operation *op, const Scale &outScale,
                                       ErrorStats &stats,
-                                      Values *drift = nullptr);
+                                      Values *drift = nullptr,
+                                      MembraneObjective *objective = nullptr);
   /// The calibration run's mean of a projection's input in integer units,
   /// per input element (per input channel for convolutions); empty when
   /// unknown.
   Values meanInput(Operation *op, const Scale &source);
+  /// The calibration run's output per step of a projection's input (float
+  /// units); null when unknown.
+  const runtime::NpyArray *inputTrace(Operation *op);
+  /// The node a projection reads (a network input by its name); "" when
+  /// it has none.
+  std::string inputName(Operation *op);
   struct WeightLevel {
     int64_t out, input;
     double weight, scale;
@@ -151,6 +163,32 @@ private:
   };
   void balanceRounding(std::vector<WeightLevel> &levels,
                        const Values &mean) const;
+  /// Adaptive rounding's objective for one population's folded
+  /// projections: per neuron, the float run's spikes (they reset the error
+  /// with reset to a value), its filter and the membrane error per step
+  /// that the weights rounded so far cause, in integer units.
+  struct MembraneObjective {
+    int64_t steps = 0;
+    Values synDecay, decay; // per neuron; synDecay empty: no synapse
+    bool previousStep = false, resetClears = false;
+    const runtime::NpyArray *spikes = nullptr; // (steps, n) or null
+    std::vector<Values> error;                 // per neuron, per step
+    /// Per projection: how many steps late its output reaches the
+    /// population (back-edges and delays); absent: unknown.
+    llvm::DenseMap<Operation *, int64_t> lag;
+  };
+  std::optional<MembraneObjective> membraneObjective(Operation *population,
+                                                     const FoldGroup &group,
+                                                     const Values &decay,
+                                                     const Values &synDecay);
+  /// Adaptive rounding, AdaRound's objective on the membrane: rounds each
+  /// weight down or up so that the squared membrane error per step summed
+  /// over the calibration run is smallest (greedy coordinate descent).
+  /// `input` is the projection's input in the float run, `lag` how many
+  /// steps late its output reaches the population.
+  void roundForMembrane(std::vector<WeightLevel> &levels,
+                        const runtime::NpyArray &input, const Scale &source,
+                        int64_t lag, MembraneObjective &objective) const;
 
   int64_t channelsOf(ArrayRef<int64_t> shape) const;
   int64_t channelOf(ArrayRef<int64_t> shape, int64_t element) const;
@@ -192,6 +230,7 @@ private:
   llvm::DenseSet<Operation *> planned, populationsInProgress;
   std::vector<std::function<void()>> mutations;
   std::vector<Operation *> erased;
+  runtime::Schedule schedule; // adaptive rounding's back-edges, when needed
 };
 
 //===----------------------------------------------------------------------===//
@@ -712,10 +751,197 @@ void Quantizer::balanceRounding(std::vector<WeightLevel> &levels,
   }
 }
 
+std::string Quantizer::inputName(Operation *op) {
+  Value input = op->getOperand(0);
+  if (auto arg = dyn_cast<BlockArgument>(input))
+    return cast<StringAttr>(network.getInputNames()[arg.getArgNumber()]).str();
+  if (auto attr = input.getDefiningOp()->getAttrOfType<StringAttr>("name"))
+    return attr.str();
+  return "";
+}
+
+const runtime::NpyArray *Quantizer::inputTrace(Operation *op) {
+  std::string name = inputName(op);
+  auto it = calibration.traces.find(name);
+  return name.empty() || it == calibration.traces.end() ? nullptr : &it->second;
+}
+
+std::optional<Quantizer::MembraneObjective>
+Quantizer::membraneObjective(Operation *population, const FoldGroup &group,
+                             const Values &decay, const Values &synDecay) {
+  auto membrane = calibration.membranes.find(nameOf(population));
+  if (membrane == calibration.membranes.end() || membrane->second.shape.empty())
+    return std::nullopt;
+  MembraneObjective objective;
+  objective.steps = membrane->second.shape[0];
+  objective.decay = decay;
+  objective.synDecay = synDecay;
+  if (auto timing =
+          population->getAttrOfType<CurrentTimingAttr>("current_timing"))
+    objective.previousStep = timing.getValue() == CurrentTiming::PreviousStep;
+  if (auto lif = dyn_cast<DiscreteLIFOp>(population)) {
+    // A reset to a value wipes the membrane error (where the spikes agree).
+    objective.resetClears = lif.getReset() != ResetMode::Subtract &&
+                            lif.getReset() != ResetMode::None;
+    auto spikes = calibration.traces.find(nameOf(population));
+    if (objective.resetClears && spikes == calibration.traces.end())
+      return std::nullopt;
+    if (objective.resetClears)
+      objective.spikes = &spikes->second;
+  }
+  objective.error.assign(decay.size(),
+                         Values(static_cast<size_t>(objective.steps)));
+  // How late each projection's output reaches the population: one step per
+  // back-edge on the way (docs/semantics.md), plus uniform delays.
+  if (schedule.order.empty())
+    schedule = runtime::scheduleNetwork(network);
+  std::function<void(Operation *, unsigned, int64_t)> walk =
+      [&](Operation *consumer, unsigned index, int64_t lag) {
+        lag += schedule.backEdges.count({consumer, index});
+        Operation *producer = consumer->getOperand(index).getDefiningOp();
+        if (!producer)
+          return;
+        if (llvm::is_contained(group.projections, producer)) {
+          objective.lag[producer] =
+              lag + int64_t(schedule.backEdges.count({producer, 0u}));
+          return;
+        }
+        if (isa<AddOp>(producer)) {
+          for (unsigned i = 0; i < producer->getNumOperands(); ++i)
+            walk(producer, i, lag);
+          return;
+        }
+        if (auto delay = dyn_cast<DelayOp>(producer)) {
+          std::optional<ArrayRef<int64_t>> steps = delay.getSteps();
+          if (!steps || steps->empty() || !llvm::all_equal(*steps))
+            return; // per-element delays: no lag for the whole projection
+          walk(producer, 0, lag + steps->front());
+        }
+      };
+  walk(population, 0, 0);
+  return objective;
+}
+
+void Quantizer::roundForMembrane(std::vector<WeightLevel> &levels,
+                                 const runtime::NpyArray &input,
+                                 const Scale &source, int64_t lag,
+                                 MembraneObjective &objective) const {
+  const int64_t steps = objective.steps;
+  if (input.shape.empty() || input.shape[0] != steps)
+    return;
+  const int64_t nIn =
+      int64_t(input.numElements()) / std::max<int64_t>(steps, 1);
+  const int64_t nOut = int64_t(objective.error.size());
+  // The membrane error a unit weight error on input i causes, per step.
+  auto filter = [&](int64_t out, int64_t i, Values &into) {
+    double synDecay =
+        objective.synDecay.empty() ? 0 : objective.synDecay[size_t(out)];
+    double decay = objective.decay[size_t(out)];
+    double current = 0, v = 0;
+    for (int64_t t = 0; t < steps; ++t) {
+      double x =
+          t >= lag ? input.getDouble(size_t((t - lag) * nIn + i)) * source.at(i)
+                   : 0;
+      double drive = x;
+      if (!objective.synDecay.empty()) {
+        double before = current;
+        current = synDecay * current + x;
+        drive = objective.previousStep ? before : current;
+      }
+      v = decay * v + drive;
+      into[size_t(t)] = v;
+      if (objective.resetClears &&
+          objective.spikes->getDouble(size_t(t * nOut + out)) != 0)
+        v = 0;
+    }
+  };
+  // Without resets that clear it, the filter depends on the neuron only
+  // through its decays: neurons that share them share the filtered inputs.
+  auto shared = [&](int64_t out) {
+    return !objective.resetClears &&
+           objective.decay[size_t(out)] == objective.decay[0] &&
+           (objective.synDecay.empty() ||
+            objective.synDecay[size_t(out)] == objective.synDecay[0]);
+  };
+  // Node-based: `unit` keeps pointers into it while it grows.
+  std::unordered_map<int64_t, Values> sharedTraces;
+  Values own;
+  auto filtered = [&](int64_t out, int64_t i) -> const Values & {
+    if (!shared(out)) {
+      own.assign(size_t(steps), 0);
+      filter(out, i, own);
+      return own;
+    }
+    auto [it, inserted] = sharedTraces.try_emplace(i);
+    if (inserted) {
+      it->second.assign(size_t(steps), 0);
+      filter(out, i, it->second);
+    }
+    return it->second;
+  };
+  llvm::DenseMap<int64_t, std::vector<size_t>> byOutput;
+  std::vector<int64_t> outputs;
+  for (size_t k = 0; k < levels.size(); ++k) {
+    auto [it, inserted] = byOutput.try_emplace(levels[k].out);
+    if (inserted)
+      outputs.push_back(levels[k].out);
+    it->second.push_back(k);
+  }
+  for (int64_t out : outputs) {
+    // This neuron's filtered inputs where not shared (reserved: `unit`
+    // points into it).
+    std::vector<Values> owned;
+    owned.reserve(byOutput[out].size());
+    Values &error = objective.error[size_t(out)];
+    // Weights that can round either way: their filtered inputs.
+    std::vector<size_t> free;
+    std::vector<const Values *> unit;
+    for (size_t k : byOutput[out]) {
+      const WeightLevel &l = levels[k];
+      double x = l.weight * l.scale;
+      const Values *trace = &filtered(out, l.input);
+      if (trace == &own) {
+        owned.push_back(own);
+        trace = &owned.back();
+      }
+      for (int64_t t = 0; t < steps; ++t)
+        error[size_t(t)] += (double(l.level) - x) * (*trace)[size_t(t)];
+      if (std::fabs(x) < double(weightMax) && x != std::floor(x)) {
+        free.push_back(k);
+        unit.push_back(trace);
+      }
+    }
+    // Greedy coordinate descent: move a weight to its other neighbour
+    // when that lowers sum_t error_t^2; sweep until nothing moves.
+    for (int sweep = 0; sweep < 16; ++sweep) {
+      bool moved = false;
+      for (size_t f = 0; f < free.size(); ++f) {
+        WeightLevel &l = levels[free[f]];
+        double x = l.weight * l.scale;
+        double d = double(l.level) > x ? -1 : 1;
+        const Values &u = *unit[f];
+        double cross = 0, square = 0;
+        for (int64_t t = 0; t < steps; ++t) {
+          cross += error[size_t(t)] * u[size_t(t)];
+          square += u[size_t(t)] * u[size_t(t)];
+        }
+        if (2 * d * cross + square >= -1e-9 * (square + 1))
+          continue;
+        l.level += int64_t(d);
+        for (int64_t t = 0; t < steps; ++t)
+          error[size_t(t)] += d * u[size_t(t)];
+        moved = true;
+      }
+      if (!moved)
+        break;
+    }
+  }
+}
+
 LogicalResult Quantizer::planProjectionWeights(Operation *op,
                                                const Scale &outScale,
-                                               ErrorStats &stats,
-                                               Values *drift) {
+                                               ErrorStats &stats, Values *drift,
+                                               MembraneObjective *objective) {
   FailureOr<const Scale *> in = getScale(op->getOperand(0));
   if (failed(in))
     return failure();
@@ -734,7 +960,13 @@ LogicalResult Quantizer::planProjectionWeights(Operation *op,
           op, source, [](int64_t) { return 1.0; }, visit)))
     return failure();
   Values mean = meanInput(op, source);
-  if (options.adaptiveRounding && !mean.empty())
+  const runtime::NpyArray *trace = nullptr;
+  if (objective && isa<AffineOp, LinearOp>(op) && objective->lag.count(op))
+    trace = inputTrace(op);
+  if (options.adaptiveRounding && trace)
+    roundForMembrane(levels, *trace, source, objective->lag.lookup(op),
+                     *objective);
+  else if (options.adaptiveRounding && !mean.empty())
     balanceRounding(levels, mean);
   std::vector<int64_t> q;
   q.reserve(levels.size());
@@ -977,6 +1209,16 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
     layer.thresholdBound.push_back(thresholdBound);
     layer.hardBound.push_back(hardBound);
     layer.ruleScale.push_back(s);
+    std::optional<double> subtracted;
+    bool uniform = subtractReset;
+    for (int64_t e = 0; uniform && e < n; ++e)
+      if (channelOf(shape, e) == c) {
+        double t = std::fabs(threshold[size_t(e)]);
+        uniform = !subtracted || *subtracted == t;
+        subtracted = t;
+      }
+    layer.subtractedThreshold.push_back(uniform && subtracted ? *subtracted
+                                                              : 0);
     if (choice) {
       s = choice->scales[size_t(c)];
       limit = choice->limits[size_t(c)];
@@ -1111,9 +1353,13 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
       driveScale[size_t(e)] = elementScale[size_t(e)] * fold[size_t(e)];
     Scale drive{std::move(driveScale)};
     Values drift(static_cast<size_t>(n));
+    std::optional<MembraneObjective> objective;
+    if (options.adaptiveRounding)
+      objective =
+          membraneObjective(op, *group, decay, synapse ? synDecay : Values());
     for (Operation *projection : group->projections) {
-      if (failed(
-              planProjectionWeights(projection, drive, layer.weights, &drift)))
+      if (failed(planProjectionWeights(projection, drive, layer.weights, &drift,
+                                       objective ? &*objective : nullptr)))
         return failure();
       scales[projection->getResult(0)] = drive;
     }

@@ -70,11 +70,17 @@ struct LayerReport {
   /// Per channel: the rule's scale before snapping to a power of two (the
   /// smallest of the soft bounds), where the search starts.
   std::vector<double> ruleScale;
+  /// Per channel, with subtract reset: its threshold when every neuron of
+  /// the channel has the same (the search tries scales that represent it
+  /// exactly), else 0.
+  std::vector<double> subtractedThreshold;
   /// With a calibration input, when candidates were compared: how many,
   /// and this population's spike agreement at the rule's scales and at the
   /// chosen ones.
   int64_t candidates = 0;
   std::optional<double> ruleAgreement, chosenAgreement;
+  /// For a discrete_li instead: the RMS error of its dequantized output.
+  std::optional<double> ruleError, chosenError;
 };
 
 struct QuantizeReport {
@@ -123,6 +129,10 @@ using ScaleChoices = llvm::StringMap<ScaleChoice>;
 struct CalibrationStats {
   llvm::StringMap<double> maxAbsV;
   llvm::StringMap<std::vector<double>> meanOut;
+  /// The output per step of every node feeding a projection (network
+  /// inputs by their name) and v per step of every population: adaptive
+  /// rounding's objective.
+  llvm::StringMap<runtime::NpyArray> traces, membranes;
 };
 
 /// One quantization of `network` with the given choices (by population

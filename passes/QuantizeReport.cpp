@@ -151,11 +151,15 @@ bool measureAgreement(snn::NetworkOp floatNetwork, snn::NetworkOp quantized,
   return true;
 }
 
-std::string quantizeReportJson(
-    snn::NetworkOp network, const targets::TargetDescription &target,
-    const QuantizationOptions &options, const QuantizeReport &report,
-    const QuantizeAgreement &agreement, const std::string &model,
-    const std::vector<std::string> &calibrationFiles) {
+std::string quantizeReportJson(snn::NetworkOp network,
+                               const targets::TargetDescription &target,
+                               const QuantizationOptions &options,
+                               const QuantizeReport &report,
+                               const QuantizeAgreement &agreement,
+                               const std::string &model,
+                               const std::vector<std::string> &calibrationFiles,
+                               const std::vector<std::string> &evaluationFiles,
+                               const QuantizeAgreement &calibrationAgreement) {
   json j;
   j["model"] = model;
   j["network"] = network.getSymName().str();
@@ -167,6 +171,9 @@ std::string quantizeReportJson(
     j["percentile"] = options.percentile;
   j["granularity"] = report.perChannel ? "channel" : "layer";
   j["calibration"] = calibrationFiles;
+  // Where the spike agreement was measured: the held-out input, or (empty)
+  // the calibration input.
+  j["evaluation"] = evaluationFiles;
   if (agreement.measured)
     j["steps"] = agreement.steps;
 
@@ -185,6 +192,15 @@ std::string quantizeReportJson(
     outputs.push_back(entry);
   }
   j["outputs"] = outputs;
+  if (calibrationAgreement.measured) {
+    json calibrated = json::array();
+    for (auto [o, measured] : llvm::enumerate(calibrationAgreement.outputs)) {
+      json entry{{"name", cast<StringAttr>(network.getOutputNames()[o]).str()}};
+      entry.update(agreementJson(measured));
+      calibrated.push_back(entry);
+    }
+    j["calibration_outputs"] = calibrated;
+  }
   json layers = json::array();
   for (auto [i, layer] : llvm::enumerate(report.layers)) {
     json entry;
@@ -215,8 +231,14 @@ std::string quantizeReportJson(
     entry["limits"] = limits;
     if (layer.candidates) {
       entry["candidates"] = layer.candidates;
-      entry["rule_agreement"] = *layer.ruleAgreement;
-      entry["chosen_agreement"] = *layer.chosenAgreement;
+      if (layer.ruleAgreement) {
+        entry["rule_agreement"] = *layer.ruleAgreement;
+        entry["chosen_agreement"] = *layer.chosenAgreement;
+      }
+      if (layer.ruleError) {
+        entry["rule_rms_error"] = *layer.ruleError;
+        entry["chosen_rms_error"] = *layer.chosenError;
+      }
     }
     if (layer.kind != "discrete_li" || layer.decay)
       entry["threshold_relative_error"] = layer.thresholdRelativeError;
@@ -234,7 +256,8 @@ std::string quantizeReportJson(
 void printQuantizeSummary(llvm::raw_ostream &out, snn::NetworkOp network,
                           const targets::TargetDescription &target,
                           const QuantizeReport &report,
-                          const QuantizeAgreement &agreement) {
+                          const QuantizeAgreement &agreement,
+                          const QuantizeAgreement &calibrationAgreement) {
   out << "quantized '" << network.getSymName() << "' for " << target.name
       << ": " << weightFormat(target) << " weights, " << target.stateBits()
       << "-bit state, " << report.method << " scales per "
@@ -266,24 +289,34 @@ void printQuantizeSummary(llvm::raw_ostream &out, snn::NetworkOp network,
                         percent(layer.weights.clippingRate()).c_str(),
                         layer.weights.relativeRmse(), agree.c_str(),
                         corr.c_str(), limitSummary(layer).c_str());
-    if (layer.candidates)
+    if (layer.candidates && layer.ruleAgreement)
       out << " (" << layer.candidates << " candidates; "
           << percent(*layer.ruleAgreement) << " at the rule's scale)";
+    if (layer.candidates && layer.ruleError)
+      out << " (" << layer.candidates << " candidates; RMS error "
+          << llvm::format("%.4g", *layer.chosenError) << ", "
+          << llvm::format("%.4g", *layer.ruleError) << " at the rule's scale)";
     out << "\n";
   }
-  for (auto [o, measured] : llvm::enumerate(agreement.outputs)) {
-    out << "  output '"
-        << cast<StringAttr>(network.getOutputNames()[o]).getValue()
-        << "': spike agreement " << percent(measured.fraction()) << " over "
-        << agreement.steps << " steps, spikes " << measured.spikesFloat
-        << " float / " << measured.spikesQuantized
-        << " quantized, rate correlation ";
-    if (measured.rateCorrelation)
-      out << llvm::format("%.4f", *measured.rateCorrelation);
-    else
-      out << "undefined (a constant rate)";
-    out << "\n";
-  }
+  auto printOutputs = [&](const QuantizeAgreement &measuredOn,
+                          StringRef where) {
+    for (auto [o, measured] : llvm::enumerate(measuredOn.outputs)) {
+      out << "  output '"
+          << cast<StringAttr>(network.getOutputNames()[o]).getValue() << "'"
+          << where << ": spike agreement " << percent(measured.fraction())
+          << " over " << measuredOn.steps << " steps, spikes "
+          << measured.spikesFloat << " float / " << measured.spikesQuantized
+          << " quantized, rate correlation ";
+      if (measured.rateCorrelation)
+        out << llvm::format("%.4f", *measured.rateCorrelation);
+      else
+        out << "undefined (a constant rate)";
+      out << "\n";
+    }
+  };
+  printOutputs(agreement, calibrationAgreement.measured ? " (held-out)" : "");
+  if (calibrationAgreement.measured)
+    printOutputs(calibrationAgreement, " (calibration)");
   if (agreement.outputs.empty())
     out << "  (no --calibrate input: spike agreement not measured)\n";
 }

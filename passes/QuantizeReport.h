@@ -58,20 +58,26 @@ bool measureAgreement(snn::NetworkOp floatNetwork, snn::NetworkOp quantized,
                       QuantizeAgreement &agreement, std::string &error);
 
 /// The JSON report (docs/quantization.md) of quantizing `network`, loaded
-/// from `model` and calibrated with `calibrationFiles`: two-space indent,
-/// ordered keys, trailing newline.
+/// from `model` and calibrated with `calibrationFiles`; `agreement` was
+/// measured on `evaluationFiles` (none: on the calibration input) and, when
+/// measured, `calibrationAgreement` on the calibration input. Two-space
+/// indent, ordered keys, trailing newline.
 std::string quantizeReportJson(
     snn::NetworkOp network, const targets::TargetDescription &target,
     const QuantizationOptions &options, const QuantizeReport &report,
     const QuantizeAgreement &agreement, const std::string &model,
-    const std::vector<std::string> &calibrationFiles);
+    const std::vector<std::string> &calibrationFiles,
+    const std::vector<std::string> &evaluationFiles = {},
+    const QuantizeAgreement &calibrationAgreement = {});
 
 /// The report as a table for people: one line per population, then the
-/// spike agreement of each output.
+/// spike agreement of each output (and, when measured apart, on the
+/// calibration input).
 void printQuantizeSummary(llvm::raw_ostream &out, snn::NetworkOp network,
                           const targets::TargetDescription &target,
                           const QuantizeReport &report,
-                          const QuantizeAgreement &agreement);
+                          const QuantizeAgreement &agreement,
+                          const QuantizeAgreement &calibrationAgreement = {});
 
 } // namespace snc
 

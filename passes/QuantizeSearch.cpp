@@ -11,15 +11,29 @@
 // the state width pulls the scale below what the weights need, the powers
 // of two up to the weight bound; method=search adds a grid around the
 // rule's scale, up to the hard limits of the threshold and state formats.
+// discrete_li populations (numeric outputs) are compared by the squared
+// error of their dequantized output instead of spike agreement.
+//
+// Every candidate is quantized in a scratch MLIRContext of its own, parsed
+// from the float network's text: the attributes of candidates die with it
+// instead of accumulating in the caller's context, which sees only the
+// final quantization.
 //
 //===----------------------------------------------------------------------===//
 
 #include "passes/Quantize.h"
 
+#include "dialects/nmc/NMCDialect.h"
+#include "dialects/snn/SNNDialect.h"
 #include "runtime/Run.h"
 
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "mlir/Parser/Parser.h"
 #include "llvm/ADT/StringSet.h"
+
+#include <memory>
 
 #include <cmath>
 #include <limits>
@@ -33,10 +47,11 @@ namespace {
 using Values = std::vector<double>;
 
 /// The float network on the calibration input: the statistics the
-/// quantizer uses and every discrete_lif population's spikes.
+/// quantizer uses, every discrete_lif population's spikes and every
+/// discrete_li population's output.
 struct FloatReference {
   CalibrationStats stats;
-  llvm::StringMap<runtime::NpyArray> spikes;
+  llvm::StringMap<runtime::NpyArray> spikes, levels;
   /// The network's outputs, and which of them are spikes.
   std::vector<runtime::NpyArray> outputs;
   std::vector<bool> spikeOutputs;
@@ -58,6 +73,7 @@ bool runFloat(NetworkOp network, const QuantizationOptions &options,
   std::vector<runtime::Probe> probes;
   llvm::StringSet<> outputs; // nodes whose "out" is probed
   llvm::StringSet<> spiking; // discrete_lif populations
+  llvm::StringSet<> sources; // nodes feeding a projection
   for (Operation &op : network.getBodyBlock()->without_terminator()) {
     auto name = op.getAttrOfType<StringAttr>("name");
     if (!name)
@@ -70,23 +86,26 @@ bool runFloat(NetworkOp network, const QuantizationOptions &options,
       spiking.insert(name.str());
     }
   }
-  // The inputs of projections: their mean drives bias correction and
-  // adaptive rounding.
+  // The inputs of projections: their mean drives bias correction, their
+  // trace adaptive rounding.
   for (Operation &op : network.getBodyBlock()->without_terminator()) {
     if (!isa<ProjectionOpInterface>(op))
       continue;
     Value input = op.getOperand(0);
     if (auto arg = dyn_cast<BlockArgument>(input)) {
       unsigned i = arg.getArgNumber();
-      if (i < options.calibration.size())
-        reference.stats
-            .meanOut[cast<StringAttr>(network.getInputNames()[i]).getValue()] =
-            meanOverSteps(options.calibration[i]);
+      if (i < options.calibration.size()) {
+        StringRef name = cast<StringAttr>(network.getInputNames()[i]);
+        reference.stats.meanOut[name] = meanOverSteps(options.calibration[i]);
+        reference.stats.traces[name] = options.calibration[i];
+      }
       continue;
     }
-    if (auto name = input.getDefiningOp()->getAttrOfType<StringAttr>("name"))
+    if (auto name = input.getDefiningOp()->getAttrOfType<StringAttr>("name")) {
+      sources.insert(name.str());
       if (outputs.insert(name.str()).second)
         probes.push_back({name.str(), "out"});
+    }
   }
   runtime::RunResult result;
   if (!runtime::runNetwork(network, options.calibration, -1, probes, result,
@@ -99,6 +118,8 @@ bool runFloat(NetworkOp network, const QuantizationOptions &options,
   for (auto [probe, trace] : llvm::zip(probes, result.recordings)) {
     if (probe.variable == "out") {
       reference.stats.meanOut[probe.node] = meanOverSteps(trace);
+      if (sources.contains(probe.node) || spiking.contains(probe.node))
+        reference.stats.traces[probe.node] = trace;
       if (spiking.contains(probe.node))
         reference.spikes[probe.node] = std::move(trace);
       continue;
@@ -107,24 +128,37 @@ bool runFloat(NetworkOp network, const QuantizationOptions &options,
     for (size_t k = 0; k < trace.numElements(); ++k)
       maxAbs = std::max(maxAbs, std::fabs(trace.getDouble(k)));
     reference.stats.maxAbsV[probe.node] = maxAbs;
+    if (!spiking.contains(probe.node))
+      reference.levels[probe.node] = trace; // a discrete_li's output is v
+    reference.stats.membranes[probe.node] = std::move(trace);
   }
   return true;
 }
 
-/// Equal (step, neuron) spike values per channel of two (steps, *shape)
-/// recordings; channel c holds a contiguous block of each step's neurons.
-std::vector<int64_t> equalPerChannel(const runtime::NpyArray &a,
-                                     const runtime::NpyArray &b,
-                                     int64_t channels) {
-  std::vector<int64_t> equal(static_cast<size_t>(channels));
+/// Per channel of two (steps, *shape) recordings (channel c holds a
+/// contiguous block of each step's neurons), how well `b` matches the
+/// float `a`, higher is better: with `spikes` the equal (step, neuron)
+/// spike values, else minus the squared error of `b / scale[c]`.
+std::vector<double> scorePerChannel(const runtime::NpyArray &a,
+                                    const runtime::NpyArray &b,
+                                    int64_t channels, bool spikes,
+                                    const std::vector<double> &scale = {}) {
+  std::vector<double> score(static_cast<size_t>(channels));
   int64_t steps = a.shape.empty() ? 0 : a.shape[0];
   int64_t n = steps ? int64_t(a.numElements()) / steps : 0;
   int64_t perChannel = channels ? n / channels : 0;
   for (int64_t t = 0; t < steps; ++t)
-    for (int64_t k = 0; k < n; ++k)
-      equal[size_t(k / perChannel)] += (a.getDouble(size_t(t * n + k)) != 0) ==
-                                       (b.getDouble(size_t(t * n + k)) != 0);
-  return equal;
+    for (int64_t k = 0; k < n; ++k) {
+      size_t c = size_t(k / perChannel), i = size_t(t * n + k);
+      if (spikes) {
+        score[c] += (a.getDouble(i) != 0) == (b.getDouble(i) != 0);
+        continue;
+      }
+      double s = scale.empty() ? 1 : scale.size() == 1 ? scale[0] : scale[c];
+      double d = b.getDouble(i) / s - a.getDouble(i);
+      score[c] -= d * d;
+    }
+  return score;
 }
 
 /// What set a raw (unsnapped) scale of a channel.
@@ -173,6 +207,16 @@ std::vector<std::vector<Candidate>> candidatesOf(const LayerReport &layer,
       for (int k = -4; k <= 8; ++k)
         if (k != 0)
           add(rule * std::exp2(k / 4.0), "calibrated agreement");
+    // With subtract reset the threshold is rounded, a gain error on every
+    // spike: the scales next to the rule's that represent it exactly.
+    double theta =
+        layer.subtractedThreshold.empty() ? 0 : layer.subtractedThreshold[c];
+    if (search && theta > 0) {
+      double levels = rule * theta;
+      if (std::floor(levels) >= 1)
+        add(std::floor(levels) / theta, "calibrated agreement");
+      add(std::ceil(levels) / theta, "calibrated agreement");
+    }
   }
   return lists;
 }
@@ -190,87 +234,170 @@ ScaleChoice choiceAt(const std::vector<std::vector<Candidate>> &lists,
   return choice;
 }
 
+double sum(const std::vector<double> &values) {
+  double total = 0;
+  for (double v : values)
+    total += v;
+  return total;
+}
+
+/// The float network parsed into a fresh context of its own; what its
+/// quantization creates is freed with it.
+struct ScratchNetwork {
+  MLIRContext context{MLIRContext::Threading::DISABLED};
+  OwningOpRef<ModuleOp> module;
+  NetworkOp network;
+  std::string diagnostics;
+};
+
 class ScaleSearch {
 public:
   ScaleSearch(NetworkOp network, const targets::TargetDescription &target,
               const QuantizationOptions &options,
               const FloatReference &reference)
       : network(network), target(target), options(options),
-        reference(reference) {}
+        reference(reference) {
+    llvm::raw_string_ostream os(text);
+    network->print(os, OpPrintingFlags().printGenericOpForm());
+  }
 
-  /// Chooses the scales of population `name` given `choices` for the
+  /// Chooses the scales of population `layer` given `choices` for the
   /// earlier ones, and adds them to `choices`.
-  LogicalResult choose(StringRef name, ScaleChoices &choices,
+  LogicalResult choose(const LayerReport &layer, ScaleChoices &choices,
                        LayerReport &outcome);
-  /// Equal (step, element) values of the spike outputs, quantized with
-  /// `choices` against float; nullopt without spike outputs.
-  FailureOr<std::optional<int64_t>> outputScore(const ScaleChoices &choices);
+  /// How well the outputs of the network quantized with `choices` match
+  /// the float ones: equal spike values of the spike outputs, then minus
+  /// the squared error of the numeric ones (dequantized).
+  FailureOr<std::pair<double, double>> outputScore(const ScaleChoices &choices);
 
 private:
-  /// Quantizes a copy with `choices` and runs it: equal spikes per channel
-  /// of population `name`.
-  FailureOr<std::vector<int64_t>> evaluate(const ScaleChoices &choices,
-                                           StringRef name, int64_t channels);
+  /// A fresh copy of the float network in a context of its own.
+  FailureOr<std::unique_ptr<ScratchNetwork>> copy();
+  /// Quantizes a scratch copy with `choices`; `report` says what it did.
+  FailureOr<std::unique_ptr<ScratchNetwork>>
+  quantizeCopy(const ScaleChoices &choices, QuantizeReport &report);
+  /// Quantizes a copy with `choices` and runs it: the score per channel of
+  /// population `name` (scorePerChannel).
+  FailureOr<std::vector<double>> evaluate(const ScaleChoices &choices,
+                                          const LayerReport &layer);
 
   NetworkOp network;
   const targets::TargetDescription &target;
   const QuantizationOptions &options;
   const FloatReference &reference;
+  std::string text;
 };
 
-FailureOr<std::vector<int64_t>>
-ScaleSearch::evaluate(const ScaleChoices &choices, StringRef name,
-                      int64_t channels) {
-  OwningOpRef<NetworkOp> copy(cast<NetworkOp>(network->clone()));
-  QuantizeReport report;
-  if (failed(quantizeWithChoices(*copy, target, options, choices,
-                                 reference.stats, report, /*apply=*/true)))
-    return failure();
-  runtime::RunResult result;
-  std::string error;
-  if (!runtime::runNetwork(*copy, options.calibration, -1,
-                           {{name.str(), "out"}}, result, error))
-    return network.emitError() << "calibration run of a candidate for '" << name
-                               << "' failed: " << error;
-  return equalPerChannel(reference.spikes.find(name)->second,
-                         result.recordings[0], channels);
+FailureOr<std::unique_ptr<ScratchNetwork>> ScaleSearch::copy() {
+  auto scratch = std::make_unique<ScratchNetwork>();
+  scratch->context.getOrLoadDialect<SNNDialect>();
+  scratch->context.getOrLoadDialect<nmc::NMCDialect>();
+  std::string *sink = &scratch->diagnostics;
+  scratch->context.getDiagEngine().registerHandler([sink](Diagnostic &d) {
+    if (d.getSeverity() == DiagnosticSeverity::Error)
+      *sink += (sink->empty() ? "" : "; ") + d.str();
+    return success();
+  });
+  scratch->module = parseSourceString<ModuleOp>(text, &scratch->context);
+  if (scratch->module)
+    scratch->module->walk([&](NetworkOp op) { scratch->network = op; });
+  if (!scratch->network)
+    return network.emitError()
+           << "snn-quantize: could not copy the network to compare "
+              "candidates: "
+           << scratch->diagnostics;
+  return scratch;
 }
 
-FailureOr<std::optional<int64_t>>
-ScaleSearch::outputScore(const ScaleChoices &choices) {
-  if (!llvm::is_contained(reference.spikeOutputs, true))
-    return std::optional<int64_t>();
-  OwningOpRef<NetworkOp> copy(cast<NetworkOp>(network->clone()));
-  QuantizeReport report;
-  if (failed(quantizeWithChoices(*copy, target, options, choices,
+FailureOr<std::unique_ptr<ScratchNetwork>>
+ScaleSearch::quantizeCopy(const ScaleChoices &choices, QuantizeReport &report) {
+  FailureOr<std::unique_ptr<ScratchNetwork>> scratch = copy();
+  if (failed(scratch))
+    return failure();
+  if (failed(quantizeWithChoices((*scratch)->network, target, options, choices,
                                  reference.stats, report, /*apply=*/true)))
+    return network.emitError()
+           << "snn-quantize: a candidate failed: " << (*scratch)->diagnostics;
+  return scratch;
+}
+
+FailureOr<std::vector<double>>
+ScaleSearch::evaluate(const ScaleChoices &choices, const LayerReport &layer) {
+  QuantizeReport report;
+  FailureOr<std::unique_ptr<ScratchNetwork>> scratch =
+      quantizeCopy(choices, report);
+  if (failed(scratch))
     return failure();
   runtime::RunResult result;
   std::string error;
-  if (!runtime::runNetwork(*copy, options.calibration, -1, {}, result, error))
+  if (!runtime::runNetwork((*scratch)->network, options.calibration, -1,
+                           {{layer.name, "out"}}, result, error))
+    return network.emitError() << "calibration run of a candidate for '"
+                               << layer.name << "' failed: " << error;
+  bool spikes = layer.kind == "discrete_lif";
+  std::vector<double> scales;
+  for (const LayerReport &l : report.layers)
+    if (l.name == layer.name)
+      scales = l.scales;
+  const runtime::NpyArray &floatTrace =
+      spikes ? reference.spikes.find(layer.name)->second
+             : reference.levels.find(layer.name)->second;
+  return scorePerChannel(floatTrace, result.recordings[0], layer.channels,
+                         spikes, scales);
+}
+
+FailureOr<std::pair<double, double>>
+ScaleSearch::outputScore(const ScaleChoices &choices) {
+  QuantizeReport report;
+  FailureOr<std::unique_ptr<ScratchNetwork>> scratch =
+      quantizeCopy(choices, report);
+  if (failed(scratch))
+    return failure();
+  runtime::RunResult result;
+  std::string error;
+  if (!runtime::runNetwork((*scratch)->network, options.calibration, -1, {},
+                           result, error))
     return network.emitError()
            << "calibration run of the chosen scales failed: " << error;
-  int64_t equal = 0;
-  for (size_t o = 0; o < reference.outputs.size(); ++o)
-    if (reference.spikeOutputs[o])
-      for (int64_t e :
-           equalPerChannel(reference.outputs[o], result.outputs[o], 1))
-        equal += e;
-  return std::optional<int64_t>(equal);
+  std::pair<double, double> score{0, 0};
+  for (size_t o = 0; o < reference.outputs.size(); ++o) {
+    bool spikes = reference.spikeOutputs[o];
+    // A discrete_li output has a scale per channel.
+    std::vector<double> scales{report.outputScales[o]};
+    int64_t channels = 1;
+    Value output = (*scratch)->network.getOutputOp().getOperand(o);
+    if (Operation *op = output.getDefiningOp())
+      if (auto name = op->getAttrOfType<StringAttr>("name"))
+        for (const LayerReport &l : report.layers)
+          if (!spikes && l.kind == "discrete_li" && l.name == name.getValue()) {
+            scales = l.scales;
+            channels = l.channels;
+          }
+    double s = sum(scorePerChannel(reference.outputs[o], result.outputs[o],
+                                   channels, spikes, scales));
+    (spikes ? score.first : score.second) += s;
+  }
+  return score;
 }
 
-LogicalResult ScaleSearch::choose(StringRef name, ScaleChoices &choices,
-                                  LayerReport &outcome) {
+LogicalResult ScaleSearch::choose(const LayerReport &planned,
+                                  ScaleChoices &choices, LayerReport &outcome) {
   QuantizeReport plan;
-  if (failed(quantizeWithChoices(network, target, options, choices,
-                                 reference.stats, plan, /*apply=*/false)))
+  FailureOr<std::unique_ptr<ScratchNetwork>> scratch = copy();
+  if (failed(scratch))
     return failure();
+  if (failed(quantizeWithChoices((*scratch)->network, target, options, choices,
+                                 reference.stats, plan, /*apply=*/false)))
+    return network.emitError()
+           << "snn-quantize: planning failed: " << (*scratch)->diagnostics;
+  scratch->reset();
   const LayerReport *layer = nullptr;
   for (const LayerReport &l : plan.layers)
-    if (l.name == name)
+    if (l.name == planned.name)
       layer = &l;
   if (!layer || layer->ruleScale.empty())
     return success();
+  StringRef name = layer->name;
   std::vector<std::vector<Candidate>> lists =
       candidatesOf(*layer, options.method == quant::CalibrationMethod::Search);
   size_t count = 0;
@@ -282,60 +409,60 @@ LogicalResult ScaleSearch::choose(StringRef name, ScaleChoices &choices,
   // Every candidate index at once across channels: the channels of one
   // population do not feed each other unless it is recurrent.
   int64_t channels = int64_t(lists.size());
-  std::vector<std::vector<int64_t>> equal;
+  std::vector<std::vector<double>> scores;
   std::vector<ScaleChoice> tried;
   for (size_t k = 0; k < count; ++k) {
     ScaleChoices trial = choices;
     trial[name] = choiceAt(lists, k);
-    FailureOr<std::vector<int64_t>> e = evaluate(trial, name, channels);
+    FailureOr<std::vector<double>> e = evaluate(trial, *layer);
     if (failed(e))
       return failure();
-    equal.push_back(std::move(*e));
+    scores.push_back(std::move(*e));
     tried.push_back(std::move(trial[name]));
   }
-  auto total = [](const std::vector<int64_t> &e) {
-    int64_t sum = 0;
-    for (int64_t x : e)
-      sum += x;
-    return sum;
-  };
   size_t bestUniform = 0;
   for (size_t k = 1; k < count; ++k)
-    if (total(equal[k]) > total(equal[bestUniform]))
+    if (sum(scores[k]) > sum(scores[bestUniform]))
       bestUniform = k;
   // Each channel's best candidate (the earliest among equals).
   ScaleChoice mixed;
-  std::vector<int64_t> mixedEqual;
   bool isMixed = false;
   for (int64_t c = 0; c < channels; ++c) {
     size_t best = 0;
     for (size_t k = 1; k < count; ++k)
-      if (equal[k][size_t(c)] > equal[best][size_t(c)])
+      if (scores[k][size_t(c)] > scores[best][size_t(c)])
         best = k;
     isMixed |= best != bestUniform;
     mixed.scales.push_back(tried[best].scales[size_t(c)]);
     mixed.limits.push_back(tried[best].limits[size_t(c)]);
-    mixedEqual.push_back(equal[best][size_t(c)]);
   }
   ScaleChoice chosen = tried[bestUniform];
-  int64_t chosenEqual = total(equal[bestUniform]);
+  double chosenScore = sum(scores[bestUniform]);
   if (isMixed) {
     // Recurrent channels see each other: measure the combination.
     ScaleChoices trial = choices;
     trial[name] = mixed;
-    FailureOr<std::vector<int64_t>> e = evaluate(trial, name, channels);
+    FailureOr<std::vector<double>> e = evaluate(trial, *layer);
     if (failed(e))
       return failure();
-    if (total(*e) > chosenEqual) {
+    if (sum(*e) > chosenScore) {
       chosen = std::move(mixed);
-      chosenEqual = total(*e);
+      chosenScore = sum(*e);
     }
   }
-  const runtime::NpyArray &spikes = reference.spikes.find(name)->second;
-  double elements = double(spikes.numElements());
   outcome.candidates = int64_t(count);
-  outcome.ruleAgreement = elements ? double(total(equal[0])) / elements : 1;
-  outcome.chosenAgreement = elements ? double(chosenEqual) / elements : 1;
+  if (layer->kind == "discrete_lif") {
+    const runtime::NpyArray &spikes = reference.spikes.find(name)->second;
+    double elements = double(spikes.numElements());
+    outcome.ruleAgreement = elements ? sum(scores[0]) / elements : 1;
+    outcome.chosenAgreement = elements ? chosenScore / elements : 1;
+  } else {
+    // For a discrete_li: the RMS error of its dequantized output.
+    const runtime::NpyArray &levels = reference.levels.find(name)->second;
+    double elements = std::max<double>(1, double(levels.numElements()));
+    outcome.ruleError = std::sqrt(-sum(scores[0]) / elements);
+    outcome.chosenError = std::sqrt(-chosenScore / elements);
+  }
   choices[name] = std::move(chosen);
   return success();
 }
@@ -360,7 +487,8 @@ LogicalResult snc::quantizeNetwork(NetworkOp network,
   if (!runFloat(network, options, reference, error))
     return network.emitError() << "calibration run failed: " << error;
 
-  // The planning order: a population's sources are planned before it.
+  // The planning order: a population's sources are planned before it. This
+  // plan also reports errors on the network itself.
   QuantizeReport plan;
   if (failed(quantizeWithChoices(network, target, options, choices,
                                  reference.stats, plan, /*apply=*/false)))
@@ -368,10 +496,14 @@ LogicalResult snc::quantizeNetwork(NetworkOp network,
   ScaleSearch search(network, target, options, reference);
   llvm::StringMap<LayerReport> outcomes;
   for (const LayerReport &layer : plan.layers) {
-    if (layer.kind != "discrete_lif" || !reference.spikes.count(layer.name))
+    bool spiking =
+        layer.kind == "discrete_lif" && reference.spikes.count(layer.name);
+    bool numeric =
+        layer.kind == "discrete_li" && reference.levels.count(layer.name);
+    if (!spiking && !numeric)
       continue;
     LayerReport outcome;
-    if (failed(search.choose(layer.name, choices, outcome)))
+    if (failed(search.choose(layer, choices, outcome)))
       return failure();
     if (outcome.candidates)
       outcomes[layer.name] = std::move(outcome);
@@ -379,26 +511,25 @@ LogicalResult snc::quantizeNetwork(NetworkOp network,
   // Greedy choices layer by layer can still lose at the outputs (a
   // recurrent layer's better spikes need not help the next): keep the
   // searched scales of the first k searched layers and the rule's after
-  // them, k by the outputs' agreement (ties: more searched layers). k = 0
-  // is the rule's scales, so the result is never worse than those.
+  // them, k by the outputs' agreement (spike outputs first, then the error
+  // of numeric ones; ties: more searched layers). k = 0 is the rule's
+  // scales, so the result is never worse than those.
   std::vector<std::string> searched;
   for (const LayerReport &layer : plan.layers)
     if (outcomes.count(layer.name))
       searched.push_back(layer.name);
   size_t keep = searched.size();
   if (!searched.empty()) {
-    std::optional<int64_t> best;
+    std::optional<std::pair<double, double>> best;
     for (size_t k = searched.size() + 1; k-- > 0;) {
       ScaleChoices prefix;
       for (size_t i = 0; i < k; ++i)
         prefix[searched[i]] = choices[searched[i]];
-      FailureOr<std::optional<int64_t>> score = search.outputScore(prefix);
+      FailureOr<std::pair<double, double>> score = search.outputScore(prefix);
       if (failed(score))
         return failure();
-      if (!score->has_value())
-        break; // no spike outputs to judge by
-      if (!best || **score > *best) {
-        best = **score;
+      if (!best || *score > *best) {
+        best = *score;
         keep = k;
       }
     }
@@ -421,6 +552,8 @@ LogicalResult snc::quantizeNetwork(NetworkOp network,
       layer.candidates = it->second.candidates;
       layer.ruleAgreement = it->second.ruleAgreement;
       layer.chosenAgreement = it->second.chosenAgreement;
+      layer.ruleError = it->second.ruleError;
+      layer.chosenError = it->second.chosenError;
     }
   }
   return success();

@@ -57,6 +57,7 @@ struct QuantizeCommandOptions {
   std::string network;
   std::string target;
   std::vector<std::string> calibration; // one .npy per network input
+  std::vector<std::string> evaluation;  // held-out input; empty: calibration
   std::string output;                   // .mlir; empty or "-": stdout
   std::string report;                   // .json; empty: none
   std::string method = "max-abs";

@@ -51,12 +51,33 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
   if (failed(quantizeNetwork(network, target, quantizeOptions, report)))
     return UserError;
 
-  // Spikes of every population and output, float against quantized.
-  QuantizeAgreement agreement;
+  // Spikes of every population and output, float against quantized: on
+  // the held-out input when there is one, and on the calibration input.
+  QuantizeAgreement agreement, calibrationAgreement;
   if (!measureAgreement(*floatNetwork, network, quantizeOptions, report,
-                        agreement, error)) {
+                        calibrationAgreement, error)) {
     reportError("comparing on the calibration input: " + error);
     return UserError;
+  }
+  if (options.evaluation.empty()) {
+    agreement = std::move(calibrationAgreement);
+    calibrationAgreement = QuantizeAgreement();
+  } else {
+    QuantizationOptions heldOut = quantizeOptions;
+    heldOut.calibration.clear();
+    for (const std::string &file : options.evaluation) {
+      runtime::NpyArray array;
+      if (!runtime::readNpy(file, array, error)) {
+        reportError(error);
+        return UserError;
+      }
+      heldOut.calibration.push_back(std::move(array));
+    }
+    if (!measureAgreement(*floatNetwork, network, heldOut, report, agreement,
+                          error)) {
+      reportError("comparing on the evaluation input: " + error);
+      return UserError;
+    }
   }
 
   // The IR first, then the report: both through temporary files.
@@ -69,10 +90,11 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
   else if (!writeFileAtomically(options.output, text))
     return UserError;
   if (!options.report.empty() &&
-      !writeFileAtomically(options.report,
-                           quantizeReportJson(network, target, quantizeOptions,
-                                              report, agreement, options.model,
-                                              options.calibration)))
+      !writeFileAtomically(
+          options.report,
+          quantizeReportJson(network, target, quantizeOptions, report,
+                             agreement, options.model, options.calibration,
+                             options.evaluation, calibrationAgreement)))
     return UserError;
 
   if (options.quiet)
@@ -81,7 +103,8 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
   llvm::raw_ostream &out = (options.output.empty() || options.output == "-")
                                ? llvm::errs()
                                : llvm::outs();
-  printQuantizeSummary(out, network, target, report, agreement);
+  printQuantizeSummary(out, network, target, report, agreement,
+                       calibrationAgreement);
   return Success;
 }
 

@@ -109,6 +109,11 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
                   "Calibration input, one .npy per network input: sets "
                   "numeric input scales and membrane ranges, and the spike "
                   "agreement the report gives");
+  cmd->add_option("--evaluate", q.evaluation,
+                  "Held-out input, one .npy per network input: the spike "
+                  "agreement is measured on it (and on the calibration "
+                  "input, reported apart) instead of on the calibration "
+                  "input alone");
   cmd->add_option("--output,-o", q.output, "Quantized .mlir (default: stdout)");
   cmd->add_option("--report", q.report,
                   "Write the quantization report (.json)");
