@@ -125,6 +125,7 @@ private:
   LogicalResult planFreeProjection(Operation *op);
   LogicalResult planThreshold(ThresholdOp op);
   void planSpikeDriven(AttentionOp op);
+  void reportAttention(AttentionOp op, double scale, std::string note);
   LogicalResult planSpikformer(AttentionOp op);
 
   /// Effective weights of a projection per output element, divided by
@@ -499,8 +500,26 @@ LogicalResult Quantizer::computeScale(Operation *op) {
 /// Spike-driven attention compares spike counts, which are exact: only
 /// the threshold becomes an integer (c > t <=> c > floor(t)).
 void Quantizer::planSpikeDriven(AttentionOp op) {
-  double t = std::floor(op.getThreshold().convertToDouble());
+  double threshold = op.getThreshold().convertToDouble();
+  double t = std::floor(threshold);
   setAttr(op, "threshold", FloatAttr::get(Float64Type::get(ctx), t));
+  reportAttention(op, 1, "threshold " + show(threshold) + " -> " + show(t) +
+                             " (exact on spike counts)");
+}
+
+/// A report row for an attention op: per feature, its result's scale.
+void Quantizer::reportAttention(AttentionOp op, double scale,
+                                std::string note) {
+  auto type = cast<ShapedType>(op.getType());
+  LayerReport layer;
+  layer.name = nameOf(op).str();
+  layer.kind = stringifyAttentionForm(op.getForm()).str();
+  layer.channels = type.getDimSize(1);
+  layer.scales.assign(size_t(layer.channels), scale);
+  layer.powerOfTwo = quant::floorPowerOfTwo(scale) == scale;
+  layer.limits.assign(size_t(layer.channels), "exact representation");
+  layer.notes.push_back(std::move(note));
+  report.layers.push_back(std::move(layer));
 }
 
 /// Spikformer attention: the counts Q (K^T V) are exact integers, so the
@@ -515,6 +534,10 @@ LogicalResult Quantizer::planSpikformer(AttentionOp op) {
                            << "; only a finite nonzero scale has an integer "
                               "form";
   scales[op.getOutput()] = Scale{{1 / std::fabs(scale)}};
+  reportAttention(op, 1 / std::fabs(scale),
+                  "result: the exact count Q (K^T V), multiplier " +
+                      std::string(scale > 0 ? "1" : "-1") +
+                      ", no fraction bits");
   setResultType(op, intType());
   Type f64 = Float64Type::get(ctx);
   setAttr(op, "scale", FloatAttr::get(f64, scale > 0 ? 1.0 : -1.0));
