@@ -503,8 +503,9 @@ void Quantizer::planSpikeDriven(AttentionOp op) {
   double threshold = op.getThreshold().convertToDouble();
   double t = std::floor(threshold);
   setAttr(op, "threshold", FloatAttr::get(Float64Type::get(ctx), t));
-  reportAttention(op, 1, "threshold " + show(threshold) + " -> " + show(t) +
-                             " (exact on spike counts)");
+  reportAttention(op, 1,
+                  "threshold " + show(threshold) + " -> " + show(t) +
+                      " (exact on spike counts)");
 }
 
 /// A report row for an attention op: per feature, its result's scale.

@@ -25,3 +25,4 @@ snn.network @float(%q: tensor<2x2xi1>, %k: tensor<2x2xi1>, %v: tensor<2x2xi1>) -
   %0 = snn.attention %q, %k, %v {name = "ssa", form = #snn<attention spikformer>, scale = 0.5} : tensor<2x2xi1> -> tensor<2x2xf32>
   snn.output %0 : tensor<2x2xf32>
 }
+
