@@ -2,9 +2,9 @@
 //
 // Rewrites every snn.attention into memoryless neurons (snn.discrete_lif
 // with decay 0: the membrane is this step's input, compared and forgotten,
-// in the network's number format) joined by delay-0
-// synapses (snn.sparse_projection, snn.add), so the many-core and FPGA
-// backends run attention with no code of their own. The interpreter's
+// in the network's number format) joined by delay-0 synapses
+// (snn.sparse_projection, snn.add), so the many-core and FPGA backends run
+// attention with no code of their own. The interpreter's
 // output is the same before and after (docs/semantics.md, "Attention on
 // integer networks"):
 //
@@ -311,6 +311,17 @@ struct LowerAttentionPass
         if (failed(w))
           return signalPassFailure();
         weight = *w;
+        if (const TargetRef &t = *description) {
+          int64_t max =
+              t->ternary() ? 1 : (int64_t(1) << (t->weightBits() - 1)) - 1;
+          if (weight > max || weight < -max) {
+            op.emitOpError()
+                << "cannot lower spikformer attention '" << name
+                << "': its synapse weight " << weight << " is beyond target '"
+                << t->name << "''s weights (at most " << max << ")";
+            return signalPassFailure();
+          }
+        }
         if (failed(checkExpansion(op, *description, n, d)))
           return signalPassFailure();
       }

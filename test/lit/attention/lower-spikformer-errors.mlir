@@ -26,3 +26,13 @@ snn.network @float(%q: tensor<2x2xi1>, %k: tensor<2x2xi1>, %v: tensor<2x2xi1>) -
   snn.output %0 : tensor<2x2xf32>
 }
 
+
+// -----
+
+// The multiplier becomes a synapse weight: 40 is beyond SpiNNaker2's 5-bit
+// weights (at most 15).
+snn.network @heavy(%q: tensor<2x2xi1>, %k: tensor<2x2xi1>, %v: tensor<2x2xi1>) -> (y: tensor<2x2xi32>) attributes {dt = 1.0 : f64} {
+  // expected-error @+1 {{'snn.attention' op cannot lower spikformer attention 'ssa': its synapse weight 40 is beyond target 'spinnaker2''s weights (at most 15)}}
+  %0 = snn.attention %q, %k, %v {name = "ssa", form = #snn<attention spikformer>, scale = 40.0} : tensor<2x2xi1> -> tensor<2x2xi32>
+  snn.output %0 : tensor<2x2xi32>
+}
