@@ -384,6 +384,10 @@ FailureOr<LinearForm> Extractor::compute(Operation *op) {
     return op->emitError() << "'" << nameOf(op)
                            << "' is a delay op; run snn-lower-delays first so "
                               "delays are synapse delays";
+  if (isa<AttentionOp>(op))
+    return op->emitError() << "'" << nameOf(op)
+                           << "' is an attention op; run snn-lower-attention "
+                              "first so it is neurons and synapses";
   if (!op->hasTrait<snn::LinearMap>())
     return op->emitError() << "many-core targets cannot run '" << nameOf(op)
                            << "' (" << op->getName() << ")";

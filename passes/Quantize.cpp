@@ -126,6 +126,9 @@ private:
   LogicalResult planPopulation(Operation *op);
   LogicalResult planFreeProjection(Operation *op);
   LogicalResult planThreshold(ThresholdOp op);
+  void planSpikeDriven(AttentionOp op);
+  void reportAttention(AttentionOp op, double scale, std::string note);
+  LogicalResult planSpikformer(AttentionOp op);
 
   /// Effective weights of a projection per output element, divided by
   /// their source's scale and multiplied by `fold` (the population's gain
@@ -242,9 +245,6 @@ LogicalResult Quantizer::checkSupported() {
     return network.emitError("snn-quantize needs a discretized network; run "
                              "snn-discretize (or snn-prepare-run) first");
   for (Operation &op : network.getBodyBlock()->without_terminator()) {
-    if (isa<AttentionOp>(op))
-      return op.emitError() << "cannot quantize '" << nameOf(&op)
-                            << "': attention is float-only";
     if (isa<ReservoirOp>(op))
       return op.emitError() << "cannot quantize '" << nameOf(&op)
                             << "': run snn-materialize-reservoirs first";
@@ -444,6 +444,8 @@ LogicalResult Quantizer::computeScale(Operation *op) {
     return planPopulation(op);
   if (isProjection(op))
     return planFreeProjection(op);
+  if (auto attention = dyn_cast<AttentionOp>(op))
+    return planSpikformer(attention);
 
   FailureOr<const Scale *> in = getScale(op->getOperand(0));
   if (failed(in))
@@ -532,6 +534,56 @@ LogicalResult Quantizer::computeScale(Operation *op) {
     return success();
   }
   return op->emitError() << "cannot quantize '" << nameOf(op) << "'";
+}
+
+/// Spike-driven attention compares spike counts, which are exact: only
+/// the threshold becomes an integer (c > t <=> c > floor(t)).
+void Quantizer::planSpikeDriven(AttentionOp op) {
+  double threshold = op.getThreshold().convertToDouble();
+  double t = std::floor(threshold);
+  setAttr(op, "threshold", FloatAttr::get(Float64Type::get(ctx), t));
+  reportAttention(op, 1,
+                  "threshold " + show(threshold) + " -> " + show(t) +
+                      " (exact on spike counts)");
+}
+
+/// A report row for an attention op: per feature, its result's scale.
+void Quantizer::reportAttention(AttentionOp op, double scale,
+                                std::string note) {
+  auto type = cast<ShapedType>(op.getType());
+  LayerReport layer;
+  layer.name = nameOf(op).str();
+  layer.kind = stringifyAttentionForm(op.getForm()).str();
+  layer.channels = type.getDimSize(1);
+  layer.scales.assign(size_t(layer.channels), scale);
+  layer.powerOfTwo = quant::floorPowerOfTwo(scale) == scale;
+  layer.limits.assign(size_t(layer.channels), "exact representation");
+  layer.notes.push_back(std::move(note));
+  report.layers.push_back(std::move(layer));
+}
+
+/// Spikformer attention: the counts Q (K^T V) are exact integers, so the
+/// result is the count itself (multiplier +-1, no fraction bits) at scale
+/// 1 / |scale|; the population it feeds absorbs that scale like any other
+/// input's.
+LogicalResult Quantizer::planSpikformer(AttentionOp op) {
+  double scale = op.getScale().convertToDouble();
+  if (!(std::fabs(scale) > 0) || !std::isfinite(scale))
+    return op->emitError() << "cannot quantize '" << nameOf(op)
+                           << "': its scale is " << show(scale)
+                           << "; only a finite nonzero scale has an integer "
+                              "form";
+  scales[op.getOutput()] = Scale{{1 / std::fabs(scale)}};
+  reportAttention(op, 1 / std::fabs(scale),
+                  "result: the exact count Q (K^T V), multiplier " +
+                      std::string(scale > 0 ? "1" : "-1") +
+                      ", no fraction bits");
+  setResultType(op, intType());
+  Type f64 = Float64Type::get(ctx);
+  setAttr(op, "scale", FloatAttr::get(f64, scale > 0 ? 1.0 : -1.0));
+  setAttr(op, "frac_bits", IntegerAttr::get(IntegerType::get(ctx, 64), 0));
+  setAttr(op, "rounding", RoundingAttr::get(ctx, rounding));
+  return success();
 }
 
 LogicalResult Quantizer::planThreshold(ThresholdOp op) {
@@ -1423,6 +1475,9 @@ LogicalResult Quantizer::plan() {
     } else if (auto threshold = dyn_cast<ThresholdOp>(op)) {
       if (failed(planThreshold(threshold)))
         return failure();
+    } else if (auto attention = dyn_cast<AttentionOp>(op);
+               attention && attention.getForm() == AttentionForm::SpikeDriven) {
+      planSpikeDriven(attention);
     } else if (failed(getScale(op.getResult(0)))) {
       return failure();
     }

@@ -129,7 +129,7 @@ bool measureAgreement(snn::NetworkOp floatNetwork, snn::NetworkOp quantized,
   std::vector<runtime::Probe> probes;
   std::vector<size_t> probedLayer;
   for (auto [i, layer] : llvm::enumerate(report.layers))
-    if (layer.kind == "discrete_lif") {
+    if (layer.kind == "discrete_lif" || layer.kind == "spike_driven") {
       probes.push_back({layer.name, "out"});
       probedLayer.push_back(i);
     }

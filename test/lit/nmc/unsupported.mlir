@@ -4,7 +4,7 @@
 // extracted first, before anything is partitioned.
 
 snn.network @attention(%q: tensor<2x2xi1>, %k: tensor<2x2xi1>, %v: tensor<2x2xi1>) -> (y: tensor<4xi1>) attributes {dt = 1.0e-03 : f64} {
-  // expected-error @+1 {{many-core targets cannot run 'sdsa' (snn.attention)}}
+  // expected-error @+1 {{'sdsa' is an attention op; run snn-lower-attention first so it is neurons and synapses}}
   %0 = snn.attention %q, %k, %v {name = "sdsa", form = #snn<attention spike_driven>} : tensor<2x2xi1> -> tensor<2x2xi1>
   %f = snn.flatten %0 {start_dim = 0 : i64, end_dim = 1 : i64} : tensor<2x2xi1> -> tensor<4xi1>
   %1 = snn.linear %f {name = "fc", weight = dense<1> : tensor<4x4xi32>} : tensor<4xi1> -> tensor<4xi32>
