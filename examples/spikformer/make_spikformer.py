@@ -6,7 +6,8 @@ of N tokens x D features given as a [D, N] spike map:
   q, k, v = SN(Linear(x))                    three [N, D] spike maps
   a       = SN_attn(Q (K^T V) * scale)       SSA, then its neuron
                                              (threshold 0.5, as the paper's)
-  x1      = x + SN(Linear(a))                spike residual (values 0..2)
+  o       = SN(Linear(a))
+  x1      = x + o                            spike residual (values 0..2)
   x2      = x1 + SN(Linear(SN(Linear(x1))))  MLP, hidden H
   out     = SN(x2)                           what the next block reads
 
@@ -57,26 +58,34 @@ def main():
     n, d, h = args.tokens, args.features, args.hidden
     net = make_sdt.Network(random.Random(args.seed))
     std = 2.0 / d ** 0.5
+    grid = [n]                   # [D, N]: conv1d linears
 
     qkv = []
     for role in "qkv":
-        c = net.linear(f"{role}_linear", "x", d, d, n, "i1", std)
-        t = net.transpose(f"{role}_tokens", c, d, n, "f32")
+        c = net.linear(f"{role}_linear", "x", d, d, grid, "i1", std)
+        t = net.transpose(f"{role}_tokens", c, [d, n], [n, d], "f32")
         qkv.append(net.lif(role, t, [n, d]))
     ssa = net.op("ssa", f'snn.attention %{qkv[0]}, %{qkv[1]}, %{qkv[2]} {{name = "ssa", form = #snn<attention spikformer>, scale = {args.scale}}} : {net.tensor([n, d], "i1")} -> {net.tensor([n, d], "f32")}')
     a = net.op("attn_sn", f'snn.lif %ssa {{name = "attn_sn", tau = dense<2.0e-3> : tensor<f32>, r = dense<2.0> : tensor<f32>, v_leak = dense<0.0> : tensor<f32>, v_threshold = dense<0.5> : tensor<f32>, v_reset = dense<0.0> : tensor<f32>}} : {net.tensor([n, d], "f32")} -> {net.tensor([n, d], "i1")}')
-    at = net.transpose("attn_features", a, n, d, "i1")
-    o = net.lif("proj_sn", net.linear("proj_linear", at, d, d, n, "f32", std),
-                [d, n])
-    x1 = net.add("attn_residual", [identity(net, "x_identity", "x", [d, n]),
-                                   identity(net, "proj_identity", o, [d, n])],
-                 [d, n])
-    hs = net.lif("mlp_hidden",
-                 net.linear("mlp_fc1", x1, d, h, n, "f32", std), [h, n])
+    at = net.transpose("attn_features", a, [n, d], [d, n], "i1")
+    o = net.lif("proj_sn", net.linear("proj_linear", at, d, d, grid, "f32",
+                                      std), [d, n])
+    # x1 = x + o feeds the MLP and the second residual. The quantizer
+    # scales a projection for the one population it feeds, so each reader
+    # gets its own projections of the spike maps x, o (and m): fc1(x1) is
+    # fc1(x) + fc1(o) with the same weights.
+    w_fc1 = net.normal(std, h, d)
+    fc1 = net.add("mlp_fc1", [
+        net.linear("mlp_fc1.x", "x", d, h, grid, "i1", weight=w_fc1),
+        net.linear("mlp_fc1.proj", o, d, h, grid, "i1", weight=w_fc1)],
+        [h, n])
+    hs = net.lif("mlp_hidden", fc1, [h, n])
     m = net.lif("mlp_sn",
-                net.linear("mlp_fc2", hs, h, d, n, "i1", 2.0 / h ** 0.5),
+                net.linear("mlp_fc2", hs, h, d, grid, "i1", 2.0 / h ** 0.5),
                 [d, n])
-    x2 = net.add("mlp_residual", [x1, identity(net, "mlp_identity", m, [d, n])],
+    x2 = net.add("residual", [identity(net, "x_identity", "x", [d, n]),
+                              identity(net, "proj_identity", o, [d, n]),
+                              identity(net, "mlp_identity", m, [d, n])],
                  [d, n])
     out = net.lif("out", x2, [d, n])
 
