@@ -409,8 +409,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
   std::string base =
       op.getName() ? op.getName()->str() : freshName("sparse_projection");
   ArrayRef<int64_t> targets = op.getTargets();
-  int64_t sources =
-      cast<RankedTensorType>(op.getInput().getType()).getDimSize(0);
+  int64_t sources = numElements(op.getInput().getType());
   auto outType = cast<RankedTensorType>(op.getType());
 
   // A projection from `input` (`n` sources) to `m` targets with synapses
@@ -446,7 +445,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
   // its synapses summed in another order (and, for integers, saturated per
   // part), which is exact only when the sums are.
   {
-    SmallVector<int64_t> partOf(outType.getDimSize(0), -1);
+    SmallVector<int64_t> partOf(outType.getNumElements(), -1);
     bool regrouped = false;
     for (auto [i, syn] : llvm::enumerate(plan.synapses)) {
       int64_t part = int64_t(syn.hops.size());

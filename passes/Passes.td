@@ -72,6 +72,32 @@ def LowerDelays : Pass<"snn-lower-delays", "::snc::snn::NetworkOp"> {
   ];
 }
 
+def LowerAttention : Pass<"snn-lower-attention", "::snc::snn::NetworkOp"> {
+  let summary = "Rewrite snn.attention into memoryless neurons and delay-0 "
+                "synapses";
+  let description = [{
+    `spike_driven` (SDSA) on `[N, D]`: coincidence neurons `Q + K > 1`
+    (`snn.threshold`, a neuron whose membrane is this step's input), one
+    neuron per feature summing its column of coincidences against
+    `floor(threshold)` (clamped to [-1, N]), and coincidence neurons
+    `mask + V > 1`: `2ND + D` neurons, `5ND` synapses, all delivered in the
+    step (delay 0). `spikformer`: one neuron `Q[n,i] + K[m,i] + V[m,j] > 2`
+    per `(n, m, i, j)` and a projection summing them into `[n, j]` with
+    weight `scale / 2^frac_bits` (an integer: quantize first): `N²D²`
+    neurons, `4N²D²` synapses; an error states the expansion when it
+    exceeds the target's neurons. The interpreter's output is identical
+    before and after. Integer networks get integer synapses and thresholds.
+  }];
+  let dependentDialects = ["::snc::snn::SNNDialect"];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "Target bounding spikformer expansions (a name or .json; "
+           "default: the network's snn.target)">,
+    Option<"report", "report", "bool", "false",
+           "Emit a remark with each block's neuron and synapse cost">
+  ];
+}
+
 def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
   let summary = "Turn a discretized float network into the target's integers";
   let description = [{

@@ -107,6 +107,9 @@ void buildCompilePipeline(OpPassManager &pm,
     quantize.calibrate = llvm::join(options.calibration, ",");
     network.addPass(createQuantize(quantize));
   }
+  // Attention becomes neurons and synapses on the integer network, so the
+  // mapping and the backends see nothing attention-specific.
+  network.addPass(createLowerAttention());
   pm.addPass(
       std::make_unique<OnNetworkPass>(options.network, std::move(network)));
 }

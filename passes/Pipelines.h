@@ -69,7 +69,8 @@ bool needsQuantization(snn::NetworkOp network);
 /// The shared stages of every compile, on the module: on the network named,
 /// materialize reservoirs, discretize (nothing to do for a discretized
 /// network), then snn-lower-delays and snn-quantize for the network's
-/// snn.target unless it is quantized already. A backend appends its passes
+/// snn.target unless it is quantized already, then snn-lower-attention
+/// (attention as neurons and synapses). A backend appends its passes
 /// (Backend::addPasses), then its emitter runs (backends::createEmitPass).
 void buildCompilePipeline(mlir::OpPassManager &pm,
                           const CompilePipelineOptions &options);

@@ -124,6 +124,8 @@ private:
   LogicalResult planPopulation(Operation *op);
   LogicalResult planFreeProjection(Operation *op);
   LogicalResult planThreshold(ThresholdOp op);
+  void planSpikeDriven(AttentionOp op);
+  LogicalResult planSpikformer(AttentionOp op);
 
   /// Effective weights of a projection per output element, divided by
   /// their source's scale and multiplied by `fold` (the population's gain
@@ -203,9 +205,6 @@ LogicalResult Quantizer::checkSupported() {
     return network.emitError("snn-quantize needs a discretized network; run "
                              "snn-discretize (or snn-prepare-run) first");
   for (Operation &op : network.getBodyBlock()->without_terminator()) {
-    if (isa<AttentionOp>(op))
-      return op.emitError() << "cannot quantize '" << nameOf(&op)
-                            << "': attention is float-only";
     if (isa<ReservoirOp>(op))
       return op.emitError() << "cannot quantize '" << nameOf(&op)
                             << "': run snn-materialize-reservoirs first";
@@ -405,6 +404,8 @@ LogicalResult Quantizer::computeScale(Operation *op) {
     return planPopulation(op);
   if (isProjection(op))
     return planFreeProjection(op);
+  if (auto attention = dyn_cast<AttentionOp>(op))
+    return planSpikformer(attention);
 
   FailureOr<const Scale *> in = getScale(op->getOperand(0));
   if (failed(in))
@@ -493,6 +494,33 @@ LogicalResult Quantizer::computeScale(Operation *op) {
     return success();
   }
   return op->emitError() << "cannot quantize '" << nameOf(op) << "'";
+}
+
+/// Spike-driven attention compares spike counts, which are exact: only
+/// the threshold becomes an integer (c > t <=> c > floor(t)).
+void Quantizer::planSpikeDriven(AttentionOp op) {
+  double t = std::floor(op.getThreshold().convertToDouble());
+  setAttr(op, "threshold", FloatAttr::get(Float64Type::get(ctx), t));
+}
+
+/// Spikformer attention: the counts Q (K^T V) are exact integers, so the
+/// result is the count itself (multiplier +-1, no fraction bits) at scale
+/// 1 / |scale|; the population it feeds absorbs that scale like any other
+/// input's.
+LogicalResult Quantizer::planSpikformer(AttentionOp op) {
+  double scale = op.getScale().convertToDouble();
+  if (!(std::fabs(scale) > 0) || !std::isfinite(scale))
+    return op->emitError() << "cannot quantize '" << nameOf(op)
+                           << "': its scale is " << show(scale)
+                           << "; only a finite nonzero scale has an integer "
+                              "form";
+  scales[op.getOutput()] = Scale{{1 / std::fabs(scale)}};
+  setResultType(op, intType());
+  Type f64 = Float64Type::get(ctx);
+  setAttr(op, "scale", FloatAttr::get(f64, scale > 0 ? 1.0 : -1.0));
+  setAttr(op, "frac_bits", IntegerAttr::get(IntegerType::get(ctx, 64), 0));
+  setAttr(op, "rounding", RoundingAttr::get(ctx, rounding));
+  return success();
 }
 
 LogicalResult Quantizer::planThreshold(ThresholdOp op) {
@@ -1177,6 +1205,9 @@ LogicalResult Quantizer::plan() {
     } else if (auto threshold = dyn_cast<ThresholdOp>(op)) {
       if (failed(planThreshold(threshold)))
         return failure();
+    } else if (auto attention = dyn_cast<AttentionOp>(op);
+               attention && attention.getForm() == AttentionForm::SpikeDriven) {
+      planSpikeDriven(attention);
     } else if (failed(getScale(op.getResult(0)))) {
       return failure();
     }

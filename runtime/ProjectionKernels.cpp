@@ -9,6 +9,10 @@
 #include "dialects/snn/SNNOps.h"
 #include "runtime/KernelSupport.h"
 #include "runtime/Kernels.h"
+#include "runtime/NeuronModeConversion.h"
+#include "runtime/neuron/FixedPoint.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace snc::snn;
@@ -140,43 +144,79 @@ private:
   std::vector<T> scratch;
 };
 
-/// Attention over spike tensors, computed in T (the result type for
-/// spikformer; exact small integers in float for spike_driven).
-template <typename T> class AttentionKernel : public Kernel {
+/// Spikformer attention, computed in T (the result's kind). On integers
+/// the counts Q (K^T V) are exact and `scale` is a fixed-point multiplier
+/// with `frac_bits` fraction bits, dropped as `rounding` says.
+template <typename T> class SpikformerKernel : public Kernel {
 public:
-  AttentionKernel(AttentionOp op, ArrayRef<const Slot *> inputs, Slot *output)
-      : Kernel(output), form(op.getForm()),
-        scale(T(op.getScale().convertToDouble())),
-        threshold(T(op.getThreshold().convertToDouble())),
+  SpikformerKernel(AttentionOp op, ArrayRef<const Slot *> inputs, Slot *output)
+      : Kernel(output), scale(op.getScale().convertToDouble()),
+        fracBits(unsigned(op.getFracBits().value_or(0))),
+        rounding(fromDialect(op.getRounding().value_or(snn::Rounding::Floor))),
         inputs(inputs.begin(), inputs.end()) {
     auto type = cast<RankedTensorType>(op.getQuery().getType());
     tokens = type.getDimSize(0);
     features = type.getDimSize(1);
+    result.resize(size_t(tokens * features));
   }
 
   void step(int64_t) override {
     inputs[0]->loadAll(q);
     inputs[1]->loadAll(k);
     inputs[2]->loadAll(v);
-    result.resize(tokens * features);
-    if (form == AttentionForm::Spikformer) {
-      spikformerAttention(q.data(), k.data(), v.data(), tokens, features, scale,
-                          result.data());
-      std::copy(result.begin(), result.end(), output->data<T>());
-      return;
+    T *out = output->data<T>();
+    if constexpr (std::is_same_v<T, int64_t>) {
+      spikformerAttention(q.data(), k.data(), v.data(), tokens, features,
+                          int64_t(1), result.data());
+      for (size_t i = 0; i < result.size(); ++i)
+        out[i] = saturate(
+            fixedMul(int64_t(scale), result[i], fracBits, rounding), 64);
+    } else {
+      spikformerAttention(q.data(), k.data(), v.data(), tokens, features,
+                          T(scale), out);
     }
-    spikeDrivenAttention(q.data(), k.data(), v.data(), tokens, features,
-                         threshold, result.data());
-    for (int64_t i = 0; i < tokens * features; ++i)
-      output->data<uint8_t>()[i] = result[i] != T(0);
   }
 
 private:
-  AttentionForm form;
-  T scale, threshold;
+  double scale;
+  unsigned fracBits;
+  Rounding rounding;
   SmallVector<const Slot *> inputs;
   int64_t tokens, features;
   std::vector<T> q, k, v, result;
+};
+
+/// Spike-driven attention: the column sums are exact integer counts,
+/// compared with floor(threshold) (for an integer count c, c > t exactly
+/// when c > floor(t)).
+class SpikeDrivenKernel : public Kernel {
+public:
+  SpikeDrivenKernel(AttentionOp op, ArrayRef<const Slot *> inputs, Slot *output)
+      : Kernel(output), inputs(inputs.begin(), inputs.end()) {
+    auto type = cast<RankedTensorType>(op.getQuery().getType());
+    tokens = type.getDimSize(0);
+    features = type.getDimSize(1);
+    // Counts lie in [0, tokens]: a threshold outside [-1, tokens] acts as
+    // its end of that range.
+    double t = std::floor(op.getThreshold().convertToDouble());
+    threshold = t < -1 ? -1 : t > double(tokens) ? tokens : int64_t(t);
+    result.resize(size_t(tokens * features));
+  }
+
+  void step(int64_t) override {
+    inputs[0]->loadAll(q);
+    inputs[1]->loadAll(k);
+    inputs[2]->loadAll(v);
+    spikeDrivenAttention(q.data(), k.data(), v.data(), tokens, features,
+                         threshold, result.data());
+    for (size_t i = 0; i < result.size(); ++i)
+      output->data<uint8_t>()[i] = result[i] != 0;
+  }
+
+private:
+  SmallVector<const Slot *> inputs;
+  int64_t tokens, features, threshold;
+  std::vector<int64_t> q, k, v, result;
 };
 
 int64_t dim(Value v, unsigned d) {
@@ -263,10 +303,9 @@ std::unique_ptr<Kernel> createProjectionKernel(Operation *op,
     return byNumericKind<PoolKernel>(kind, poolGeometry(pool), true, in,
                                      output);
   if (auto attention = dyn_cast<AttentionOp>(op)) {
-    ElementKind computeKind =
-        kind == ElementKind::Spike ? ElementKind::F32 : kind;
-    return byNumericKind<AttentionKernel>(computeKind, attention, inputs,
-                                          output);
+    if (attention.getForm() == AttentionForm::SpikeDriven)
+      return std::make_unique<SpikeDrivenKernel>(attention, inputs, output);
+    return byNumericKind<SpikformerKernel>(kind, attention, inputs, output);
   }
   return nullptr;
 }

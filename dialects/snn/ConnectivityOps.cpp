@@ -267,13 +267,11 @@ int64_t SparseProjectionOp::getMaxDelay() {
 }
 
 LogicalResult SparseProjectionOp::verify() {
-  if (failed(verifyStaticIO(*this, 1)))
+  if (failed(verifyStaticIO(*this)))
     return failure();
-  int64_t sources = staticTensor(getInput()).getDimSize(0);
-  RankedTensorType out = staticTensor(getOutput());
-  if (out.getRank() != 1)
-    return emitOpError() << "output must be rank 1, but is " << out;
-  int64_t targets = out.getDimSize(0);
+  // Sources and targets are elements in row-major order.
+  int64_t sources = staticTensor(getInput()).getNumElements();
+  int64_t targets = staticTensor(getOutput()).getNumElements();
   ArrayRef<int64_t> rowPtr = getRowPtr();
   int64_t nnz = getNumSynapses();
   if (int64_t(rowPtr.size()) != sources + 1)
@@ -318,9 +316,32 @@ LogicalResult AttentionOp::verify() {
   bool spiking = out.getElementType().isInteger(1);
   if (getForm() == AttentionForm::SpikeDriven && !spiking)
     return emitOpError("spike_driven attention yields a spike tensor (i1)");
-  if (getForm() == AttentionForm::Spikformer &&
-      !isa<FloatType>(out.getElementType()))
-    return emitOpError("spikformer attention yields a floating-point tensor");
+  bool fixedPoint = getFracBits() || getRounding();
+  if (getForm() == AttentionForm::SpikeDriven) {
+    if (fixedPoint)
+      return emitOpError("'frac_bits' and 'rounding' belong to integer "
+                         "spikformer attention");
+    if (!std::isfinite(getThreshold().convertToDouble()))
+      return emitOpError("'threshold' must be finite");
+    return success();
+  }
+  Type elt = out.getElementType();
+  if (isa<FloatType>(elt)) {
+    if (fixedPoint)
+      return emitOpError("'frac_bits' and 'rounding' need an integer result");
+    return success();
+  }
+  if (!isa<IntegerType>(elt) || elt.isInteger(1))
+    return emitOpError("spikformer attention yields a floating-point or "
+                       "integer (iN, N >= 2) tensor");
+  // Integer: scale is the fixed-point multiplier.
+  double scale = getScale().convertToDouble();
+  if (!(std::fabs(scale) < 0x1p62) || scale != std::nearbyint(scale))
+    return emitOpError() << "integer spikformer attention needs an integer "
+                            "multiplier as 'scale', not "
+                         << scale;
+  if (getFracBits() && (*getFracBits() < 0 || *getFracBits() > 62))
+    return emitOpError("'frac_bits' must lie in [0, 62]");
   return success();
 }
 

@@ -112,7 +112,9 @@ def SNN_SparseProjectionOp : SNN_ConnectivityOp<"sparse_projection",
      DeclareOpInterfaceMethods<SNN_ProjectionOpInterface, ["getWeightParam"]>]> {
   let summary = "sparse synapses with per-synapse weights and integer delays";
   let description = [{
-    Compressed sparse rows by source: the synapses of source `s` are
+    Sources and targets are the input's and the output's elements in
+    row-major order. Compressed sparse rows by source: the synapses of
+    source `s` are
     `row_ptr[s] .. row_ptr[s+1]`, each with a target index, a weight, and a
     delay in steps (0 when `delays` is absent). Only nonzero inputs (spikes)
     are propagated. Output at step `t`, target `j`: the sum of
@@ -130,18 +132,24 @@ def SNN_SparseProjectionOp : SNN_ConnectivityOp<"sparse_projection",
 }
 
 def SNN_AttentionOp : SNN_Op<"attention",
-    [AllTypesMatch<["query", "key", "value"]>]> {
+    [AllTypesMatch<["query", "key", "value"]>, SNN_Quantizable]> {
   let summary = "spiking self-attention over [tokens, features] spike tensors";
   let description = [{
     `spikformer`: the result is the pre-activation `(Q · (Kᵀ · V)) * scale`
-    (follow it with a spiking neuron, the SN of Spikformer).
+    (follow it with a spiking neuron, the SN of Spikformer). On an integer
+    result, `scale` is an integer fixed-point multiplier with `frac_bits`
+    fraction bits (default 0), dropped as `rounding` says (default floor),
+    and the result saturates to its width.
     `spike_driven` (SDSA): `mask[d] = (Σ_n Q[n,d] K[n,d]) > threshold`,
-    result `mask ⊙ V` (a spike tensor).
+    result `mask ⊙ V` (a spike tensor). The column sums are exact integers.
+    `snn-lower-attention` rewrites both into neurons and synapses.
   }];
   let arguments = (ins SNN_SpikeTensor:$query, SNN_SpikeTensor:$key,
                        SNN_SpikeTensor:$value, SNN_AttentionFormAttr:$form,
                        DefaultValuedAttr<F64Attr, "1.0">:$scale,
                        DefaultValuedAttr<F64Attr, "0.0">:$threshold,
+                       OptionalAttr<I64Attr>:$frac_bits,
+                       OptionalAttr<SNN_RoundingAttr>:$rounding,
                        OptionalAttr<StrAttr>:$name);
   let results = (outs AnyTensor:$output);
   let assemblyFormat = [{

@@ -12,16 +12,41 @@ snn.network @spike_driven_float(%q: tensor<4x8xi1>) -> () {
 // -----
 
 snn.network @spikformer_spikes(%q: tensor<4x8xi1>) -> () {
-  // expected-error @+1 {{'snn.attention' op spikformer attention yields a floating-point tensor}}
+  // expected-error @+1 {{'snn.attention' op spikformer attention yields a floating-point or integer (iN, N >= 2) tensor}}
   %0 = snn.attention %q, %q, %q {form = #snn<attention spikformer>} : tensor<4x8xi1> -> tensor<4x8xi1>
   snn.output
 }
 
 // -----
 
+// On integers, scale is the fixed-point multiplier: an integer.
 snn.network @spikformer_integer(%q: tensor<4x8xi1>) -> () {
-  // expected-error @+1 {{'snn.attention' op spikformer attention yields a floating-point tensor}}
-  %0 = snn.attention %q, %q, %q {form = #snn<attention spikformer>} : tensor<4x8xi1> -> tensor<4x8xi32>
+  // expected-error @+1 {{'snn.attention' op integer spikformer attention needs an integer multiplier as 'scale', not 5.000000e-01}}
+  %0 = snn.attention %q, %q, %q {form = #snn<attention spikformer>, scale = 0.5} : tensor<4x8xi1> -> tensor<4x8xi32>
+  snn.output
+}
+
+// -----
+
+snn.network @spikformer_frac_bits(%q: tensor<4x8xi1>) -> () {
+  // expected-error @+1 {{'snn.attention' op 'frac_bits' must lie in [0, 62]}}
+  %0 = snn.attention %q, %q, %q {form = #snn<attention spikformer>, scale = 3.0, frac_bits = 63} : tensor<4x8xi1> -> tensor<4x8xi32>
+  snn.output
+}
+
+// -----
+
+snn.network @spikformer_float_fixed_point(%q: tensor<4x8xi1>) -> () {
+  // expected-error @+1 {{'snn.attention' op 'frac_bits' and 'rounding' need an integer result}}
+  %0 = snn.attention %q, %q, %q {form = #snn<attention spikformer>, frac_bits = 2} : tensor<4x8xi1> -> tensor<4x8xf32>
+  snn.output
+}
+
+// -----
+
+snn.network @spike_driven_fixed_point(%q: tensor<4x8xi1>) -> () {
+  // expected-error @+1 {{'snn.attention' op 'frac_bits' and 'rounding' belong to integer spikformer attention}}
+  %0 = snn.attention %q, %q, %q {form = #snn<attention spike_driven>, rounding = #snn<rounding floor>} : tensor<4x8xi1> -> tensor<4x8xi1>
   snn.output
 }
 

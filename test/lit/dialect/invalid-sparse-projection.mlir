@@ -2,17 +2,19 @@
 
 // Diagnostics of snn.sparse_projection (SparseProjectionOp::verify).
 
+// Sources are the input's elements (row-major): a [2, 2] input has 4.
 snn.network @input_rank(%s: tensor<2x2xi1>) -> () {
-  // expected-error @+1 {{'snn.sparse_projection' op expects a rank-1 input, but got 'tensor<2x2xi1>'}}
-  %0 = snn.sparse_projection %s {row_ptr = array<i64: 0, 0, 0, 0, 0>, targets = array<i64>, weights = dense<1.0> : tensor<f32>} : tensor<2x2xi1> -> tensor<2xf32>
+  // expected-error @+1 {{'snn.sparse_projection' op 'row_ptr' must have 5 entries (sources + 1), but has 3}}
+  %0 = snn.sparse_projection %s {row_ptr = array<i64: 0, 0, 0>, targets = array<i64>, weights = dense<1.0> : tensor<f32>} : tensor<2x2xi1> -> tensor<2xf32>
   snn.output
 }
 
 // -----
 
+// Targets are the output's elements (row-major): a [2, 2] output has 4.
 snn.network @output_rank(%s: tensor<3xi1>) -> () {
-  // expected-error @+1 {{'snn.sparse_projection' op output must be rank 1, but is 'tensor<2x2xf32>'}}
-  %0 = snn.sparse_projection %s {row_ptr = array<i64: 0, 0, 0, 0>, targets = array<i64>, weights = dense<1.0> : tensor<f32>} : tensor<3xi1> -> tensor<2x2xf32>
+  // expected-error @+1 {{'snn.sparse_projection' op synapse 0 targets neuron 4, outside [0, 4)}}
+  %0 = snn.sparse_projection %s {row_ptr = array<i64: 0, 1, 1, 1>, targets = array<i64: 4>, weights = dense<1.0> : tensor<f32>} : tensor<3xi1> -> tensor<2x2xf32>
   snn.output
 }
 
