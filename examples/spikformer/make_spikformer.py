@@ -26,8 +26,11 @@ import argparse
 import importlib.util
 import os
 import random
+import sys
 
-# The op writer of the spike-driven transformer's generator.
+# The op writer of the spike-driven transformer's generator (no bytecode
+# cache written into the source tree).
+sys.dont_write_bytecode = True
 _spec = importlib.util.spec_from_file_location(
     "make_sdt", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                              "..", "spike_driven_transformer", "make_sdt.py"))
