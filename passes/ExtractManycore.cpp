@@ -253,7 +253,8 @@ FailureOr<LinearForm> Extractor::operandForm(Operation *op, unsigned index) {
 LogicalResult Extractor::checkNoSaturation(Operation *op,
                                            const LinearForm &form) {
   unsigned bits = widthOf(op->getResult(0).getType());
-  if (bits >= 64)
+  // A spike map (i1) reshaped or delayed stays 0/1: nothing saturates.
+  if (bits >= 64 || bits == 1)
     return success();
   __int128 limit = (__int128(1) << (bits - 1)) - 1;
   for (int64_t k = 0; k < form.size(); ++k) {

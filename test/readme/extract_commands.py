@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the commands of a README's ```sh blocks as one bash script.
 
-usage: extract_commands.py README.md -o SCRIPT
+usage: extract_commands.py README.md -o SCRIPT [--no-skips]
 
 Every command the README shows is run by a test (test/lit/readme), taken
 from README.md itself, so the two cannot drift. The script:
@@ -19,6 +19,9 @@ from README.md itself, so the two cannot drift. The script:
   sh) only if PROGRAM is on PATH, as lit's REQUIRES does; otherwise it
   prints that it left the block out. The count of commands run says how
   many ran.
+
+With --no-skips (the READMEs of examples/, whose every command runs), no
+command is skipped.
 
 The script runs from the directory the README's paths are relative to.
 Errors name the README, the line and the problem; nothing is written then.
@@ -139,7 +142,7 @@ def commands(first, lines, name):
     return result
 
 
-def script(readme):
+def script(readme, skipped_commands):
     name = os.path.basename(readme)
     with open(readme, encoding="utf-8") as f:
         text = f.read()
@@ -164,9 +167,9 @@ def script(readme):
         block_ran = 0
         for number, command in commands(first, lines, name):
             out.append(f"# {name}:{number}")
-            if command in SKIPPED:
+            if command in skipped_commands:
                 out.append(f"# skipped: {command}")
-                out.append(f"# ({SKIPPED[command]})")
+                out.append(f"# ({skipped_commands[command]})")
                 skipped.add(command)
                 continue
             out.append(command)
@@ -179,7 +182,7 @@ def script(readme):
                 f"echo '{name}:{first - 1}: left out (needs "
                 f"{required} on PATH)'",
                 "fi"]
-    stale = [c for c in SKIPPED if c not in skipped]
+    stale = [c for c in skipped_commands if c not in skipped]
     if stale:
         raise ReadmeError(
             f"{name}: skipped command '{stale[0]}' is no longer in the "
@@ -192,12 +195,13 @@ def script(readme):
 
 
 def main(argv):
-    if len(argv) != 4 or argv[2] != "-o":
-        print("usage: extract_commands.py README.md -o SCRIPT",
+    no_skips = argv[4:] == ["--no-skips"]
+    if len(argv) != 4 + no_skips or argv[2] != "-o":
+        print("usage: extract_commands.py README.md -o SCRIPT [--no-skips]",
               file=sys.stderr)
         return 1
     try:
-        text = script(argv[1])
+        text = script(argv[1], {} if no_skips else SKIPPED)
     except ReadmeError as e:
         print(f"extract_commands.py: error: {e}", file=sys.stderr)
         return 1
