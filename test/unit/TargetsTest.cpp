@@ -126,6 +126,7 @@ TEST(BundledTargets, EveryFileValidates) {
     names.push_back(target.name);
   EXPECT_EQ(names, (std::vector<std::string>{"fpga-artix7-100t",
                                              "fpga-ice40-up5k", "sfq-rsfq",
+                                             "sfq-rsfq-unbounded",
                                              "spinnaker2", "spinnaker2-48"}));
 
   // Every *.json but the schema is a target, listed above.
@@ -321,6 +322,26 @@ TEST(BundledTargets, SFQ) {
       << error;
   EXPECT_EQ(t.neuronsPerCore(), std::nullopt);
   EXPECT_EQ(t.cores(), std::nullopt);
+  EXPECT_EQ(t.sfq->jjBudget, 5822);
+  EXPECT_EQ(t.sfq->jjPerDie, std::nullopt);
+}
+
+// The second SFQ target: sfq-rsfq's cells without a die budget.
+TEST(BundledTargets, SFQUnbounded) {
+  TargetDescription t, die;
+  std::string error;
+  ASSERT_TRUE(loadTarget("sfq-rsfq-unbounded", bundledOptions(), t, error))
+      << error;
+  ASSERT_TRUE(loadTarget("sfq-rsfq", bundledOptions(), die, error)) << error;
+  ASSERT_TRUE(t.sfq.has_value());
+  EXPECT_EQ(t.sfq->jjBudget, std::nullopt);
+  EXPECT_EQ(t.sfq->pins, std::nullopt);
+  EXPECT_EQ(t.sfq->jjPerDie, die.sfq->jjBudget);
+  EXPECT_EQ(t.backend, "sfq");
+  // Every cell number is sfq-rsfq's.
+  for (const auto &[field, value] : die.capacity)
+    if (field != "jj_budget" && field != "pins")
+      EXPECT_EQ(t.getCapacity(field), value) << field;
 }
 
 TEST(BundledTargets, NamesOfEnums) {
