@@ -2,6 +2,7 @@
 
 #include "backends/fpga/Passes.h"
 #include "dialects/nmc/NMCDialect.h"
+#include "dialects/sfq/SFQDialect.h"
 #include "dialects/snn/SNNDialect.h"
 #include "passes/Passes.h"
 #include "passes/Pipelines.h"
@@ -14,7 +15,8 @@
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
-  registry.insert<snc::snn::SNNDialect, snc::nmc::NMCDialect>();
+  registry.insert<snc::snn::SNNDialect, snc::nmc::NMCDialect,
+                  snc::sfq::SFQDialect>();
   snc::registerSncPasses();
   // Backends' own passes, for testing them alone.
   snc::fpga::registerFPGAPasses();
