@@ -84,8 +84,8 @@ struct SimulateResult {
 /// inputs). Fails on a bad directory or input, and on any timing violation
 /// (naming the cell, the pin, the time in ps and the pulses).
 bool simulateDesign(const std::string &directory,
-                    const std::vector<runtime::NpyArray> &inputs,
-                    int64_t steps, SimulateResult &result, std::string &error);
+                    const std::vector<runtime::NpyArray> &inputs, int64_t steps,
+                    SimulateResult &result, std::string &error);
 
 } // namespace snc::sfqbackend
 

@@ -86,8 +86,8 @@ void readManifest(const nlohmann::json &m, Design &d) {
 
 std::string describeViolations(const std::vector<Violation> &violations) {
   std::string text = std::to_string(violations.size()) + " timing violation" +
-                     (violations.size() == 1 ? "" : "s") + "; first: " +
-                     violations.front().describe();
+                     (violations.size() == 1 ? "" : "s") +
+                     "; first: " + violations.front().describe();
   for (size_t i = 1; i < violations.size() && i < 4; ++i)
     text += "\n  then: " + violations[i].describe();
   return text;
@@ -96,9 +96,8 @@ std::string describeViolations(const std::vector<Violation> &violations) {
 } // namespace
 
 bool simulateDesign(const std::string &directory,
-                    const std::vector<runtime::NpyArray> &inputs,
-                    int64_t steps, SimulateResult &result,
-                    std::string &error) {
+                    const std::vector<runtime::NpyArray> &inputs, int64_t steps,
+                    SimulateResult &result, std::string &error) {
   std::string manifestPath = directory + "/manifest.json", text;
   if (!readText(manifestPath, text, error))
     return false;
@@ -128,20 +127,18 @@ bool simulateDesign(const std::string &directory,
   for (size_t i = 0; i < inputs.size(); ++i) {
     const runtime::NpyArray &array = inputs[i];
     const DesignPort &port = design.inputs[i];
-    std::vector<int64_t> perStep(array.shape.begin() +
-                                     (array.shape.empty() ? 0 : 1),
-                                 array.shape.end());
+    std::vector<int64_t> perStep(
+        array.shape.begin() + (array.shape.empty() ? 0 : 1), array.shape.end());
     if (array.shape.empty() || perStep != port.shape) {
-      error = (array.source.empty() ? "input " + std::to_string(i)
-                                    : array.source) +
-              ": expected (steps, " +
-              std::to_string(elementsOf(port.shape)) + "...) for '" +
-              port.name + "', got " + std::to_string(array.shape.size()) +
-              " dimensions";
+      error =
+          (array.source.empty() ? "input " + std::to_string(i) : array.source) +
+          ": expected (steps, " + std::to_string(elementsOf(port.shape)) +
+          "...) for '" + port.name + "', got " +
+          std::to_string(array.shape.size()) + " dimensions";
       return false;
     }
-    available = available < 0 ? array.shape[0]
-                               : std::min(available, array.shape[0]);
+    available =
+        available < 0 ? array.shape[0] : std::min(available, array.shape[0]);
   }
   if (steps < 0)
     steps = std::max<int64_t>(available, 0);
@@ -156,8 +153,7 @@ bool simulateDesign(const std::string &directory,
       maxLatency = std::max(maxLatency, l);
 
   SimulationInput input;
-  input.clock = {design.clockInput, design.periodFs, steps + maxLatency + 1,
-                 0};
+  input.clock = {design.clockInput, design.periodFs, steps + maxLatency + 1, 0};
   for (size_t i = 0; i < inputs.size(); ++i) {
     const DesignPort &port = design.inputs[i];
     size_t width = port.cells.size();
@@ -177,9 +173,9 @@ bool simulateDesign(const std::string &directory,
     return false;
   }
   result = SimulateResult();
-  result.seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   if (!simulated.violations.empty()) {
     error = netlistPath + ": " + describeViolations(simulated.violations);
     return false;
@@ -191,8 +187,8 @@ bool simulateDesign(const std::string &directory,
   for (const DesignPort &port : design.outputs) {
     std::vector<int64_t> shape = {steps};
     shape.insert(shape.end(), port.shape.begin(), port.shape.end());
-    runtime::NpyArray array = runtime::NpyArray::zeros(
-        runtime::NpyDType::Bool, shape);
+    runtime::NpyArray array =
+        runtime::NpyArray::zeros(runtime::NpyDType::Bool, shape);
     std::vector<std::string> where;
     size_t width = port.cells.size();
     for (size_t e = 0; e < width; ++e) {
@@ -208,8 +204,7 @@ bool simulateDesign(const std::string &directory,
       where.push_back(driver ? "cell '" +
                                    design.netlist.cell(driver->cell).name + "'"
                              : "probe '" + port.cells[e] + "'");
-      std::vector<uint32_t> counts =
-          pulsesPerCycle(probe->second, input.clock);
+      std::vector<uint32_t> counts = pulsesPerCycle(probe->second, input.clock);
       for (int64_t s = 0; s < steps; ++s) {
         uint32_t n = counts[size_t(s + port.latency[e])];
         if (n > 1) {

@@ -70,8 +70,8 @@ bool renderDesign(const Design &design,
     return false;
   problems = budgetProblems(report);
   if (!problems.empty()) {
-    error = "the circuit does not fit " + design.target + ": " +
-            problems.front();
+    error =
+        "the circuit does not fit " + design.target + ": " + problems.front();
     for (size_t i = 1; i < problems.size(); ++i)
       error += "; " + problems[i];
     return false;
@@ -95,8 +95,8 @@ bool renderDesign(const Design &design,
                          ": RSFQlib) and the input and clock sources before "
                          "running it.",
                      design.periodFs, 10));
-  files.emplace_back("report.txt", "SFQ circuit '" + design.module +
-                                       "' for " + design.target + "\n" +
+  files.emplace_back("report.txt", "SFQ circuit '" + design.module + "' for " +
+                                       design.target + "\n" +
                                        reportText(report));
   files.emplace_back("report.json", reportJSON(report));
   files.emplace_back("manifest.json", manifestText(design));

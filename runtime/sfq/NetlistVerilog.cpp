@@ -108,8 +108,8 @@ std::string writeVerilog(const Netlist &netlist, const std::string &moduleName,
         weights += (weights.empty() ? "" : " ") + std::to_string(w);
       os << " #(.WEIGHTS(\"" << weights << "\"), .THRESHOLD(" << n.threshold
          << "), .STATE_BITS(" << n.stateBits << "), .RESET(\""
-         << resetName(n.reset) << "\"), .V_RESET(" << n.vReset
-         << "), .V_INIT(" << n.vInit << "))";
+         << resetName(n.reset) << "\"), .V_RESET(" << n.vReset << "), .V_INIT("
+         << n.vInit << "))";
     }
     os << " " << verilogIdentifier(cell.name) << " (";
     std::vector<std::string> ports;
@@ -117,16 +117,15 @@ std::string writeVerilog(const Netlist &netlist, const std::string &moduleName,
       ports.push_back(".pad(" + verilogIdentifier(padName(cell.name)) + ")");
     for (unsigned p = 0; p < netlist.numInputs(c); ++p) {
       Pin from = driver[netlist.inputBase(c) + p];
-      ports.push_back("." + netlist.inputName(c, p) + "(" +
-                      (from.cell != ~0u ? net(from.cell, from.pin)
-                                        : std::string()) +
-                      ")");
+      ports.push_back(
+          "." + netlist.inputName(c, p) + "(" +
+          (from.cell != ~0u ? net(from.cell, from.pin) : std::string()) + ")");
     }
     for (unsigned p = 0; p < netlist.numOutputs(c); ++p)
-      ports.push_back("." + netlist.outputName(c, p) + "(" +
-                      (sinks[netlist.outputBase(c) + p] >= 0 ? net(c, p)
-                                                            : std::string()) +
-                      ")");
+      ports.push_back(
+          "." + netlist.outputName(c, p) + "(" +
+          (sinks[netlist.outputBase(c) + p] >= 0 ? net(c, p) : std::string()) +
+          ")");
     if (cell.kind == CellKind::SFQDC)
       ports.push_back(".pad(" + verilogIdentifier(padName(cell.name)) + ")");
     for (size_t i = 0; i < ports.size(); ++i)
@@ -373,8 +372,12 @@ private:
         instance.params[name] = current;
         if (!advance() || !expectPunct(')'))
           return false;
-        if (isPunct(',') && !advance())
-          return false;
+        if (isPunct(',')) {
+          if (!advance())
+            return false;
+        } else if (!isPunct(')')) {
+          return unexpected("',' or ')'");
+        }
       }
       if (!advance())
         return false;
@@ -390,8 +393,12 @@ private:
       if (!expectPunct(')'))
         return false;
       instance.ports.emplace_back(pin, net);
-      if (isPunct(',') && !advance())
-        return false;
+      if (isPunct(',')) {
+        if (!advance())
+          return false;
+      } else if (!isPunct(')')) {
+        return unexpected("',' or ')'");
+      }
     }
     return advance() && expectPunct(';');
   }
@@ -401,8 +408,8 @@ private:
     auto it = instance.params.find(name);
     if (it == instance.params.end() || it->second.kind != Token::Number) {
       line = instance.line;
-      message = "NEURON '" + instance.name + "' needs the number parameter " +
-                name;
+      message =
+          "NEURON '" + instance.name + "' needs the number parameter " + name;
       return false;
     }
     if (!parseInteger(it->second.text, into)) {

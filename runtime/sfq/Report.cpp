@@ -55,10 +55,9 @@ struct Arrival {
 class TimingWalk {
 public:
   TimingWalk(const Netlist &n, const CellLibrary &l)
-      : netlist(n), library(l),
-        outputCell(n.outputSinks().size()), driver(n.numInputSlots(), -1),
-        arrivals(n.outputSinks().size()), state(n.outputSinks().size(), 0),
-        stages(n.outputSinks().size(), -1),
+      : netlist(n), library(l), outputCell(n.outputSinks().size()),
+        driver(n.numInputSlots(), -1), arrivals(n.outputSinks().size()),
+        state(n.outputSinks().size(), 0), stages(n.outputSinks().size(), -1),
         stageState(n.outputSinks().size(), 0) {
     for (uint32_t c = 0; c < n.numCells(); ++c)
       for (unsigned p = 0; p < n.numOutputs(c); ++p)
@@ -208,8 +207,8 @@ bool analyzeNetlist(const Netlist &netlist, const CellLibrary &library,
   std::optional<int64_t> perDie =
       budget.junctions ? budget.junctions : budget.junctionsPerDie;
   if (perDie && *perDie > 0)
-    report.dies = std::max<int64_t>(
-        1, (report.totalJunctions + *perDie - 1) / *perDie);
+    report.dies =
+        std::max<int64_t>(1, (report.totalJunctions + *perDie - 1) / *perDie);
 
   TimingWalk walk(netlist, library);
   for (uint32_t c = 0; c < netlist.numCells(); ++c) {
@@ -243,9 +242,9 @@ bool analyzeNetlist(const Netlist &netlist, const CellLibrary &library,
       // Launched by one tick, captured by the next, a period later.
       int64_t required = in.late - clock.early + timing.setupFs;
       if (!report.critical || required > report.critical->requiredFs)
-        report.critical = TimingPath{launch.name, cell.name,
-                                     netlist.inputName(c, p), required,
-                                     in.cells};
+        report.critical =
+            TimingPath{launch.name, cell.name, netlist.inputName(c, p),
+                       required, in.cells};
       // The earliest launch must clear the capture's hold at the same tick.
       int64_t slack = in.early - clock.late - timing.holdFs;
       if (!report.holdSlackFs || slack < *report.holdSlackFs)
@@ -262,13 +261,13 @@ std::vector<std::string> budgetProblems(const NetlistReport &report) {
   const DieBudget &b = report.budget;
   if (b.junctions && report.totalJunctions > *b.junctions) {
     int64_t over = report.totalJunctions - *b.junctions;
-    problems.push_back(
-        withCommas(report.totalJunctions) + " Josephson junctions are " +
-        withCommas(over) + " (" +
-        fixed(100.0 * double(over) / double(*b.junctions), 1) + "%) over " +
-        b.target + "'s budget of " + withCommas(*b.junctions) + " (it would need " +
-        std::to_string(report.dies.value_or(0)) + " dies of " +
-        withCommas(*b.junctions) + ")");
+    problems.push_back(withCommas(report.totalJunctions) +
+                       " Josephson junctions are " + withCommas(over) + " (" +
+                       fixed(100.0 * double(over) / double(*b.junctions), 1) +
+                       "%) over " + b.target + "'s budget of " +
+                       withCommas(*b.junctions) + " (it would need " +
+                       std::to_string(report.dies.value_or(0)) + " dies of " +
+                       withCommas(*b.junctions) + ")");
   }
   if (b.pins && report.pins > *b.pins)
     problems.push_back(std::to_string(report.pins) + " pins are " +
@@ -287,11 +286,11 @@ std::string reportText(const NetlistReport &r, const SwitchingStats *stats) {
   };
   std::string total = withCommas(r.totalJunctions);
   if (r.budget.junctions)
-    total += " of " + withCommas(*r.budget.junctions) + " (" +
-             fixed(100.0 * double(r.totalJunctions) /
-                       double(*r.budget.junctions),
-                   1) +
-             "%)";
+    total +=
+        " of " + withCommas(*r.budget.junctions) + " (" +
+        fixed(100.0 * double(r.totalJunctions) / double(*r.budget.junctions),
+              1) +
+        "%)";
   else
     total += " (no budget)";
   if (r.dies && r.budget.junctionsPerDie && !r.budget.junctions)
@@ -306,21 +305,19 @@ std::string reportText(const NetlistReport &r, const SwitchingStats *stats) {
   line("pins", std::to_string(r.pins) +
                    (r.budget.pins ? " of " + std::to_string(*r.budget.pins)
                                   : std::string()));
-  line("neurons", withCommas(r.neurons) + ", " + withCommas(r.synapses) +
-                      " synapses");
+  line("neurons",
+       withCommas(r.neurons) + ", " + withCommas(r.synapses) + " synapses");
   line("depth", std::to_string(r.clockedDepth) + " clocked stage" +
                     (r.clockedDepth == 1 ? "" : "s") + ", at most " +
                     std::to_string(r.asyncDepth) +
                     " asynchronous cells between clocked cells");
   if (r.critical) {
-    line("critical", ps(r.critical->requiredFs) + " ps from '" +
-                         r.critical->from + "' to '" + r.critical->to +
-                         "' pin " + r.critical->toPin + " (" +
-                         std::to_string(r.critical->cells) +
-                         " cells, setup included)");
-    line("max clock",
-         fixed(r.maxClockHz / 1e9, 2) + " GHz (target clock " +
-             fixed(double(r.budget.clockHz) / 1e9, 2) + " GHz)");
+    line("critical",
+         ps(r.critical->requiredFs) + " ps from '" + r.critical->from +
+             "' to '" + r.critical->to + "' pin " + r.critical->toPin + " (" +
+             std::to_string(r.critical->cells) + " cells, setup included)");
+    line("max clock", fixed(r.maxClockHz / 1e9, 2) + " GHz (target clock " +
+                          fixed(double(r.budget.clockHz) / 1e9, 2) + " GHz)");
   } else {
     line("critical", "no path between clocked cells");
   }
@@ -392,8 +389,7 @@ std::string reportJSON(const NetlistReport &r, const SwitchingStats *stats) {
     field("cycles", std::to_string(stats->cycles));
     field("switching_events", std::to_string(stats->events));
     field("energy_joules_estimate", energy);
-    field("energy_note",
-          jsonString("switching events x 1e-19 J: an estimate"));
+    field("energy_note", jsonString("switching events x 1e-19 J: an estimate"));
     field("violations", std::to_string(stats->violations), true);
   }
   return out + "}\n";

@@ -26,7 +26,7 @@ namespace snc::runtime::sfq {
 
 /// The die a netlist is checked against (from the target's capacity).
 struct DieBudget {
-  std::string target;              // "sfq-rsfq"
+  std::string target;               // "sfq-rsfq"
   std::optional<int64_t> junctions; // jj_budget; absent: no budget
   std::optional<int64_t> pins;
   /// Junctions of one reference die (jj_per_die), to count dies when there
@@ -38,11 +38,11 @@ struct DieBudget {
 /// One timed path from a launch point (a clocked cell's clock, or an input
 /// pin at the start of its cycle) to a clocked cell's data pin.
 struct TimingPath {
-  std::string from;     // launching cell ("n1_3"), "" if none
-  std::string to;       // capturing cell
-  std::string toPin;    // its data pin ("in5")
+  std::string from;       // launching cell ("n1_3"), "" if none
+  std::string to;         // capturing cell
+  std::string toPin;      // its data pin ("in5")
   int64_t requiredFs = 0; // arrival after the capture's clock + its setup
-  unsigned cells = 0;   // asynchronous cells (JTL, splitter, merger) on it
+  unsigned cells = 0;     // asynchronous cells (JTL, splitter, merger) on it
 };
 
 struct NetlistReport {

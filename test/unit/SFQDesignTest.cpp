@@ -27,8 +27,7 @@ Design twoLayerDesign() {
   options.searchDirs = {SNC_TARGETS_DIR};
   snc::targets::TargetDescription t;
   std::string error;
-  EXPECT_TRUE(snc::targets::loadTarget("sfq-rsfq", options, t, error))
-      << error;
+  EXPECT_TRUE(snc::targets::loadTarget("sfq-rsfq", options, t, error)) << error;
   Design d;
   d.target = "sfq-rsfq";
   d.module = "two_layers";
@@ -108,9 +107,9 @@ TEST(SFQDesign, OverBudgetWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir));
 }
 
-// A 12 ps clock: tick 1 reaches n0 at 12 + 8.6 = 20.6 ps and n0 fires
-// (step 0: x0 + x1 = 2 > 1); its pulse reaches n2 at 30.6 ps, 2 ps before
-// n2's tick 2 at 32.6 ps, inside n2's 3 ps setup window.
+// A 12 ps clock, inputs 6 ps into their cycle: x1's step-1 pulse at
+// 12 + 6 = 18 ps passes one splitter (4.3 ps) and reaches n0 at 22.3 ps,
+// 1.7 ps after n0's tick 1 at 12 + 8.6 = 20.6 ps: inside its 3 ps hold.
 TEST(SFQDesign, TimingViolationFailsTheSimulation) {
   Design d = twoLayerDesign();
   d.periodFs = 12000;
@@ -121,10 +120,9 @@ TEST(SFQDesign, TimingViolationFailsTheSimulation) {
   ASSERT_TRUE(writeDesign(d, dir, report, error)) << error;
   SimulateResult result;
   EXPECT_FALSE(simulateDesign(dir, {inputs()}, -1, result, error));
-  EXPECT_NE(error.find("timing violations; first: setup violation at cell "
-                       "'n2' pin in0, 32.600 ps: data at 30.600 ps is "
-                       "2.000 ps before the clock at 32.600 ps; setup is "
-                       "3.000 ps"),
+  EXPECT_NE(error.find("timing violations; first: hold violation at cell "
+                       "'n0' pin in1, 22.300 ps: data 1.700 ps after the "
+                       "clock at 20.600 ps; hold is 3.000 ps"),
             std::string::npos)
       << error;
 }

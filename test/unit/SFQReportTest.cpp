@@ -48,8 +48,7 @@ Netlist dffToAnd() {
 NetlistReport analyze(const Netlist &n, DieBudget budget = {}) {
   NetlistReport report;
   std::string error;
-  EXPECT_TRUE(analyzeNetlist(n, rsfqLibrary(), budget, report, error))
-      << error;
+  EXPECT_TRUE(analyzeNetlist(n, rsfqLibrary(), budget, report, error)) << error;
   return report;
 }
 
@@ -87,7 +86,7 @@ TEST(SFQReport, TwoLayerNetwork) {
   EXPECT_TRUE(budgetProblems(r).empty());
 
   std::string text = reportText(r);
-  EXPECT_NE(text.find("junctions    159 of 5,822 (2.7%)"), std::string::npos)
+  EXPECT_NE(text.find("junctions   159 of 5,822 (2.7%)"), std::string::npos)
       << text;
   EXPECT_NE(text.find("NEURON    134 in 3 cells"), std::string::npos) << text;
   EXPECT_NE(text.find("critical    13.000 ps from 'n0' to 'n2' pin in0"),
@@ -132,8 +131,8 @@ TEST(SFQReport, BudgetProblems) {
 
 // Without a budget, jj_per_die counts dies: 159 / 100 -> 2.
 TEST(SFQReport, DiesWithoutABudget) {
-  NetlistReport r =
-      analyze(twoLayerNetlist(), {"unbounded", std::nullopt, std::nullopt, 100, 0});
+  NetlistReport r = analyze(twoLayerNetlist(),
+                            {"unbounded", std::nullopt, std::nullopt, 100, 0});
   EXPECT_EQ(r.dies, 2);
   EXPECT_TRUE(budgetProblems(r).empty());
   EXPECT_NE(reportText(r).find("159 (no budget): 2 dies of 100"),
@@ -258,7 +257,7 @@ TEST(SFQVerilog, ReadErrorsNameTheLine) {
   EXPECT_EQ(fails("module m ();\n\n  JTL j (.a(x), .q(y));\nendmodule\n"),
             "bad.v:3: net 'x' has no driver");
   EXPECT_EQ(fails("module m ();\n  JTL j (.a(x) .q(y));\nendmodule\n"),
-            "bad.v:2: expected ')', found '.'");
+            "bad.v:2: expected ',' or ')', found '.'");
   EXPECT_EQ(fails("module m ();\n  JTL j (.a(x));\n"),
             "bad.v:3: missing 'endmodule'");
   EXPECT_EQ(fails("module m ();\n  NEURON #(.THRESHOLD(1)) n (.clk(c));\n"
@@ -272,15 +271,15 @@ TEST(SFQVerilog, ReadErrorsNameTheLine) {
 // One instance per cell, JSIM order (label, subcircuit, nodes), nodes named
 // after the driving output pin.
 TEST(SFQJosim, InstanceLines) {
-  std::string deck = writeJosimDeck(twoLayerNetlist(), "deck of a test", 100000, 8);
+  std::string deck =
+      writeJosimDeck(twoLayerNetlist(), "deck of a test", 100000, 8);
   EXPECT_EQ(deck.rfind("* deck of a test\n", 0), 0u) << deck;
   EXPECT_NE(deck.find("* n2: weights 1 1 -1, threshold 1, 8-bit state\n"
                       "Xn2 NEURON_K3 n0_q n1_q balance_x0_q clk_split2_q1 "
                       "n2_q\n"),
             std::string::npos)
       << deck;
-  EXPECT_NE(deck.find("Xclk DCSFQ pad_clk clk_q\n"), std::string::npos)
-      << deck;
+  EXPECT_NE(deck.find("Xclk DCSFQ pad_clk clk_q\n"), std::string::npos) << deck;
   EXPECT_NE(deck.find("Xout SFQDC n2_q pad_out\n"), std::string::npos) << deck;
   EXPECT_NE(deck.find("Xbalance_x0 DFF x0_split0_q1 clk_split2_q0 "
                       "balance_x0_q\n"),

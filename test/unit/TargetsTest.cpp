@@ -124,10 +124,9 @@ TEST(BundledTargets, EveryFileValidates) {
   std::vector<std::string> names;
   for (const TargetSummary &target : targets)
     names.push_back(target.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"fpga-artix7-100t",
-                                             "fpga-ice40-up5k", "sfq-rsfq",
-                                             "sfq-rsfq-unbounded",
-                                             "spinnaker2", "spinnaker2-48"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "fpga-artix7-100t", "fpga-ice40-up5k", "sfq-rsfq",
+                       "sfq-rsfq-unbounded", "spinnaker2", "spinnaker2-48"}));
 
   // Every *.json but the schema is a target, listed above.
   std::error_code ec;
