@@ -71,6 +71,12 @@ bool renderDesign(const Design &design,
 bool writeDesign(const Design &design, const std::string &directory,
                  runtime::sfq::NetlistReport &report, std::string &error);
 
+/// Reads a written design back: the manifest's pins, clock, cell library
+/// and budget, the netlist from netlist.v. Fails with `error` naming the
+/// file.
+bool loadDesign(const std::string &directory, Design &design,
+                std::string &error);
+
 struct SimulateResult {
   std::vector<runtime::NpyArray> outputs; // (steps, *shape) bool
   /// Per output, per element: the neuron driving its probe.

@@ -82,6 +82,17 @@ void readManifest(const nlohmann::json &m, Design &d) {
   d.outputs = ports(m.at("outputs"), true);
   for (const auto &[field, value] : m.at("cell_library").items())
     d.capacity[field] = value.get<int64_t>();
+  const auto &budget = m.at("budget");
+  d.budget.target = d.target;
+  auto limit = [&](const char *key) -> std::optional<int64_t> {
+    if (budget.at(key).is_null())
+      return std::nullopt;
+    return budget.at(key).get<int64_t>();
+  };
+  d.budget.junctions = limit("jj_budget");
+  d.budget.pins = limit("pins");
+  d.budget.junctionsPerDie = limit("jj_per_die");
+  d.budget.clockHz = budget.at("clock_hz");
 }
 
 std::string describeViolations(const std::vector<Violation> &violations) {
@@ -95,28 +106,36 @@ std::string describeViolations(const std::vector<Violation> &violations) {
 
 } // namespace
 
-bool simulateDesign(const std::string &directory,
-                    const std::vector<runtime::NpyArray> &inputs, int64_t steps,
-                    SimulateResult &result, std::string &error) {
+bool loadDesign(const std::string &directory, Design &design,
+                std::string &error) {
   std::string manifestPath = directory + "/manifest.json", text;
   if (!readText(manifestPath, text, error))
     return false;
-  Design design;
+  design = Design();
   try {
     readManifest(nlohmann::json::parse(text), design);
   } catch (const std::exception &e) {
     error = manifestPath + ": not an SFQ netlist manifest (" + e.what() + ")";
     return false;
   }
+  std::string netlistPath = directory + "/netlist.v";
+  return readText(netlistPath, text, error) &&
+         readVerilog(text, netlistPath, design.netlist, error);
+}
+
+bool simulateDesign(const std::string &directory,
+                    const std::vector<runtime::NpyArray> &inputs, int64_t steps,
+                    SimulateResult &result, std::string &error) {
+  Design design;
+  if (!loadDesign(directory, design, error))
+    return false;
+  std::string manifestPath = directory + "/manifest.json";
+  std::string netlistPath = directory + "/netlist.v";
   CellLibrary library;
   if (!loadCellLibrary(design.capacity, library, error)) {
     error = manifestPath + ": " + error;
     return false;
   }
-  std::string netlistPath = directory + "/netlist.v";
-  if (!readText(netlistPath, text, error) ||
-      !readVerilog(text, netlistPath, design.netlist, error))
-    return false;
 
   if (inputs.size() != design.inputs.size()) {
     error = "the circuit takes " + std::to_string(design.inputs.size()) +

@@ -49,6 +49,13 @@ std::string manifestText(const Design &d) {
   for (const auto &[field, value] : d.capacity)
     library[field] = value;
   root["cell_library"] = library;
+  auto limit = [](const std::optional<int64_t> &v) {
+    return v ? json(*v) : json(nullptr);
+  };
+  root["budget"] = {{"jj_budget", limit(d.budget.junctions)},
+                    {"pins", limit(d.budget.pins)},
+                    {"jj_per_die", limit(d.budget.junctionsPerDie)},
+                    {"clock_hz", d.budget.clockHz}};
   return root.dump(2) + "\n";
 }
 
