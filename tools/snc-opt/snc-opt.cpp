@@ -6,6 +6,7 @@
 #include "dialects/snn/SNNDialect.h"
 #include "passes/Passes.h"
 #include "passes/Pipelines.h"
+#include "passes/sfq/SFQPipeline.h"
 #include "runtime/FileIO.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -20,6 +21,7 @@ int main(int argc, char **argv) {
   snc::registerSncPasses();
   // Backends' own passes, for testing them alone.
   snc::fpga::registerFPGAPasses();
+  snc::sfq::registerSFQPassesAndPipeline();
   snc::registerSncPipelines();
   // Generic cleanups users expect from an -opt tool.
   mlir::registerCanonicalizerPass();
