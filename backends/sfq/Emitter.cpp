@@ -36,8 +36,7 @@ int64_t elementsOf(const std::vector<int64_t> &shape) {
 }
 
 /// The network's circuit: the sfq.circuit whose `network` names it.
-FailureOr<sfq::CircuitOp> findCircuit(ModuleOp module,
-                                      snn::NetworkOp network) {
+FailureOr<sfq::CircuitOp> findCircuit(ModuleOp module, snn::NetworkOp network) {
   for (sfq::CircuitOp circuit : module.getOps<sfq::CircuitOp>())
     if (circuit.getNetwork() && *circuit.getNetwork() == network.getSymName())
       return circuit;
@@ -116,9 +115,8 @@ FailureOr<Design> designOf(snn::NetworkOp network, sfq::CircuitOp circuit) {
   for (const DesignPort &port : d.outputs)
     for (auto [e, cell] : llvm::enumerate(port.cells))
       if (cell.empty())
-        return circuit.emitError()
-               << kPass << ": output '" << port.name << "' element " << e
-               << " has no probe";
+        return circuit.emitError() << kPass << ": output '" << port.name
+                                   << "' element " << e << " has no probe";
   d.netlist = std::move(built->netlist);
   return d;
 }
@@ -146,8 +144,8 @@ LogicalResult emitSFQ(ModuleOp module, snn::NetworkOp network,
   }
   if (!writeDesign(*design, output.directory, report, error))
     return circuit->emitError() << kPass << ": " << error;
-  summary << "compiled '" << network.getSymName() << "' for "
-          << design->target << " into " << output.directory << "\n"
+  summary << "compiled '" << network.getSymName() << "' for " << design->target
+          << " into " << output.directory << "\n"
           << runtime::sfq::reportText(report);
   return success();
 }

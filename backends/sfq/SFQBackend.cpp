@@ -81,8 +81,8 @@ public:
     return success();
   }
 
-  LogicalResult emit(ModuleOp module, snn::NetworkOp network,
-                     AnalysisManager *, const backends::EmitOutput &output,
+  LogicalResult emit(ModuleOp module, snn::NetworkOp network, AnalysisManager *,
+                     const backends::EmitOutput &output,
                      raw_ostream &summary) const override {
     return emitSFQ(module, network, output, summary);
   }

@@ -16,12 +16,12 @@
 #include "backends/Backend.h"
 #include "backends/Compile.h"
 #include "backends/sfq/Design.h"
-#include "runtime/sfq/CellLibrary.h"
-#include "runtime/sfq/Report.h"
 #include "dialects/nmc/NMCDialect.h"
 #include "dialects/sfq/SFQDialect.h"
 #include "dialects/sfq/SFQOps.h"
 #include "dialects/snn/SNNDialect.h"
+#include "runtime/sfq/CellLibrary.h"
+#include "runtime/sfq/Report.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -77,9 +77,9 @@ bool compile(const std::string &file, const targets::TargetDescription &target,
   if (failed(backends::compileNetwork(*module, network, target, backend,
                                       settings, out.dir, os)))
     return false;
-  out.seconds = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  out.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   for (sfq::CircuitOp circuit : module->getOps<sfq::CircuitOp>()) {
     out.dffsFull = intAttr(circuit, "dffs_full");
     out.dffsRetimed = intAttr(circuit, "dffs_retimed");
@@ -92,8 +92,7 @@ bool compile(const std::string &file, const targets::TargetDescription &target,
 
 int main(int argc, char **argv) {
   if (argc < 2 || argc > 5) {
-    std::fprintf(stderr,
-                 "usage: %s NETWORK.mlir [TARGET [STEPS [DENSITY]]]\n",
+    std::fprintf(stderr, "usage: %s NETWORK.mlir [TARGET [STEPS [DENSITY]]]\n",
                  argv[0]);
     return 1;
   }
@@ -158,8 +157,8 @@ int main(int argc, char **argv) {
     }
     const runtime::sfq::NetlistReport &r = c->report;
     std::printf("network %s, target %s\n", file.c_str(), targetName.c_str());
-    std::printf("  junctions          %lld (%lld cells)", (long long)r.totalJunctions,
-                (long long)r.totalCells);
+    std::printf("  junctions          %lld (%lld cells)",
+                (long long)r.totalJunctions, (long long)r.totalCells);
     if (r.dies)
       std::printf(", %lld dies of %lld", (long long)*r.dies,
                   (long long)(r.budget.junctions ? *r.budget.junctions
@@ -168,11 +167,9 @@ int main(int argc, char **argv) {
                 (long long)r.synapses);
     // Neurons' own junctions vs what the synapses add (their ports plus the
     // splitter trees that fan spikes out to them).
-    int64_t neuronJJ =
-        r.junctions[unsigned(runtime::sfq::CellKind::Neuron)];
-    int64_t perNeuronCore = r.neurons
-                                ? (neuronJJ - 2 * r.synapses) / r.neurons
-                                : 0;
+    int64_t neuronJJ = r.junctions[unsigned(runtime::sfq::CellKind::Neuron)];
+    int64_t perNeuronCore =
+        r.neurons ? (neuronJJ - 2 * r.synapses) / r.neurons : 0;
     int64_t splitJJ = r.junctions[unsigned(runtime::sfq::CellKind::Split)];
     std::printf("  per neuron         %lld junctions (core)\n",
                 (long long)perNeuronCore);
@@ -201,13 +198,13 @@ int main(int argc, char **argv) {
                 result.stats.energyJoules(), (long long)steps);
   }
   for (const Compiled *c : {&full, &retimed}) {
-    std::printf("  balance=%-7s compile %.3f s, DFFs %lld, junctions %lld "
-                "(the circuit records: full %lld, retime %lld)\n",
-                c == &full ? "full" : "retime", c->seconds,
-                (long long)c->report.cells[unsigned(
-                    runtime::sfq::CellKind::DFF)],
-                (long long)c->report.totalJunctions, (long long)c->dffsFull,
-                (long long)c->dffsRetimed);
+    std::printf(
+        "  balance=%-7s compile %.3f s, DFFs %lld, junctions %lld "
+        "(the circuit records: full %lld, retime %lld)\n",
+        c == &full ? "full" : "retime", c->seconds,
+        (long long)c->report.cells[unsigned(runtime::sfq::CellKind::DFF)],
+        (long long)c->report.totalJunctions, (long long)c->dffsFull,
+        (long long)c->dffsRetimed);
     llvm::sys::fs::remove_directories(c->dir);
   }
   std::printf("  SuperSNN (one die): 5,822 junctions, 3.02 GHz\n");
