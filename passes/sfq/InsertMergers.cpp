@@ -90,16 +90,17 @@ LogicalResult SfqInsertMergersPass::limitPorts(NeuronOp neuron) {
   if (int64_t(ports) <= maxPorts)
     return success();
   if (neuron.getDelays())
-    return neuron.emitError() << kPass << ": port delays are not realized "
-                                          "yet (run sfq-balance-paths first)";
+    return neuron.emitError() << kPass
+                              << ": port delays are not realized "
+                                 "yet (run sfq-balance-paths first)";
   std::map<int64_t, SmallVector<Value>> byWeight;
-  for (auto [value, weight] : llvm::zip(neuron.getInputs(), neuron.getWeights()))
+  for (auto [value, weight] :
+       llvm::zip(neuron.getInputs(), neuron.getWeights()))
     byWeight[weight].push_back(value);
   if (int64_t(byWeight.size()) > maxPorts)
-    return neuron.emitError()
-           << kPass << ": the neuron has " << byWeight.size()
-           << " distinct port weights but max-ports is " << maxPorts
-           << "; each weight needs a port";
+    return neuron.emitError() << kPass << ": the neuron has " << byWeight.size()
+                              << " distinct port weights but max-ports is "
+                              << maxPorts << "; each weight needs a port";
   // One port per weight, then more where the merger trees are largest.
   std::map<int64_t, int64_t> share;
   for (auto &[weight, values] : byWeight)
@@ -108,8 +109,8 @@ LogicalResult SfqInsertMergersPass::limitPorts(NeuronOp neuron) {
        --spare) {
     int64_t widest = 0, pick = 0;
     for (auto &[weight, values] : byWeight) {
-      int64_t width = (int64_t(values.size()) + share[weight] - 1) /
-                      share[weight];
+      int64_t width =
+          (int64_t(values.size()) + share[weight] - 1) / share[weight];
       if (width > widest) {
         widest = width;
         pick = weight;
@@ -128,8 +129,8 @@ LogicalResult SfqInsertMergersPass::limitPorts(NeuronOp neuron) {
     for (int64_t g = 0; g < groups; ++g) {
       size_t size = values.size() / size_t(groups) +
                     (size_t(g) < values.size() % size_t(groups) ? 1 : 0);
-      operands.push_back(mergeTree(
-          ArrayRef<Value>(values).slice(start, size), neuron.getLoc()));
+      operands.push_back(mergeTree(ArrayRef<Value>(values).slice(start, size),
+                                   neuron.getLoc()));
       weights.push_back(weight);
       start += size;
     }
@@ -226,8 +227,8 @@ LogicalResult SfqInsertMergersPass::fixMerge(MergeOp merge) {
   builder->setInsertionPoint(merge);
   Value value = merge.getB();
   for (int64_t i = 0; i < count; ++i) {
-    value = builder->create<JTLOp>(merge.getLoc(), builder->getType<PulseType>(),
-                                   value,
+    value = builder->create<JTLOp>(merge.getLoc(),
+                                   builder->getType<PulseType>(), value,
                                    builder->getStringAttr(namer->next("sjtl")));
     ++numStaggerJtls;
   }
