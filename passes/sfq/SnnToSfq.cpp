@@ -190,27 +190,6 @@ void SnnToSfqPass::runOnOperation() {
       incoming[size_t(projection.target)][size_t(synapse.post)].push_back(
           {projection.source, synapse});
     }
-  for (size_t p = 0; p < numPops; ++p) {
-    const manycore::Population &population = net.populations[p];
-    if (population.isInput || population.driveBits >= 63)
-      continue;
-    int64_t limit = (int64_t(1) << (population.driveBits - 1)) - 1;
-    for (int64_t k = 0; k < population.size; ++k) {
-      int64_t up = 0, down = 0;
-      for (auto &[source, synapse] : incoming[p][size_t(k)])
-        (synapse.weight > 0 ? up : down) += synapse.weight;
-      if (up > limit || down < -limit - 1) {
-        findPopulationOp(network, population.name)->emitError()
-            << kPass << ": the input of '" << population.name << "'[" << k
-            << "] can reach " << (up > limit ? up : down) << ", beyond its "
-            << population.driveBits
-            << "-bit input type; the interpreter saturates it there, an SFQ "
-               "neuron does not (widen the input type)";
-        return signalPassFailure();
-      }
-    }
-  }
-
   // The neurons some output depends on.
   std::vector<std::vector<bool>> live(numPops);
   for (size_t p = 0; p < numPops; ++p)
