@@ -98,9 +98,10 @@ LogicalResult SfqInsertMergersPass::limitPorts(NeuronOp neuron) {
        llvm::zip(neuron.getInputs(), neuron.getWeights()))
     byWeight[weight].push_back(value);
   if (int64_t(byWeight.size()) > maxPorts)
-    return neuron.emitError() << kPass << ": the neuron has " << byWeight.size()
-                              << " distinct port weights but max-ports is "
-                              << maxPorts << "; each weight needs a port";
+    return neuron.emitError()
+           << kPass << ": the neuron has " << byWeight.size()
+           << " distinct port weights but max-ports is "
+           << int64_t(maxPorts.getValue()) << "; each weight needs a port";
   // One port per weight, then more where the merger trees are largest.
   std::map<int64_t, int64_t> share;
   for (auto &[weight, values] : byWeight)
