@@ -192,12 +192,15 @@ LogicalResult SfqInsertMergersPass::fixMerge(MergeOp merge) {
   // Feeding a neuron port (through mergers and JTLs), the port's window
   // applies too: every pulse of the tree reaches it.
   int64_t window = library.mergerMinSeparationFs;
+  std::string where = "merger '" + getCellName(merge).str() + "'";
   for (Operation *user = merge;;) {
     if (!user->getResult(0).hasOneUse())
       break;
     user = *user->getResult(0).getUsers().begin();
-    if (isa<NeuronOp>(user))
+    if (isa<NeuronOp>(user)) {
       window = std::max(window, library.neuronMinSeparationFs);
+      where += " (into neuron '" + getCellName(user).str() + "')";
+    }
     if (!isa<MergeOp, JTLOp>(user))
       break;
   }
@@ -212,17 +215,19 @@ LogicalResult SfqInsertMergersPass::fixMerge(MergeOp merge) {
   if (gap >= window)
     return success();
   if (hazards == "error")
-    return merge.emitError()
-           << kPass << ": merger hazard: pulses on its two inputs can come "
-           << ps(gap) << " apart; it needs " << ps(window)
-           << " (hazards=stagger delays one input with JTLs)";
+    return merge.emitError() << kPass << ": merger hazard at " << where
+                             << ": pulses on its two inputs can come "
+                             << ps(gap) << " apart; it needs " << ps(window)
+                             << " (hazards=stagger delays one input with JTLs)";
   int64_t jtl = library.timing(CellKind::JTL).delayFs;
   int64_t count = 1;
   while (closest(first, *b, count * jtl) < window) {
     if (count * jtl > periodFs)
       return merge.emitError()
-             << kPass << ": merger hazard: no stagger within a clock period "
-             << "separates its inputs by " << ps(window);
+             << kPass << ": merger hazard at " << where
+             << ": no stagger within a clock period separates its inputs by "
+             << ps(window) << " (too many pulses share one port: raise "
+             << "max-ports)";
     ++count;
   }
   builder->setInsertionPoint(merge);
