@@ -12,6 +12,7 @@
 #include "dialects/sfq/SFQDialect.h"
 #include "dialects/snn/SNNOps.h"
 #include "passes/sfq/BuildNetlist.h"
+#include "passes/sfq/SFQPasses.h"
 #include "passes/sfq/SFQPipeline.h"
 #include "runtime/Interpreter.h"
 #include "runtime/sfq/PulseSimulator.h"
@@ -206,6 +207,41 @@ TEST_F(SFQLoweringTest, RecurrentWithMultiplicity) {
   options.maxPorts = 2;
   options.balance = "retime";
   check(kRecurrent, options, 80, 11);
+}
+
+TEST_F(SFQLoweringTest, NetlistNeedsSplitters) {
+  // An ideal fan-out has no cell: buildNetlist names it and fails.
+  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(R"mlir(
+sfq.circuit @c target "sfq-rsfq" {
+  %x = sfq.dcsfq "x_0" {input = 0 : i64, element = 0 : i64}
+  %f:2 = sfq.fanout %x {name = "f"}
+  sfq.sfqdc %f#0 "out_0" {output = 0 : i64, element = 0 : i64}
+  sfq.sfqdc %f#1 "out_1" {output = 0 : i64, element = 1 : i64}
+}
+)mlir",
+                                                             &context);
+  ASSERT_TRUE(module);
+  std::string message;
+  ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diag) {
+    message = diag.str();
+    return success();
+  });
+  EXPECT_TRUE(failed(sfq::buildNetlist(*module)));
+  EXPECT_EQ(message, "the netlist has no cell for 'sfq.fanout' (run "
+                     "sfq-insert-splitters first)");
+  // After the pass: two probes, one splitter, nothing clocked.
+  PassManager pm(&context);
+  pm.nest<sfq::CircuitOp>().addPass(sfq::createSfqInsertSplitters());
+  ASSERT_TRUE(succeeded(pm.run(*module)));
+  FailureOr<sfq::CircuitNetlist> built = sfq::buildNetlist(*module);
+  ASSERT_TRUE(succeeded(built));
+  EXPECT_EQ(built->netlist.numCells(), 4u);
+  EXPECT_EQ(built->clock, "");
+  ASSERT_EQ(built->inputs.size(), 1u);
+  EXPECT_EQ(built->inputs[0].cell, "x_0");
+  ASSERT_EQ(built->probes.size(), 2u);
+  EXPECT_EQ(built->probes[1].cell, "out_1");
+  EXPECT_EQ(built->probes[1].element, 1);
 }
 
 } // namespace
