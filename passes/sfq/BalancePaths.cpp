@@ -124,7 +124,8 @@ FailureOr<std::vector<int64_t>> asapStages(const StageGraph &graph) {
       return stage;
     if (round > n)
       return changed->emitError()
-             << kPass << ": this cell is on a loop with fewer steps of "
+             << kPass
+             << ": this cell is on a loop with fewer steps of "
                 "delay than clocked cells; every clocked cell takes a "
                 "cycle, so the loop cannot meet its step";
   }
@@ -186,8 +187,7 @@ std::vector<int64_t> retime(const StageGraph &graph,
         hi = lo; // feeds probes only: the earliest stage
       hi = std::min(hi, lo + 256);
       llvm::sort(feeders);
-      feeders.erase(std::unique(feeders.begin(), feeders.end()),
-                    feeders.end());
+      feeders.erase(std::unique(feeders.begin(), feeders.end()), feeders.end());
       auto localCost = [&](int64_t x) {
         int64_t saved = stage[v];
         stage[v] = x;
@@ -244,18 +244,20 @@ void SfqBalancePathsPass::runOnOperation() {
 
   DCSFQOp clockPin = circuit.getClockInput();
   if (!clockPin && (dffsFull > 0 || dffsRetimed > 0)) {
-    circuit.emitError() << kPass << ": DFFs are needed but the circuit has "
+    circuit.emitError() << kPass
+                        << ": DFFs are needed but the circuit has "
                            "no clock input";
     return signalPassFailure();
   }
-  for (OpOperand &use : clockPin ? clockPin.getResult().getUses()
-                                 : Value().getUses()) {
+  for (OpOperand &use :
+       clockPin ? clockPin.getResult().getUses() : Value().getUses()) {
     auto fanout = dyn_cast<FanoutOp>(use.getOwner());
     if (!fanout && !getClockOperand(use.getOwner())) {
       use.getOwner()->emitError()
-          << kPass << ": the clock reaches this cell other than through at "
-                      "most one sfq.fanout (balance paths before "
-                      "sfq-insert-splitters)";
+          << kPass
+          << ": the clock reaches this cell other than through at "
+             "most one sfq.fanout (balance paths before "
+             "sfq-insert-splitters)";
       return signalPassFailure();
     }
   }
@@ -266,8 +268,8 @@ void SfqBalancePathsPass::runOnOperation() {
     dffsOf[e.operand] = need(graph, stage, e);
   for (auto [operand, from] : graph.probes)
     operand->getOwner()->setAttr(
-        "latency", IntegerAttr::get(IntegerType::get(&getContext(), 64),
-                                    stage[from]));
+        "latency",
+        IntegerAttr::get(IntegerType::get(&getContext(), 64), stage[from]));
 
   OpBuilder builder(&getContext());
   CellNamer namer(circuit);
@@ -326,9 +328,8 @@ void SfqBalancePathsPass::runOnOperation() {
     builder.setInsertionPointAfter(clockPin);
     connectFanout(builder, loc, clock, collectSinks(clock, true), namer);
   }
-  circuit.getBodyBlock()->walk([](NeuronOp neuron) {
-    neuron->removeAttr(neuron.getDelaysAttrName());
-  });
+  circuit.getBodyBlock()->walk(
+      [](NeuronOp neuron) { neuron->removeAttr(neuron.getDelaysAttrName()); });
 
   circuit->setAttr("balance", builder.getStringAttr(scheme));
   circuit->setAttr("dffs_full", builder.getI64IntegerAttr(dffsFull));

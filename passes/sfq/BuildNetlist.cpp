@@ -47,13 +47,12 @@ FailureOr<CircuitNetlist> snc::sfq::buildNetlist(CircuitOp circuit) {
   for (Operation &op : *circuit.getBodyBlock()) {
     std::optional<rt::CellKind> kind = cellKind(&op);
     if (!kind)
-      return op.emitError() << "the netlist has no cell for '"
-                            << op.getName()
+      return op.emitError() << "the netlist has no cell for '" << op.getName()
                             << "' (run sfq-insert-splitters first)";
     std::string name = getCellName(&op).str();
     while (name.empty()) {
-      std::string candidate =
-          std::string(rt::cellKindName(*kind)) + "_" + std::to_string(unnamed++);
+      std::string candidate = std::string(rt::cellKindName(*kind)) + "_" +
+                              std::to_string(unnamed++);
       if (names.insert(candidate).second)
         name = candidate;
     }
@@ -74,8 +73,8 @@ FailureOr<CircuitNetlist> snc::sfq::buildNetlist(CircuitOp circuit) {
       if (pin.getClock())
         result.clock = name;
       else
-        result.inputs.push_back({name, int64_t(*pin.getInput()),
-                                 int64_t(*pin.getElement())});
+        result.inputs.push_back(
+            {name, int64_t(*pin.getInput()), int64_t(*pin.getElement())});
     }
     if (auto probe = dyn_cast<SFQDCOp>(op)) {
       if (!probe.getOutput() || !probe.getElement())
@@ -96,8 +95,8 @@ FailureOr<CircuitNetlist> snc::sfq::buildNetlist(CircuitOp circuit) {
     result.inputOffsetFs = offset.getInt();
   std::vector<std::string> problems = netlist.validate();
   if (!problems.empty())
-    return circuit.emitError() << "the netlist is not valid: "
-                               << problems.front();
+    return circuit.emitError()
+           << "the netlist is not valid: " << problems.front();
   return result;
 }
 
@@ -116,8 +115,8 @@ FailureOr<CircuitNetlist> snc::sfq::buildNetlist(ModuleOp module,
              << "the module has several sfq.circuit ops; name one";
   }
   if (!found)
-    return module.emitError() << "no sfq.circuit"
-                              << (name.empty() ? "" : " named '")
-                              << name << (name.empty() ? "" : "'");
+    return module.emitError()
+           << "no sfq.circuit" << (name.empty() ? "" : " named '") << name
+           << (name.empty() ? "" : "'");
   return buildNetlist(found);
 }

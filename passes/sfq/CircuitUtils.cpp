@@ -31,10 +31,9 @@ getCircuitTarget(CircuitOp circuit, StringRef pass) {
   if (!loaded)
     return circuit.emitError() << pass << ": " << error;
   if (!target->sfq)
-    return circuit.emitError()
-           << pass << ": target '" << target->name
-           << "' is not an SFQ target (family "
-           << targets::getFamilyName(target->family) << ")";
+    return circuit.emitError() << pass << ": target '" << target->name
+                               << "' is not an SFQ target (family "
+                               << targets::getFamilyName(target->family) << ")";
   return std::shared_ptr<const targets::TargetDescription>(std::move(target));
 }
 
@@ -46,8 +45,8 @@ FailureOr<runtime::sfq::CellLibrary> getCircuitLibrary(CircuitOp circuit,
   runtime::sfq::CellLibrary library;
   std::string error;
   if (!runtime::sfq::loadCellLibrary((*target)->capacity, library, error))
-    return circuit.emitError() << pass << ": target '" << (*target)->name
-                               << "': " << error;
+    return circuit.emitError()
+           << pass << ": target '" << (*target)->name << "': " << error;
   return library;
 }
 

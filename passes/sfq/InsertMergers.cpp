@@ -90,16 +90,18 @@ LogicalResult SfqInsertMergersPass::limitPorts(NeuronOp neuron) {
   if (int64_t(ports) <= maxPorts)
     return success();
   if (neuron.getDelays())
-    return neuron.emitError() << kPass << ": port delays are not realized "
-                                          "yet (run sfq-balance-paths first)";
+    return neuron.emitError() << kPass
+                              << ": port delays are not realized "
+                                 "yet (run sfq-balance-paths first)";
   std::map<int64_t, SmallVector<Value>> byWeight;
-  for (auto [value, weight] : llvm::zip(neuron.getInputs(), neuron.getWeights()))
+  for (auto [value, weight] :
+       llvm::zip(neuron.getInputs(), neuron.getWeights()))
     byWeight[weight].push_back(value);
   if (int64_t(byWeight.size()) > maxPorts)
     return neuron.emitError()
            << kPass << ": the neuron has " << byWeight.size()
-           << " distinct port weights but max-ports is " << maxPorts
-           << "; each weight needs a port";
+           << " distinct port weights but max-ports is "
+           << int64_t(maxPorts.getValue()) << "; each weight needs a port";
   // One port per weight, then more where the merger trees are largest.
   std::map<int64_t, int64_t> share;
   for (auto &[weight, values] : byWeight)
@@ -108,8 +110,8 @@ LogicalResult SfqInsertMergersPass::limitPorts(NeuronOp neuron) {
        --spare) {
     int64_t widest = 0, pick = 0;
     for (auto &[weight, values] : byWeight) {
-      int64_t width = (int64_t(values.size()) + share[weight] - 1) /
-                      share[weight];
+      int64_t width =
+          (int64_t(values.size()) + share[weight] - 1) / share[weight];
       if (width > widest) {
         widest = width;
         pick = weight;
@@ -128,8 +130,8 @@ LogicalResult SfqInsertMergersPass::limitPorts(NeuronOp neuron) {
     for (int64_t g = 0; g < groups; ++g) {
       size_t size = values.size() / size_t(groups) +
                     (size_t(g) < values.size() % size_t(groups) ? 1 : 0);
-      operands.push_back(mergeTree(
-          ArrayRef<Value>(values).slice(start, size), neuron.getLoc()));
+      operands.push_back(mergeTree(ArrayRef<Value>(values).slice(start, size),
+                                   neuron.getLoc()));
       weights.push_back(weight);
       start += size;
     }
@@ -190,12 +192,15 @@ LogicalResult SfqInsertMergersPass::fixMerge(MergeOp merge) {
   // Feeding a neuron port (through mergers and JTLs), the port's window
   // applies too: every pulse of the tree reaches it.
   int64_t window = library.mergerMinSeparationFs;
+  std::string where = "merger '" + getCellName(merge).str() + "'";
   for (Operation *user = merge;;) {
     if (!user->getResult(0).hasOneUse())
       break;
     user = *user->getResult(0).getUsers().begin();
-    if (isa<NeuronOp>(user))
+    if (isa<NeuronOp>(user)) {
       window = std::max(window, library.neuronMinSeparationFs);
+      where += " (into neuron '" + getCellName(user).str() + "')";
+    }
     if (!isa<MergeOp, JTLOp>(user))
       break;
   }
@@ -210,24 +215,26 @@ LogicalResult SfqInsertMergersPass::fixMerge(MergeOp merge) {
   if (gap >= window)
     return success();
   if (hazards == "error")
-    return merge.emitError()
-           << kPass << ": merger hazard: pulses on its two inputs can come "
-           << ps(gap) << " apart; it needs " << ps(window)
-           << " (hazards=stagger delays one input with JTLs)";
+    return merge.emitError() << kPass << ": merger hazard at " << where
+                             << ": pulses on its two inputs can come "
+                             << ps(gap) << " apart; it needs " << ps(window)
+                             << " (hazards=stagger delays one input with JTLs)";
   int64_t jtl = library.timing(CellKind::JTL).delayFs;
   int64_t count = 1;
   while (closest(first, *b, count * jtl) < window) {
     if (count * jtl > periodFs)
       return merge.emitError()
-             << kPass << ": merger hazard: no stagger within a clock period "
-             << "separates its inputs by " << ps(window);
+             << kPass << ": merger hazard at " << where
+             << ": no stagger within a clock period separates its inputs by "
+             << ps(window) << " (too many pulses share one port: raise "
+             << "max-ports)";
     ++count;
   }
   builder->setInsertionPoint(merge);
   Value value = merge.getB();
   for (int64_t i = 0; i < count; ++i) {
-    value = builder->create<JTLOp>(merge.getLoc(), builder->getType<PulseType>(),
-                                   value,
+    value = builder->create<JTLOp>(merge.getLoc(),
+                                   builder->getType<PulseType>(), value,
                                    builder->getStringAttr(namer->next("sjtl")));
     ++numStaggerJtls;
   }

@@ -21,16 +21,16 @@ struct SfqInsertSplittersPass
   void runOnOperation() override;
 
   /// Splits `source` into `count` leaves; appends (leaf, depth) pairs.
-  void buildTree(OpBuilder &builder, Location loc, Value source,
-                 unsigned count, unsigned depth, CellNamer &namer,
+  void buildTree(OpBuilder &builder, Location loc, Value source, unsigned count,
+                 unsigned depth, CellNamer &namer,
                  SmallVectorImpl<std::pair<Value, unsigned>> &leaves) {
     if (count == 1) {
       leaves.push_back({source, depth});
       return;
     }
     Type pulse = builder.getType<PulseType>();
-    auto split = builder.create<SplitOp>(loc, pulse, pulse, source,
-                                         builder.getStringAttr(namer.next("split")));
+    auto split = builder.create<SplitOp>(
+        loc, pulse, pulse, source, builder.getStringAttr(namer.next("split")));
     ++numSplitters;
     unsigned left = (count + 1) / 2;
     buildTree(builder, loc, split.getQ0(), left, depth + 1, namer, leaves);
@@ -57,9 +57,9 @@ void SfqInsertSplittersPass::runOnOperation() {
     for (auto [result, leaf] : llvm::zip(fanout.getOutputs(), leaves)) {
       Value value = leaf.first;
       if (isClock && equalizeClock && leaf.second < deepest) {
-        value = builder.create<JTLOp>(fanout.getLoc(),
-                                      builder.getType<PulseType>(), value,
-                                      builder.getStringAttr(namer.next("cjtl")));
+        value = builder.create<JTLOp>(
+            fanout.getLoc(), builder.getType<PulseType>(), value,
+            builder.getStringAttr(namer.next("cjtl")));
         ++numClockJtls;
       }
       result.replaceAllUsesWith(value);

@@ -20,10 +20,10 @@ def SnnToSfq : Pass<"snn-to-sfq", "::mlir::ModuleOp"> {
     drives an ideal `sfq.fanout`.
 
     Only what an SFQ neuron computes is accepted; anything else is an error
-    naming the population and the reason: leak (decay other than 1), an
+    naming the population and the reason (what passes/ExtractManycore.h
+    rejects too, such as drives that could saturate): leak (decay other than 1), an
     input gain other than 1, a bias, a synaptic-current stage, adaptation,
-    a refractory period, non-spiking outputs, a drive that could saturate
-    before the neuron adds it, and weights of magnitude above
+    a refractory period, non-spiking outputs, and weights of magnitude above
     `max-multiplicity` (default: the target's weight range, 1 for ternary).
   }];
   let dependentDialects = ["::snc::sfq::SFQDialect"];

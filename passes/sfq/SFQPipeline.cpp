@@ -31,8 +31,7 @@ namespace {
 struct PipelineOptions : public PassPipelineOptions<PipelineOptions> {
   Option<std::string> network{*this, "network",
                               llvm::cl::desc("The snn.network to lower")};
-  Option<std::string> target{*this, "target",
-                             llvm::cl::desc("The SFQ target")};
+  Option<std::string> target{*this, "target", llvm::cl::desc("The SFQ target")};
   Option<int64_t> maxMultiplicity{
       *this, "max-multiplicity",
       llvm::cl::desc("Largest weight as pulse copies"), llvm::cl::init(0)};
