@@ -174,8 +174,8 @@ int main(int argc, char **argv) {
     std::printf("  per neuron         %lld junctions (core)\n",
                 (long long)perNeuronCore);
     if (r.synapses)
-      std::printf("  per synapse        %.2f junctions (port 2 + splitters "
-                  "%.2f)\n",
+      std::printf("  per synapse        %.2f junctions (its port 2, splitters "
+                  "of the fan-out and clock trees %.2f)\n",
                   double(2 * r.synapses + splitJJ) / double(r.synapses),
                   double(splitJJ) / double(r.synapses));
     std::printf("  all cells          %.2f junctions per synapse\n",

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <limits>
 
 namespace snc::runtime::sfq {
@@ -57,8 +58,7 @@ public:
   TimingWalk(const Netlist &n, const CellLibrary &l)
       : netlist(n), library(l), outputCell(n.outputSinks().size()),
         driver(n.numInputSlots(), -1), arrivals(n.outputSinks().size()),
-        state(n.outputSinks().size(), 0), stages(n.outputSinks().size(), -1),
-        stageState(n.outputSinks().size(), 0) {
+        state(n.outputSinks().size(), 0) {
     for (uint32_t c = 0; c < n.numCells(); ++c)
       for (unsigned p = 0; p < n.numOutputs(c); ++p)
         outputCell[n.outputBase(c) + p] = c;
@@ -134,31 +134,6 @@ public:
     return d < 0 || arrival(d, result, error);
   }
 
-  /// Clocked cells on the longest path into output slot `o` (a loop is
-  /// followed once: an edge back into the path counts nothing).
-  int64_t stage(int64_t o) {
-    if (stageState[size_t(o)] == 2)
-      return stages[size_t(o)];
-    if (stageState[size_t(o)] == 1)
-      return 0;
-    stageState[size_t(o)] = 1;
-    uint32_t c = outputCell[size_t(o)];
-    const Cell &cell = netlist.cell(c);
-    int64_t result = 0;
-    if (cell.kind != CellKind::DCSFQ) {
-      bool clocked = isClocked(cell.kind);
-      unsigned data = netlist.numInputs(c) - (clocked ? 1 : 0);
-      for (unsigned p = 0; p < data; ++p)
-        if (int64_t d = driverOf(c, p); d >= 0)
-          result = std::max(result, stage(d));
-      if (clocked)
-        ++result;
-    }
-    stages[size_t(o)] = result;
-    stageState[size_t(o)] = 2;
-    return result;
-  }
-
 private:
   const Netlist &netlist;
   const CellLibrary &library;
@@ -166,9 +141,52 @@ private:
   std::vector<int64_t> driver;      // per input slot: output slot or -1
   std::vector<Arrival> arrivals;
   std::vector<uint8_t> state; // 0 new, 1 on the walk, 2 done
-  std::vector<int64_t> stages;
-  std::vector<uint8_t> stageState;
 };
+
+/// Per cell, the fewest clocked cells on a data path from an input pin to
+/// it (itself included), or -1 if none reaches it: a 0-1 breadth-first
+/// search that enters clocked cells through their data pins only (the clock
+/// tree is not a data path). Balanced paths make every forward path equal;
+/// a recurrent back edge is longer, so it does not count.
+std::vector<int64_t> clockedStages(const Netlist &netlist) {
+  std::vector<int64_t> stage(netlist.numCells(), -1);
+  std::vector<uint32_t> slotCell(netlist.numInputSlots());
+  std::vector<unsigned> slotPin(netlist.numInputSlots());
+  for (uint32_t c = 0; c < netlist.numCells(); ++c)
+    for (unsigned p = 0; p < netlist.numInputs(c); ++p) {
+      slotCell[netlist.inputBase(c) + p] = c;
+      slotPin[netlist.inputBase(c) + p] = p;
+    }
+  std::deque<uint32_t> queue;
+  for (uint32_t c = 0; c < netlist.numCells(); ++c)
+    if (netlist.cell(c).kind == CellKind::DCSFQ) {
+      stage[c] = 0;
+      queue.push_back(c);
+    }
+  const std::vector<int64_t> &sinks = netlist.outputSinks();
+  while (!queue.empty()) {
+    uint32_t u = queue.front();
+    queue.pop_front();
+    for (unsigned o = 0; o < netlist.numOutputs(u); ++o) {
+      int64_t in = sinks[netlist.outputBase(u) + o];
+      if (in < 0)
+        continue;
+      uint32_t v = slotCell[size_t(in)];
+      bool clocked = isClocked(netlist.cell(v).kind);
+      if (clocked && slotPin[size_t(in)] + 1 == netlist.numInputs(v))
+        continue; // the clock pin
+      int64_t next = stage[u] + (clocked ? 1 : 0);
+      if (stage[v] >= 0 && stage[v] <= next)
+        continue;
+      stage[v] = next;
+      if (clocked)
+        queue.push_back(v);
+      else
+        queue.push_front(v);
+    }
+  }
+  return stage;
+}
 
 } // namespace
 
@@ -210,14 +228,14 @@ bool analyzeNetlist(const Netlist &netlist, const CellLibrary &library,
     report.dies =
         std::max<int64_t>(1, (report.totalJunctions + *perDie - 1) / *perDie);
 
+  std::vector<int64_t> stages = clockedStages(netlist);
+  for (uint32_t c = 0; c < netlist.numCells(); ++c)
+    if (netlist.cell(c).kind == CellKind::SFQDC && stages[c] >= 0)
+      report.clockedDepth = std::max(report.clockedDepth, stages[c]);
+
   TimingWalk walk(netlist, library);
   for (uint32_t c = 0; c < netlist.numCells(); ++c) {
     const Cell &cell = netlist.cell(c);
-    if (cell.kind == CellKind::SFQDC) {
-      if (int64_t d = walk.driverOf(c, 0); d >= 0)
-        report.clockedDepth = std::max(report.clockedDepth, walk.stage(d));
-      continue;
-    }
     if (!isClocked(cell.kind))
       continue;
     Arrival clock;

@@ -55,8 +55,9 @@ struct NetlistReport {
   int64_t pins = 0;
   /// Neuron input ports (synapses) and neurons.
   int64_t synapses = 0, neurons = 0;
-  /// The most clocked cells on a path from an input to an output (the
-  /// latency in cycles); a loop is followed once.
+  /// The fewest clocked cells on a data path from an input to an output
+  /// probe, the most over the probes: the latency in cycles once paths are
+  /// balanced (a recurrent back edge is a longer path and does not count).
   int64_t clockedDepth = 0;
   /// The most asynchronous cells between two clocked cells.
   int64_t asyncDepth = 0;
