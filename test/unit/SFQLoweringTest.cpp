@@ -334,6 +334,26 @@ TEST_F(SFQLoweringTest, SilentNeurons) {
   EXPECT_GT(outcome.spikes, 0u);
 }
 
+// Synapse delays of 0, 1 and 3 steps (sparse projection) become DFF chains.
+const char *kDelayed = R"mlir(
+snn.network @delayed(%x: tensor<3xi1>) -> (out: tensor<2xi1>) attributes {dt = 1.0 : f64, snn.target = "sfq-rsfq"} {
+  %0 = snn.sparse_projection %x {delays = array<i64: 0, 1, 3, 2>, row_ptr = array<i64: 0, 2, 3, 4>, targets = array<i64: 0, 1, 1, 0>, weights = dense<[1, -1, 1, 1]> : tensor<4xi32>} : tensor<3xi1> -> tensor<2xi32>
+  %1 = snn.discrete_lif %0 {bias = dense<0> : tensor<i64>, decay = dense<4096> : tensor<i64>, frac_bits = 12 : i64, gain = dense<4096> : tensor<i64>, name = "o", state_bits = 8 : i64, v_reset = dense<0> : tensor<i64>, v_threshold = dense<0> : tensor<i64>} : tensor<2xi32> -> tensor<2xi1>
+  snn.output %1 : tensor<2xi1>
+}
+)mlir";
+
+TEST_F(SFQLoweringTest, SynapseDelays) {
+  Outcome full = check(kDelayed, sfq::SFQPipelineOptions());
+  // One DFF per step of delay: 1 + 3 + 2.
+  EXPECT_EQ(full.dffs, 6);
+  EXPECT_GT(full.spikes, 0u);
+  sfq::SFQPipelineOptions options;
+  options.balance = "retime";
+  Outcome retimed = check(kDelayed, options);
+  EXPECT_EQ(retimed.dffs, 6); // no source feeds two delayed ports
+}
+
 TEST_F(SFQLoweringTest, NetlistNeedsSplitters) {
   // An ideal fan-out has no cell: buildNetlist names it and fails.
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(R"mlir(
