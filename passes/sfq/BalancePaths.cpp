@@ -242,6 +242,26 @@ void SfqBalancePathsPass::runOnOperation() {
   int64_t dffsRetimed = sharedTotal(graph, retimed);
   const std::vector<int64_t> &stage = shared ? retimed : *asap;
 
+  // A cell of stage L is clocked L - 1 times before step 0's pulses reach
+  // it. A neuron idles through those ticks (v + 0 = v, no spike) only if it
+  // starts at or below its threshold.
+  for (auto [node, level] : llvm::zip(graph.nodes, stage)) {
+    auto neuron = dyn_cast<NeuronOp>(node);
+    if (!neuron || level <= 1)
+      continue;
+    int64_t bits = neuron.getStateBitsValue();
+    int64_t max = (int64_t(1) << (bits - 1)) - 1;
+    int64_t v = std::clamp(neuron.getVInitValue(), -max - 1, max);
+    if (v > neuron.getThresholdValue()) {
+      neuron.emitError() << kPass << ": the neuron starts above its threshold ("
+                         << v << " > " << neuron.getThresholdValue()
+                         << ") but is clocked " << level - 1
+                         << " times before step 0's pulses reach it (stage "
+                         << level << "): it would fire before its first step";
+      return signalPassFailure();
+    }
+  }
+
   DCSFQOp clockPin = circuit.getClockInput();
   if (!clockPin && (dffsFull > 0 || dffsRetimed > 0)) {
     circuit.emitError() << kPass

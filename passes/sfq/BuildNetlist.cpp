@@ -91,6 +91,9 @@ FailureOr<CircuitNetlist> snc::sfq::buildNetlist(CircuitOp circuit) {
       netlist.connect({cellOf[result.getOwner()], result.getResultNumber()},
                       {cellOf[&op], operand.getOperandNumber()});
     }
+  if (auto silent = circuit->getAttrOfType<DenseI64ArrayAttr>("silent_outputs"))
+    for (size_t i = 0; i + 1 < size_t(silent.size()); i += 2)
+      result.silentOutputs.push_back({silent[i], silent[i + 1]});
   if (auto offset = circuit->getAttrOfType<IntegerAttr>("input_offset_fs"))
     result.inputOffsetFs = offset.getInt();
   std::vector<std::string> problems = netlist.validate();

@@ -38,6 +38,9 @@ struct CircuitNetlist {
   std::string clock; // the clock's DCSFQ cell, "" if none
   std::vector<InputPin> inputs;
   std::vector<Probe> probes;
+  /// Output elements (output, element) that never spike: their neuron has
+  /// no input and never reaches its threshold, so they have no probe.
+  std::vector<std::pair<int64_t, int64_t>> silentOutputs;
   /// When input pins inject (fs after the cycle starts; -1: not recorded).
   int64_t inputOffsetFs = -1;
 };

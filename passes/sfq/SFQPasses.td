@@ -17,7 +17,10 @@ def SnnToSfq : Pass<"snn-to-sfq", "::mlir::ModuleOp"> {
     ports of weight sign(w) (pulse multiplicity, fed through the source's
     fan-out); back-edges and synapse delays become port `delays`, which
     `sfq-balance-paths` realizes as DFFs. A source driving several inputs
-    drives an ideal `sfq.fanout`.
+    drives an ideal `sfq.fanout`. A neuron without input synapses that
+    starts at or below its threshold never fires: it gets no cell, and an
+    output element it is gets no probe but is listed in the circuit's
+    `silent_outputs` (output, element pairs; such elements never spike).
 
     Only what an SFQ neuron computes is accepted; anything else is an error
     naming the population and the reason (what passes/ExtractManycore.h
@@ -41,7 +44,9 @@ def SnnToSfq : Pass<"snn-to-sfq", "::mlir::ModuleOp"> {
     Statistic<"numNeurons", "neurons", "Neuron cells created">,
     Statistic<"numPorts", "ports", "Neuron input ports created">,
     Statistic<"numDropped", "dropped-neurons",
-              "Neurons dropped because no output depends on them">
+              "Neurons dropped because no output depends on them">,
+    Statistic<"numSilent", "silent-neurons",
+              "Neurons dropped because they never fire (no input)">
   ];
 }
 

@@ -12,6 +12,7 @@
 #include "passes/TargetAttr.h"
 #include "passes/sfq/CircuitUtils.h"
 #include "passes/sfq/SFQPasses.h"
+#include "runtime/neuron/FixedPoint.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
@@ -208,13 +209,56 @@ void SnnToSfqPass::runOnOperation() {
       work.push_back({source, synapse.pre});
   }
 
+  // Neurons without input never change v: one that starts at or below its
+  // threshold never fires (a silent neuron: no cell, no port reads it, its
+  // probe is left out); one above would fire on its own, which a neuron
+  // cell without ports cannot. Dropping a silent neuron's synapses can
+  // silence the neurons it fed.
+  std::vector<std::vector<bool>> silent(numPops);
+  for (size_t p = 0; p < numPops; ++p)
+    silent[p].assign(size_t(net.populations[p].size), false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t p = 0; p < numPops; ++p) {
+      const manycore::Population &population = net.populations[p];
+      if (population.isInput)
+        continue;
+      for (int64_t k = 0; k < population.size; ++k) {
+        if (!live[p][size_t(k)] || silent[p][size_t(k)])
+          continue;
+        auto &in = incoming[p][size_t(k)];
+        llvm::erase_if(in, [&](const auto &entry) {
+          return silent[size_t(entry.first)][size_t(entry.second.pre)];
+        });
+        if (!in.empty())
+          continue;
+        const runtime::IntegerNeuronParams &params = population.params;
+        int64_t v = runtime::saturate(
+            runtime::Wide(params.vInit.empty() ? 0 : params.vInit[size_t(k)]),
+            population.format.stateBits);
+        if (v > params.threshold[size_t(k)]) {
+          findPopulationOp(network, population.name)->emitError()
+              << kPass << ": neuron " << k << " of '" << population.name
+              << "' has no input synapses but starts above its threshold (" << v
+              << " > " << params.threshold[size_t(k)]
+              << "): it would fire with no input pulse, and an SFQ neuron "
+                 "cell needs an input port";
+          return signalPassFailure();
+        }
+        silent[p][size_t(k)] = true;
+        ++numSilent;
+        changed = true;
+      }
+    }
+  }
+
   // The sources live neurons read.
   std::vector<std::vector<bool>> used(numPops);
   for (size_t p = 0; p < numPops; ++p)
     used[p].assign(size_t(net.populations[p].size), false);
   for (size_t q = 0; q < numPops; ++q)
     for (int64_t j = 0; j < net.populations[q].size; ++j)
-      if (live[q][size_t(j)])
+      if (live[q][size_t(j)] && !silent[q][size_t(j)])
         for (auto &[s, synapse] : incoming[q][size_t(j)])
           used[size_t(s)][size_t(synapse.pre)] = true;
 
@@ -276,6 +320,8 @@ void SnnToSfqPass::runOnOperation() {
         ++numDropped;
         continue;
       }
+      if (silent[p][size_t(k)])
+        continue;
       if (!clock) {
         OpBuilder::InsertionGuard guard(builder);
         builder.setInsertionPointToStart(circuit.getBodyBlock());
@@ -324,20 +370,29 @@ void SnnToSfqPass::runOnOperation() {
         operands.push_back(source[size_t(s)][size_t(synapse.pre)]);
     neuron.getInputsMutable().assign(operands);
   }
-  // Probes, one per output element.
+  // Probes, one per output element that can spike.
+  SmallVector<int64_t> silentOutputs; // (output, element) pairs
   ArrayAttr outputNames = network.getOutputNames();
   for (auto [o, p] : llvm::enumerate(net.outputs)) {
     std::string base = o < outputNames.size()
                            ? cast<StringAttr>(outputNames[o]).getValue().str()
                            : "out" + std::to_string(o);
-    for (int64_t k = 0; k < net.populations[size_t(p)].size; ++k)
+    for (int64_t k = 0; k < net.populations[size_t(p)].size; ++k) {
+      if (silent[size_t(p)][size_t(k)]) {
+        silentOutputs.append({int64_t(o), k});
+        continue;
+      }
       builder.create<SFQDCOp>(
           loc, source[size_t(p)][size_t(k)],
           builder.getStringAttr(
               namer.claim(sanitizeName(base) + "_" + std::to_string(k))),
           builder.getI64IntegerAttr(int64_t(o)), builder.getI64IntegerAttr(k),
           IntegerAttr());
+    }
   }
+  if (!silentOutputs.empty())
+    circuit->setAttr("silent_outputs",
+                     builder.getDenseI64ArrayAttr(silentOutputs));
   // Every source drives its uses through one fan-out; so does the clock.
   for (auto &values : source)
     for (Value value : values)

@@ -62,6 +62,7 @@ snn.network @rec(%x: tensor<3xi1>) -> (out: tensor<2xi1>) attributes {dt = 1.0 :
 struct Outcome {
   int64_t dffs = 0, dffsFull = 0, dffsRetimed = 0;
   uint64_t spikes = 0;
+  size_t silent = 0;
 };
 
 class SFQLoweringTest : public ::testing::Test {
@@ -164,6 +165,12 @@ protected:
       for (int64_t c = 0; c < probe.latency; ++c)
         EXPECT_EQ(counts[size_t(c)], 0u) << probe.cell << " cycle " << c;
     }
+    // Output elements without a probe never spike in the interpreter.
+    for (auto [output, element] : built->silentOutputs)
+      for (int64_t s = 0; s < steps; ++s)
+        EXPECT_FALSE(expected[size_t(output)][size_t(element)][size_t(s)])
+            << "silent output " << output << "[" << element << "] step " << s;
+    outcome.silent += built->silentOutputs.size();
     return outcome;
   }
 
@@ -207,6 +214,144 @@ TEST_F(SFQLoweringTest, RecurrentWithMultiplicity) {
   options.maxPorts = 2;
   options.balance = "retime";
   check(kRecurrent, options, 80, 11);
+}
+
+/// A random ternary network: x (6) -> h (5, recurrent) -> g (4) -> o (4),
+/// with skips x -> o and h -> o; random thresholds, resets and v_init (up
+/// to 3 in the first layer; later layers idle through the pipeline's
+/// first clocks, so they start at most at 0, never above the threshold).
+std::string randomNetwork(uint64_t seed) {
+  uint64_t x = seed * 0x2545F4914F6CDD1Dull + 3;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  auto matrix = [&](int rows, int cols) {
+    std::string text = "dense<[";
+    for (int r = 0; r < rows; ++r) {
+      text += r ? ", [" : "[";
+      for (int c = 0; c < cols; ++c) {
+        uint64_t v = next() % 6;
+        text += (c ? ", " : "") + std::string(v < 2 ? "1" : v < 3 ? "-1" : "0");
+      }
+      text += "]";
+    }
+    return text + "]> : tensor<" + std::to_string(rows) + "x" +
+           std::to_string(cols) + "xi32>";
+  };
+  auto vector = [&](int n, int lo, int span) {
+    std::string text = "dense<[";
+    for (int k = 0; k < n; ++k)
+      text += (k ? ", " : "") + std::to_string(lo + int(next() % span));
+    return text + "]> : tensor<" + std::to_string(n) + "xi64>";
+  };
+  const char *resets[] = {"to_value", "subtract", "none"};
+  auto lif = [&](const char *in, const char *name, int n, int vInitSpan) {
+    return std::string("snn.discrete_lif ") + in +
+           " {bias = dense<0> : tensor<i64>, decay = dense<4096> : "
+           "tensor<i64>, frac_bits = 12 : i64, gain = dense<4096> : "
+           "tensor<i64>, name = \"" +
+           name + "\", reset = #snn<reset " + resets[next() % 3] +
+           ">, state_bits = 8 : i64, v_reset = dense<0> : tensor<i64>, "
+           "v_threshold = " +
+           vector(n, 0, 3) + ", v_init = " + vector(n, -2, vInitSpan) +
+           "} : tensor<" + std::to_string(n) + "xi32> -> tensor<" +
+           std::to_string(n) + "xi1>";
+  };
+  return "snn.network @random(%x: tensor<6xi1>) -> (out: tensor<4xi1>) "
+         "attributes {dt = 1.0 : f64, snn.target = \"sfq-rsfq\"} {\n"
+         "  %0 = snn.linear %x {name = \"fx\", weight = " +
+         matrix(5, 6) +
+         "} : tensor<6xi1> -> tensor<5xi32>\n"
+         "  %1 = snn.linear %h {name = \"rec\", weight = " +
+         matrix(5, 5) +
+         "} : tensor<5xi1> -> tensor<5xi32>\n"
+         "  %2 = snn.add %0, %1 : tensor<5xi32>\n"
+         "  %h = " +
+         lif("%2", "h", 5, 6) +
+         "\n"
+         "  %3 = snn.linear %h {name = \"fg\", weight = " +
+         matrix(4, 5) +
+         "} : tensor<5xi1> -> tensor<4xi32>\n"
+         "  %g = " +
+         lif("%3", "g", 4, 3) +
+         "\n"
+         "  %4 = snn.linear %g {name = \"fo\", weight = " +
+         matrix(4, 4) +
+         "} : tensor<4xi1> -> tensor<4xi32>\n"
+         "  %5 = snn.linear %x {name = \"sx\", weight = " +
+         matrix(4, 6) +
+         "} : tensor<6xi1> -> tensor<4xi32>\n"
+         "  %6 = snn.linear %h {name = \"sh\", weight = " +
+         matrix(4, 5) +
+         "} : tensor<5xi1> -> tensor<4xi32>\n"
+         "  %7 = snn.add %4, %5, %6 : tensor<4xi32>\n"
+         "  %o = " +
+         lif("%7", "o", 4, 3) +
+         "\n"
+         "  snn.output %o : tensor<4xi1>\n}\n";
+}
+
+TEST_F(SFQLoweringTest, RandomNetworks) {
+  int64_t full = 0, retimed = 0;
+  for (uint64_t seed = 1; seed <= 6; ++seed) {
+    std::string source = randomNetwork(seed);
+    SCOPED_TRACE(source);
+    sfq::SFQPipelineOptions options;
+    Outcome a = check(source.c_str(), options, 100, seed);
+    options.balance = "retime";
+    options.maxPorts = seed % 2 ? 2 : 0;
+    Outcome b = check(source.c_str(), options, 100, seed + 100);
+    EXPECT_LE(b.dffs, a.dffs);
+    EXPECT_EQ(a.dffsRetimed, b.dffs);
+    full += a.dffs;
+    retimed += b.dffs;
+  }
+  // Skips over one and two stages: sharing and retiming save DFFs.
+  EXPECT_LT(retimed, full);
+  std::printf("DFFs over 6 random networks: full %lld, retimed %lld\n",
+              (long long)full, (long long)retimed);
+}
+
+// g_1 has no input synapse and starts at its threshold: it never fires, nor
+// does o_1, which only g_1 feeds. Neither gets a cell; o_1 is a silent
+// output (no probe; the interpreter never spikes there).
+const char *kSilent = R"mlir(
+snn.network @silent(%x: tensor<2xi1>) -> (out: tensor<2xi1>) attributes {dt = 1.0 : f64, snn.target = "sfq-rsfq"} {
+  %0 = snn.linear %x {name = "fg", weight = dense<[[1, 1], [0, 0]]> : tensor<2x2xi32>} : tensor<2xi1> -> tensor<2xi32>
+  %1 = snn.discrete_lif %0 {bias = dense<0> : tensor<i64>, decay = dense<4096> : tensor<i64>, frac_bits = 12 : i64, gain = dense<4096> : tensor<i64>, name = "g", state_bits = 8 : i64, v_reset = dense<0> : tensor<i64>, v_threshold = dense<0> : tensor<i64>, v_init = dense<[0, 0]> : tensor<2xi64>} : tensor<2xi32> -> tensor<2xi1>
+  %2 = snn.linear %1 {name = "fo", weight = dense<[[1, 0], [0, 1]]> : tensor<2x2xi32>} : tensor<2xi1> -> tensor<2xi32>
+  %3 = snn.discrete_lif %2 {bias = dense<0> : tensor<i64>, decay = dense<4096> : tensor<i64>, frac_bits = 12 : i64, gain = dense<4096> : tensor<i64>, name = "o", state_bits = 8 : i64, v_reset = dense<0> : tensor<i64>, v_threshold = dense<0> : tensor<i64>} : tensor<2xi32> -> tensor<2xi1>
+  snn.output %3 : tensor<2xi1>
+}
+)mlir";
+
+TEST_F(SFQLoweringTest, SilentNeurons) {
+  Outcome outcome = check(kSilent, sfq::SFQPipelineOptions());
+  EXPECT_EQ(outcome.silent, 1u);
+  EXPECT_GT(outcome.spikes, 0u);
+}
+
+// Synapse delays of 0, 1 and 3 steps (sparse projection) become DFF chains.
+const char *kDelayed = R"mlir(
+snn.network @delayed(%x: tensor<3xi1>) -> (out: tensor<2xi1>) attributes {dt = 1.0 : f64, snn.target = "sfq-rsfq"} {
+  %0 = snn.sparse_projection %x {delays = array<i64: 0, 1, 3, 2>, row_ptr = array<i64: 0, 2, 3, 4>, targets = array<i64: 0, 1, 1, 0>, weights = dense<[1, -1, 1, 1]> : tensor<4xi32>} : tensor<3xi1> -> tensor<2xi32>
+  %1 = snn.discrete_lif %0 {bias = dense<0> : tensor<i64>, decay = dense<4096> : tensor<i64>, frac_bits = 12 : i64, gain = dense<4096> : tensor<i64>, name = "o", state_bits = 8 : i64, v_reset = dense<0> : tensor<i64>, v_threshold = dense<0> : tensor<i64>} : tensor<2xi32> -> tensor<2xi1>
+  snn.output %1 : tensor<2xi1>
+}
+)mlir";
+
+TEST_F(SFQLoweringTest, SynapseDelays) {
+  Outcome full = check(kDelayed, sfq::SFQPipelineOptions());
+  // One DFF per step of delay: 1 + 3 + 2.
+  EXPECT_EQ(full.dffs, 6);
+  EXPECT_GT(full.spikes, 0u);
+  sfq::SFQPipelineOptions options;
+  options.balance = "retime";
+  Outcome retimed = check(kDelayed, options);
+  EXPECT_EQ(retimed.dffs, 6); // no source feeds two delayed ports
 }
 
 TEST_F(SFQLoweringTest, NetlistNeedsSplitters) {

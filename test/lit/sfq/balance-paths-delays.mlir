@@ -46,3 +46,17 @@ sfq.circuit @after_splitters target "sfq-rsfq" {
   sfq.sfqdc %m "out_0" {output = 0 : i64, element = 0 : i64}
   sfq.sfqdc %s#1 "out_1" {output = 0 : i64, element = 1 : i64}
 }
+
+// -----
+
+// n is stage 2: the first clock finds no pulse for it, and starting at 1
+// above its threshold 0 it would fire then, before step 0.
+sfq.circuit @early target "sfq-rsfq" {
+  %clk = sfq.dcsfq "clk" {clock}
+  %c:2 = sfq.fanout %clk
+  %x = sfq.dcsfq "x_0" {input = 0 : i64, element = 0 : i64}
+  %m = sfq.neuron (%x) clock %c#0 {name = "m", weights = array<i64: 1>, state_bits = 8 : i64, threshold = 0 : i64, reset = "to_value", v_reset = 0 : i64, v_init = 1 : i64}
+  // expected-error @+1 {{sfq-balance-paths: the neuron starts above its threshold (1 > 0) but is clocked 1 times before step 0's pulses reach it (stage 2): it would fire before its first step}}
+  %n = sfq.neuron (%m) clock %c#1 {name = "n", weights = array<i64: 1>, state_bits = 8 : i64, threshold = 0 : i64, reset = "to_value", v_reset = 0 : i64, v_init = 1 : i64}
+  sfq.sfqdc %n "out_0" {output = 0 : i64, element = 0 : i64}
+}

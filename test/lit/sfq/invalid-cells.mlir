@@ -67,3 +67,49 @@ sfq.circuit @same_name target "sfq-rsfq" {
   %j = sfq.jtl %x {name = "x_0"}
   sfq.sfqdc %j "out_0" {output = 0 : i64, element = 0 : i64}
 }
+
+// -----
+
+sfq.circuit @negative_delay target "sfq-rsfq" {
+  %clk = sfq.dcsfq "clk" {clock}
+  %x = sfq.dcsfq "x_0" {input = 0 : i64, element = 0 : i64}
+  // expected-error @+1 {{'sfq.neuron' op port 0 has a negative delay (-1)}}
+  %n = sfq.neuron (%x) clock %clk {weights = array<i64: 1>, delays = array<i64: -1>, state_bits = 8 : i64, threshold = 1 : i64, reset = "to_value", v_reset = 0 : i64, v_init = 0 : i64}
+  sfq.sfqdc %n "out_0" {output = 0 : i64, element = 0 : i64}
+}
+
+// -----
+
+sfq.circuit @state_bits target "sfq-rsfq" {
+  %clk = sfq.dcsfq "clk" {clock}
+  %x = sfq.dcsfq "x_0" {input = 0 : i64, element = 0 : i64}
+  // expected-error @+1 {{'sfq.neuron' op state_bits is 40; a neuron counter has 2 to 32 bits}}
+  %n = sfq.neuron (%x) clock %clk {weights = array<i64: 1>, state_bits = 40 : i64, threshold = 1 : i64, reset = "to_value", v_reset = 0 : i64, v_init = 0 : i64}
+  sfq.sfqdc %n "out_0" {output = 0 : i64, element = 0 : i64}
+}
+
+// -----
+
+sfq.circuit @v_reset_width target "sfq-rsfq" {
+  %clk = sfq.dcsfq "clk" {clock}
+  %x = sfq.dcsfq "x_0" {input = 0 : i64, element = 0 : i64}
+  // expected-error @+1 {{'sfq.neuron' op v_reset -129 does not fit the 8-bit state}}
+  %n = sfq.neuron (%x) clock %clk {weights = array<i64: 1>, state_bits = 8 : i64, threshold = 1 : i64, reset = "to_value", v_reset = -129 : i64, v_init = 0 : i64}
+  sfq.sfqdc %n "out_0" {output = 0 : i64, element = 0 : i64}
+}
+
+// -----
+
+sfq.circuit @clock_with_input target "sfq-rsfq" {
+  // expected-error @+1 {{'sfq.dcsfq' op is the clock input; it takes no 'input' or 'element'}}
+  %clk = sfq.dcsfq "clk" {clock, input = 0 : i64}
+  sfq.sfqdc %clk "out_0" {output = 0 : i64, element = 0 : i64}
+}
+
+// -----
+
+sfq.circuit @unnamed_pin target "sfq-rsfq" {
+  // expected-error @+1 {{'sfq.dcsfq' op needs a pin name}}
+  %x = sfq.dcsfq "" {input = 0 : i64, element = 0 : i64}
+  sfq.sfqdc %x "out_0" {output = 0 : i64, element = 0 : i64}
+}

@@ -56,3 +56,12 @@ snn.network @manycore(%x: tensor<2xi1>) -> (s: tensor<1xi1>) attributes {dt = 1.
   %1 = snn.discrete_lif %0 {name = "lif", bias = dense<0> : tensor<i64>, decay = dense<4096> : tensor<i64>, frac_bits = 12 : i64, gain = dense<4096> : tensor<i64>, state_bits = 8 : i64, v_reset = dense<0> : tensor<i64>, v_threshold = dense<1> : tensor<i64>} : tensor<1xi32> -> tensor<1xi1>
   snn.output %1 : tensor<1xi1>
 }
+
+// -----
+
+snn.network @fires_alone(%x: tensor<2xi1>) -> (s: tensor<2xi1>) attributes {dt = 1.0 : f64, snn.target = "sfq-rsfq"} {
+  %0 = snn.linear %x {name = "fc", weight = dense<[[1, 1], [0, 0]]> : tensor<2x2xi32>} : tensor<2xi1> -> tensor<2xi32>
+  // expected-error @+1 {{snn-to-sfq: neuron 1 of 'lif' has no input synapses but starts above its threshold (2 > 1): it would fire with no input pulse, and an SFQ neuron cell needs an input port}}
+  %1 = snn.discrete_lif %0 {name = "lif", bias = dense<0> : tensor<i64>, decay = dense<4096> : tensor<i64>, frac_bits = 12 : i64, gain = dense<4096> : tensor<i64>, state_bits = 8 : i64, v_reset = dense<0> : tensor<i64>, v_threshold = dense<1> : tensor<i64>, v_init = dense<[0, 2]> : tensor<2xi64>} : tensor<2xi32> -> tensor<2xi1>
+  snn.output %1 : tensor<2xi1>
+}
