@@ -12,6 +12,7 @@
 #include "runtime/sfq/CellLibrary.h"
 #include "runtime/sfq/NetlistVerilog.h"
 #include "runtime/sfq/PulseSimulator.h"
+#include "runtime/sfq/Report.h"
 
 #include <nlohmann/json.hpp>
 
@@ -95,6 +96,12 @@ void readManifest(const nlohmann::json &m, Design &d) {
   d.budget.clockHz = budget.at("clock_hz");
 }
 
+std::string describePs(int64_t fs) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.3f ps", double(fs) / 1000);
+  return text;
+}
+
 std::string describeViolations(const std::vector<Violation> &violations) {
   std::string text = std::to_string(violations.size()) + " timing violation" +
                      (violations.size() == 1 ? "" : "s") +
@@ -136,6 +143,23 @@ bool simulateDesign(const std::string &directory,
     error = manifestPath + ": " + error;
     return false;
   }
+  // Static timing first: a path longer than the period delivers its pulse
+  // a cycle late without breaking any cell's window.
+  NetlistReport report;
+  std::map<std::string, int64_t> probeOffsets;
+  if (!analyzeNetlist(design.netlist, library, design.budget, report, error) ||
+      !probeArrivals(design.netlist, library, probeOffsets, error)) {
+    error = netlistPath + ": " + error;
+    return false;
+  }
+  if (report.critical && report.critical->requiredFs > design.periodFs) {
+    error = netlistPath + ": timing: the path from '" + report.critical->from +
+            "' to '" + report.critical->to + "' pin " + report.critical->toPin +
+            " needs " + describePs(report.critical->requiredFs) +
+            " (setup included), the clock period is " +
+            describePs(design.periodFs);
+    return false;
+  }
 
   if (inputs.size() != design.inputs.size()) {
     error = "the circuit takes " + std::to_string(design.inputs.size()) +
@@ -166,10 +190,14 @@ bool simulateDesign(const std::string &directory,
             std::to_string(available);
     return false;
   }
-  int64_t maxLatency = 0;
+  int64_t maxLatency = 0, maxOffset = 0;
   for (const DesignPort &port : design.outputs)
     for (int64_t l : port.latency)
       maxLatency = std::max(maxLatency, l);
+  for (const auto &[probe, offset] : probeOffsets)
+    maxOffset = std::max(maxOffset, offset);
+  // Cycles enough for the last step's pulses to reach the probes.
+  maxLatency += maxOffset / design.periodFs;
 
   SimulationInput input;
   input.clock = {design.clockInput, design.periodFs, steps + maxLatency + 1, 0};
@@ -223,7 +251,15 @@ bool simulateDesign(const std::string &directory,
       where.push_back(driver ? "cell '" +
                                    design.netlist.cell(driver->cell).name + "'"
                              : "probe '" + port.cells[e] + "'");
-      std::vector<uint32_t> counts = pulsesPerCycle(probe->second, input.clock);
+      // A pulse launched by tick k arrives at k x period + the probe's
+      // offset, whichever cycle that falls in: it is tick k's.
+      std::vector<uint32_t> counts(size_t(input.clock.cycles), 0);
+      int64_t offset = probeOffsets[port.cells[e]];
+      for (int64_t t : probe->second) {
+        int64_t k = cycleOf(t - offset, input.clock);
+        if (k >= 0 && k < input.clock.cycles)
+          ++counts[size_t(k)];
+      }
       for (int64_t s = 0; s < steps; ++s) {
         uint32_t n = counts[size_t(s + port.latency[e])];
         if (n > 1) {

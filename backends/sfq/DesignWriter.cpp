@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 
 namespace snc::sfqbackend {
@@ -75,6 +76,20 @@ bool renderDesign(const Design &design,
   if (!loadCellLibrary(design.capacity, library, error) ||
       !analyzeNetlist(design.netlist, library, design.budget, report, error))
     return false;
+  if (report.critical && report.critical->requiredFs > design.periodFs) {
+    char text[160];
+    std::snprintf(text, sizeof(text),
+                  "needs %.3f ps (setup included), the clock period is "
+                  "%.3f ps: the circuit runs at most at %.2f GHz, the target "
+                  "clocks it at %.2f GHz",
+                  double(report.critical->requiredFs) / 1000,
+                  double(design.periodFs) / 1000, report.maxClockHz / 1e9,
+                  1e6 / double(design.periodFs));
+    error = "timing: the path from '" + report.critical->from + "' to '" +
+            report.critical->to + "' pin " + report.critical->toPin + " " +
+            text;
+    return false;
+  }
   problems = budgetProblems(report);
   if (!problems.empty()) {
     error =

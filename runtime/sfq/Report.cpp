@@ -274,6 +274,23 @@ bool analyzeNetlist(const Netlist &netlist, const CellLibrary &library,
   return true;
 }
 
+bool probeArrivals(const Netlist &netlist, const CellLibrary &library,
+                   std::map<std::string, int64_t> &arrivals,
+                   std::string &error) {
+  arrivals.clear();
+  TimingWalk walk(netlist, library);
+  for (uint32_t c = 0; c < netlist.numCells(); ++c) {
+    if (netlist.cell(c).kind != CellKind::SFQDC)
+      continue;
+    Arrival in;
+    int64_t d = walk.driverOf(c, 0);
+    if (d >= 0 && !walk.arrival(d, in, error))
+      return false;
+    arrivals[netlist.cell(c).name] = in.valid() ? in.early : 0;
+  }
+  return true;
+}
+
 std::vector<std::string> budgetProblems(const NetlistReport &report) {
   std::vector<std::string> problems;
   const DieBudget &b = report.budget;

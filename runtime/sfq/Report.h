@@ -18,6 +18,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,17 @@ struct NetlistReport {
 bool analyzeNetlist(const Netlist &netlist, const CellLibrary &library,
                     const DieBudget &budget, NetlistReport &report,
                     std::string &error);
+
+/// When a pulse launched by a tick at time 0 reaches each output probe
+/// (SFQDC cell name -> earliest arrival in fs: the clock tree, the
+/// launching cell's delay and the asynchronous cells on the way; 0 for a
+/// probe an input pin drives without a clocked cell). A pulse of tick k
+/// reaches the probe at k x period + this, which may lie in a later cycle
+/// when the clock-to-output path is longer than a period. Fails on an
+/// asynchronous loop, as analyzeNetlist.
+bool probeArrivals(const Netlist &netlist, const CellLibrary &library,
+                   std::map<std::string, int64_t> &arrivals,
+                   std::string &error);
 
 /// What one simulation produced, for the energy estimate.
 struct SwitchingStats {

@@ -107,13 +107,13 @@ TEST(SFQDesign, OverBudgetWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir));
 }
 
-// A 12 ps clock, inputs 6 ps into their cycle: x1's step-1 pulse at
-// 12 + 6 = 18 ps passes one splitter (4.3 ps) and reaches n0 at 22.3 ps,
-// 1.7 ps after n0's tick 1 at 12 + 8.6 = 20.6 ps: inside its 3 ps hold.
+// A 14 ps clock, inputs 7 ps into their cycle: x1's step-1 pulse at
+// 14 + 7 = 21 ps passes one splitter (4.3 ps) and reaches n0 at 25.3 ps,
+// 2.7 ps after n0's tick 1 at 14 + 8.6 = 22.6 ps: inside its 3 ps hold.
 TEST(SFQDesign, TimingViolationFailsTheSimulation) {
   Design d = twoLayerDesign();
-  d.periodFs = 12000;
-  d.inputOffsetFs = 6000;
+  d.periodFs = 14000;
+  d.inputOffsetFs = 7000;
   std::string dir = freshDirectory("too-fast");
   snc::runtime::sfq::NetlistReport report;
   std::string error;
@@ -121,10 +121,46 @@ TEST(SFQDesign, TimingViolationFailsTheSimulation) {
   SimulateResult result;
   EXPECT_FALSE(simulateDesign(dir, {inputs()}, -1, result, error));
   EXPECT_NE(error.find("timing violations; first: hold violation at cell "
-                       "'n0' pin in1, 22.300 ps: data 1.700 ps after the "
-                       "clock at 20.600 ps; hold is 3.000 ps"),
+                       "'n0' pin in1, 25.300 ps: data 2.700 ps after the "
+                       "clock at 22.600 ps; hold is 3.000 ps"),
             std::string::npos)
       << error;
+}
+
+// A 12 ps clock is shorter than the critical path (n0 -> n2: 13 ps with
+// setup): the compile refuses it, naming the path, and writes nothing.
+TEST(SFQDesign, ClockFasterThanTheCriticalPath) {
+  Design d = twoLayerDesign();
+  d.periodFs = 12000;
+  d.inputOffsetFs = 6000;
+  std::string dir = freshDirectory("critical");
+  snc::runtime::sfq::NetlistReport report;
+  std::string error;
+  EXPECT_FALSE(writeDesign(d, dir, report, error));
+  EXPECT_EQ(error, "timing: the path from 'n0' to 'n2' pin in0 needs "
+                   "13.000 ps (setup included), the clock period is "
+                   "12.000 ps: the circuit runs at most at 76.92 GHz, the "
+                   "target clocks it at 83.33 GHz");
+  EXPECT_FALSE(std::filesystem::exists(dir));
+}
+
+// A 16 ps clock: n2's pulses reach the probe 8.6 + 10 = 18.6 ps after their
+// tick, in the next cycle; they still count for the tick that fired them,
+// so the spikes are those of the 100 ps clock.
+TEST(SFQDesign, ClockToOutputLongerThanAPeriod) {
+  Design d = twoLayerDesign();
+  d.periodFs = 16000;
+  d.inputOffsetFs = 8000;
+  std::string dir = freshDirectory("slow-output");
+  snc::runtime::sfq::NetlistReport report;
+  std::string error;
+  ASSERT_TRUE(writeDesign(d, dir, report, error)) << error;
+  SimulateResult result;
+  ASSERT_TRUE(simulateDesign(dir, {inputs()}, -1, result, error)) << error;
+  std::vector<int> spikes;
+  for (size_t s = 0; s < 6; ++s)
+    spikes.push_back(int(result.outputs[0].getDouble(s)));
+  EXPECT_EQ(spikes, (std::vector<int>{0, 0, 1, 0, 0, 1}));
 }
 
 TEST(SFQDesign, BadManifest) {
