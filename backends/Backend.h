@@ -53,6 +53,10 @@ struct Equivalence {
   };
   Kind kind = Kind::BitExact;
   int64_t toleranceSteps = 0;
+  /// The simulator checks the circuit's timing (SFQ: setup, hold, merger
+  /// hazards) and fails on any violation, so a passing verify also means
+  /// none occurred.
+  bool noTimingViolation = false;
 };
 
 /// A program the backend runs, found on PATH.

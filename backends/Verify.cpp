@@ -131,9 +131,10 @@ bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
     return true;
   }
   result.equivalent = true;
-  result.message = "verify: " + std::to_string(result.compared) +
-                   " output values over " + std::to_string(result.steps) +
-                   " steps identical to the interpreter";
+  result.message =
+      "verify: " + std::to_string(result.compared) + " output values over " +
+      std::to_string(result.steps) + " steps identical to the interpreter" +
+      (equivalence.noTimingViolation ? ", no timing violation" : "");
   return true;
 }
 

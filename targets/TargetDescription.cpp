@@ -263,7 +263,8 @@ void readCapacitySection(TargetDescription &t) {
     auto text = t.capacityText.find("cell_library");
     if (text != t.capacityText.end())
       c.cellLibrary = text->second;
-    c.jjBudget = get("jj_budget", 0);
+    c.jjBudget = optional("jj_budget");
+    c.jjPerDie = optional("jj_per_die");
     c.clockHz = get("clock_hz", 0);
     c.pins = optional("pins");
     c.jjPerJtl = optional("jj_per_jtl");

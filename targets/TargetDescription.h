@@ -106,7 +106,9 @@ struct SFQCellTiming {
 /// The "capacity" section of a single-flux-quantum target.
 struct SFQCapacity {
   std::string cellLibrary;
-  int64_t jjBudget = 0, clockHz = 0;
+  /// Junctions on the die; absent: no budget (several dies, jjPerDie).
+  std::optional<int64_t> jjBudget, jjPerDie;
+  int64_t clockHz = 0;
   std::optional<int64_t> pins;
   std::optional<int64_t> jjPerJtl, jjPerSplitter, jjPerMerger, jjPerDff,
       jjPerNdro, jjPerAnd2, jjPerOr2, jjPerXor, jjPerNot;

@@ -353,13 +353,18 @@ bool simulate(const Netlist &netlist, const CellLibrary &library,
     error = "the clock needs a positive period and a cycle count >= 0";
     return false;
   }
+  // The input cells by name (a lookup per input, not a search).
+  std::map<std::string, uint32_t> sources;
+  for (uint32_t c = 0; c < netlist.numCells(); ++c)
+    if (netlist.cell(c).kind == CellKind::DCSFQ)
+      sources.emplace(netlist.cell(c).name, c);
   auto source = [&](const std::string &name, uint32_t &cell) -> bool {
-    std::optional<uint32_t> c = netlist.findCell(name);
-    if (!c || netlist.cell(*c).kind != CellKind::DCSFQ) {
+    auto it = sources.find(name);
+    if (it == sources.end()) {
       error = "'" + name + "' is not a DCSFQ input cell of the netlist";
       return false;
     }
-    cell = *c;
+    cell = it->second;
     return true;
   };
   uint32_t clockCell = 0;

@@ -124,9 +124,9 @@ TEST(BundledTargets, EveryFileValidates) {
   std::vector<std::string> names;
   for (const TargetSummary &target : targets)
     names.push_back(target.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"fpga-artix7-100t",
-                                             "fpga-ice40-up5k", "sfq-rsfq",
-                                             "spinnaker2", "spinnaker2-48"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "fpga-artix7-100t", "fpga-ice40-up5k", "sfq-rsfq",
+                       "sfq-rsfq-unbounded", "spinnaker2", "spinnaker2-48"}));
 
   // Every *.json but the schema is a target, listed above.
   std::error_code ec;
@@ -142,12 +142,13 @@ TEST(BundledTargets, EveryFileValidates) {
 
 TEST(BundledTargets, ListingGivesFamilyAndDescription) {
   std::vector<TargetSummary> targets = listTargets(bundledDir());
-  ASSERT_EQ(targets.size(), 5u);
+  ASSERT_EQ(targets.size(), 6u);
   EXPECT_EQ(targets[0].family, TargetFamily::FPGA);
   EXPECT_EQ(targets[2].family, TargetFamily::SFQ);
-  EXPECT_EQ(targets[3].family, TargetFamily::Manycore);
-  EXPECT_EQ(targets[3].path, bundledDir() + "/spinnaker2.json");
-  EXPECT_EQ(targets[3].description.substr(0, 11), "SpiNNaker2,");
+  EXPECT_EQ(targets[3].family, TargetFamily::SFQ);
+  EXPECT_EQ(targets[4].family, TargetFamily::Manycore);
+  EXPECT_EQ(targets[4].path, bundledDir() + "/spinnaker2.json");
+  EXPECT_EQ(targets[4].description.substr(0, 11), "SpiNNaker2,");
   for (const TargetSummary &target : targets)
     EXPECT_FALSE(target.description.empty()) << target.name;
 }
@@ -321,6 +322,26 @@ TEST(BundledTargets, SFQ) {
       << error;
   EXPECT_EQ(t.neuronsPerCore(), std::nullopt);
   EXPECT_EQ(t.cores(), std::nullopt);
+  EXPECT_EQ(t.sfq->jjBudget, 5822);
+  EXPECT_EQ(t.sfq->jjPerDie, std::nullopt);
+}
+
+// The second SFQ target: sfq-rsfq's cells without a die budget.
+TEST(BundledTargets, SFQUnbounded) {
+  TargetDescription t, die;
+  std::string error;
+  ASSERT_TRUE(loadTarget("sfq-rsfq-unbounded", bundledOptions(), t, error))
+      << error;
+  ASSERT_TRUE(loadTarget("sfq-rsfq", bundledOptions(), die, error)) << error;
+  ASSERT_TRUE(t.sfq.has_value());
+  EXPECT_EQ(t.sfq->jjBudget, std::nullopt);
+  EXPECT_EQ(t.sfq->pins, std::nullopt);
+  EXPECT_EQ(t.sfq->jjPerDie, die.sfq->jjBudget);
+  EXPECT_EQ(t.backend, "sfq");
+  // Every cell number is sfq-rsfq's.
+  for (const auto &[field, value] : die.capacity)
+    if (field != "jj_budget" && field != "pins")
+      EXPECT_EQ(t.getCapacity(field), value) << field;
 }
 
 TEST(BundledTargets, NamesOfEnums) {
@@ -473,7 +494,7 @@ TEST(TargetLookup, UnknownNameSuggestsAndLists) {
   EXPECT_FALSE(loadTarget("spinaker2", bundledOptions(), t, error));
   EXPECT_EQ(error, "unknown target 'spinaker2' (did you mean 'spinnaker2'?); "
                    "available: fpga-artix7-100t, fpga-ice40-up5k, sfq-rsfq, "
-                   "spinnaker2, spinnaker2-48");
+                   "sfq-rsfq-unbounded, spinnaker2, spinnaker2-48");
 }
 
 TEST(TargetLookup, PathsMustEndInJSON) {
@@ -482,7 +503,8 @@ TEST(TargetLookup, PathsMustEndInJSON) {
   EXPECT_FALSE(loadTarget("dir/spinnaker2", bundledOptions(), t, error));
   EXPECT_EQ(error, "unknown target 'dir/spinnaker2' (a target file's path "
                    "must end in .json); available: fpga-artix7-100t, "
-                   "fpga-ice40-up5k, sfq-rsfq, spinnaker2, spinnaker2-48");
+                   "fpga-ice40-up5k, sfq-rsfq, sfq-rsfq-unbounded, spinnaker2, "
+                   "spinnaker2-48");
 }
 
 TEST(TargetLookup, NoDirectories) {
@@ -510,9 +532,10 @@ TEST(TargetLookup, FirstDirectoryWins) {
   std::vector<std::string> names;
   for (const TargetSummary &target : targets)
     names.push_back(target.name);
-  EXPECT_EQ(names, (std::vector<std::string>{
-                       "fpga-artix7-100t", "fpga-ice40-up5k", "good-custom",
-                       "sfq-rsfq", "spinnaker2", "spinnaker2-48"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"fpga-artix7-100t",
+                                             "fpga-ice40-up5k", "good-custom",
+                                             "sfq-rsfq", "sfq-rsfq-unbounded",
+                                             "spinnaker2", "spinnaker2-48"}));
   EXPECT_EQ(errors.size(), 18u); // the bad files of test/lit/targets
   TargetDescription t;
   std::string error;

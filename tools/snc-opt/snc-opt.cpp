@@ -2,9 +2,11 @@
 
 #include "backends/fpga/Passes.h"
 #include "dialects/nmc/NMCDialect.h"
+#include "dialects/sfq/SFQDialect.h"
 #include "dialects/snn/SNNDialect.h"
 #include "passes/Passes.h"
 #include "passes/Pipelines.h"
+#include "passes/sfq/SFQPipeline.h"
 #include "runtime/FileIO.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -14,10 +16,12 @@
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
-  registry.insert<snc::snn::SNNDialect, snc::nmc::NMCDialect>();
+  registry.insert<snc::snn::SNNDialect, snc::nmc::NMCDialect,
+                  snc::sfq::SFQDialect>();
   snc::registerSncPasses();
   // Backends' own passes, for testing them alone.
   snc::fpga::registerFPGAPasses();
+  snc::sfq::registerSFQPassesAndPipeline();
   snc::registerSncPipelines();
   // Generic cleanups users expect from an -opt tool.
   mlir::registerCanonicalizerPass();

@@ -8,6 +8,7 @@
 
 #include "backends/Backend.h"
 #include "dialects/nmc/NMCDialect.h"
+#include "dialects/sfq/SFQDialect.h"
 #include "dialects/snn/SNNDialect.h"
 #include "passes/MappingInputs.h"
 
@@ -42,7 +43,8 @@ static void registerBackendTranslations() {
                                llvm::nulls());
         },
         [](DialectRegistry &registry) {
-          registry.insert<snc::snn::SNNDialect, snc::nmc::NMCDialect>();
+          registry.insert<snc::snn::SNNDialect, snc::nmc::NMCDialect,
+                          snc::sfq::SFQDialect>();
         });
   }
 }

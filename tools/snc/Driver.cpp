@@ -3,6 +3,7 @@
 #include "tools/snc/Driver.h"
 
 #include "dialects/nmc/NMCDialect.h"
+#include "dialects/sfq/SFQDialect.h"
 #include "nir/Import.h"
 #include "nir/Location.h"
 #include "passes/Pipelines.h"
@@ -73,6 +74,8 @@ Model::Model() {
   context.getOrLoadDialect<snn::SNNDialect>();
   // Compiled output carries its mapping as nmc IR (snc compile).
   context.getOrLoadDialect<nmc::NMCDialect>();
+  // ... or as an sfq.circuit (the SFQ backend).
+  context.getOrLoadDialect<sfq::SFQDialect>();
   // Users get the diagnostic and its location, not a generic-form dump.
   context.printOpOnDiagnostic(false);
   diagnostics =
