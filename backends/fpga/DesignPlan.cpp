@@ -29,13 +29,19 @@ const FieldRef kFields[] = {
     {"acc_bits", 2, 64},
     {"synapse_words", 0, INT64_MAX},
     {"row_index_words", 0, INT64_MAX},
-    {"block_rams", 0, INT64_MAX},
+    {"bram_halves", 0, INT64_MAX},
     {"sprams", 0, INT64_MAX},
     {"weight_bits", 2, 64},
     {"mult_bits", 2, 64},
     {"param_bits", 2, 64},
     {"count_bits", 1, 64},
     {"dense_rows", 0, 1},
+    {"param_constants", 0, (1 << kParamFields) - 1},
+    {"row_memory", 0, 1},
+    {"param_memory", 0, 1},
+    {"state_memory", 0, 1},
+    {"ring_memory", 0, 1},
+    {"synapse_memory", 0, 2},
 };
 
 std::string coreName(const manycore::Network &network, const CorePlan &core,
@@ -116,14 +122,71 @@ int64_t maxMagnitude(const std::vector<int64_t> &v, int64_t lo, int64_t hi) {
   return m;
 }
 
+// Where each memory of `core` lives, and the blocks they take. A memory
+// of at most a quarter block goes to LUT RAM where the part has it (a
+// block would be mostly empty); the synapses go to SPRAM, loaded at reset,
+// when they do not fit the block RAMs and the part has SPRAM.
+void placeMemories(const manycore::Network &network,
+                   const targets::FPGACapacity &part, CorePlan &core) {
+  int64_t neurons = core.hi - core.lo;
+  CoreWidths w = coreWidths(network, core);
+  struct Memory {
+    MemoryKind *kind;
+    int64_t words, width;
+  };
+  Memory small[] = {{&core.rowMemory, core.rowIndexWords, w.rowWord},
+                    {&core.paramMemory, neurons, w.paramWord},
+                    {&core.stateMemory, neurons, w.stateWord},
+                    {&core.ringMemory, core.ringSlots * neurons,
+                     int64_t(core.accBits)}};
+  int64_t halves = 0;
+  for (Memory &m : small) {
+    bool lut = hasLutRam(part) && m.words * m.width * 4 <= part.bramBitsPerBlock;
+    *m.kind = lut ? MemoryKind::Distributed : MemoryKind::Block;
+    if (!lut)
+      halves += blockRamHalves(part, m.words, m.width);
+  }
+  int64_t synapseHalves =
+      blockRamHalves(part, core.synapseWords, w.synapseWord);
+  core.synapseMemory = MemoryKind::Block;
+  core.sprams = 0;
+  if (part.spramBlocks && part.spramBitsPerBlock &&
+      synapseHalves + halves > 2 * part.bramBlocks) {
+    core.synapseMemory = MemoryKind::Loaded;
+    CoreWidths loaded = coreWidths(network, core);
+    core.sprams = ((loaded.loadWords + kSpramDepth - 1) / kSpramDepth) *
+                  ((loaded.loadBits + kSpramWidth - 1) / kSpramWidth);
+    synapseHalves = 0;
+  }
+  core.bramHalves = halves + synapseHalves;
+}
+
 } // namespace
 
 std::vector<std::pair<std::string, int64_t>> CorePlan::fields() const {
   int64_t dense = denseRows;
-  int64_t values[] = {population, lo,        hi,           level,
-                      ringSlots,  accBits,   synapseWords, rowIndexWords,
-                      blockRams,  sprams,    weightBits,   multBits,
-                      paramBits,  countBits, dense};
+  int64_t values[] = {population,
+                      lo,
+                      hi,
+                      level,
+                      ringSlots,
+                      accBits,
+                      synapseWords,
+                      rowIndexWords,
+                      bramHalves,
+                      sprams,
+                      weightBits,
+                      multBits,
+                      paramBits,
+                      countBits,
+                      dense,
+                      paramConstants,
+                      int64_t(rowMemory),
+                      int64_t(paramMemory),
+                      int64_t(stateMemory),
+                      int64_t(ringMemory),
+                      int64_t(synapseMemory)};
+  static_assert(std::size(values) == std::size(kFields));
   std::vector<std::pair<std::string, int64_t>> out;
   for (size_t i = 0; i < std::size(kFields); ++i)
     out.emplace_back(kFields[i].name, values[i]);
@@ -160,13 +223,19 @@ bool CorePlan::fromFields(
   p.accBits = unsigned(values[5]);
   p.synapseWords = values[6];
   p.rowIndexWords = values[7];
-  p.blockRams = values[8];
+  p.bramHalves = values[8];
   p.sprams = values[9];
   p.weightBits = unsigned(values[10]);
   p.multBits = unsigned(values[11]);
   p.paramBits = unsigned(values[12]);
   p.countBits = unsigned(values[13]);
   p.denseRows = values[14] != 0;
+  p.paramConstants = values[15];
+  p.rowMemory = MemoryKind(values[16]);
+  p.paramMemory = MemoryKind(values[17]);
+  p.stateMemory = MemoryKind(values[18]);
+  p.ringMemory = MemoryKind(values[19]);
+  p.synapseMemory = MemoryKind(values[20]);
   if (p.lo >= p.hi) {
     error = "core field 'lo' = " + std::to_string(p.lo) +
             " is not below 'hi' = " + std::to_string(p.hi);
@@ -174,6 +243,10 @@ bool CorePlan::fromFields(
   }
   plan = p;
   return true;
+}
+
+std::string blockRamText(int64_t halves) {
+  return std::to_string(halves / 2) + (halves % 2 ? ".5" : "");
 }
 
 int sourceOfCore(const DesignPlan &plan, int core) {
@@ -374,23 +447,18 @@ bool planDesign(const manycore::Network &network,
         signedBitsFor(mult), int64_t(f.fracBits) + 2 - narrowest));
     core.paramBits = signedBitsFor(param);
 
-    // Block RAMs: each memory of the core on its own blocks.
-    CoreWidths w = coreWidths(network, core);
-    int64_t neurons = core.hi - core.lo;
-    int64_t bits = part.bramBitsPerBlock;
-    int64_t synapseBits = core.synapseWords * w.synapseWord;
-    int64_t others = blocksFor(core.rowIndexWords * w.rowWord, bits) +
-                     blocksFor(neurons * w.paramWord, bits) +
-                     blocksFor(neurons * w.stateWord, bits) +
-                     blocksFor(core.ringSlots * neurons * core.accBits, bits);
-    int64_t synapseBlocks = blocksFor(synapseBits, bits);
-    if (part.spramBlocks && part.spramBitsPerBlock &&
-        synapseBlocks + others > part.bramBlocks) {
-      core.sprams = blocksFor(synapseBits, *part.spramBitsPerBlock);
-      synapseBlocks = 0;
+    // Parameter fields the same for every neuron become the core's
+    // constants.
+    for (int i = 0; i < kParamFields; ++i) {
+      bool same = true;
+      for (int64_t k = core.lo + 1; k < core.hi && same; ++k)
+        same = paramFieldValue(population, i, k) ==
+               paramFieldValue(population, i, core.lo);
+      if (same)
+        core.paramConstants |= int64_t(1) << i;
     }
-    core.blockRams = synapseBlocks + others;
-    result.blockRams += core.blockRams;
+    placeMemories(network, part, core);
+    result.bramHalves += core.bramHalves;
     result.sprams += core.sprams;
   }
   result.partBlockRams = part.bramBlocks;
@@ -417,12 +485,17 @@ bool planDesign(const manycore::Network &network,
   };
   if (part.cores && int64_t(result.cores.size()) > *part.cores)
     return over("cores", int64_t(result.cores.size()), *part.cores, 0, 1);
-  if (result.blockRams > part.bramBlocks) {
-    size_t c = largest(&CorePlan::blockRams);
-    return over(
-        ("block RAMs of " + std::to_string(part.bramBitsPerBlock) + " bits")
-            .c_str(),
-        result.blockRams, part.bramBlocks, c, result.cores[c].blockRams);
+  if (result.bramHalves > 2 * part.bramBlocks) {
+    size_t c = largest(&CorePlan::bramHalves);
+    error = "the design does not fit '" + target.name + "': it needs " +
+            blockRamText(result.bramHalves) + " block RAMs of " +
+            std::to_string(part.bramBitsPerBlock) + " bits, " +
+            blockRamText(result.bramHalves - 2 * part.bramBlocks) +
+            " more than the part's " + std::to_string(part.bramBlocks) +
+            "; the largest core is " +
+            coreName(network, result.cores[c], c) + " with " +
+            blockRamText(result.cores[c].bramHalves);
+    return false;
   }
   if (result.sprams > result.partSprams) {
     size_t c = largest(&CorePlan::sprams);

@@ -163,7 +163,11 @@ bool FPGABackend::simulate(const std::string &dir,
   if (ran > 0)
     os << ", " << llvm::format("%.1f", double(result->cyclesTotal) / ran)
        << " per step";
-  os << ")\n  synaptic   " << result->synapticEvents << " events";
+  os << ")\n";
+  if (result->cyclesLoad > 0)
+    os << "  loading    " << result->cyclesLoad
+       << " cycles before the first step (SPRAM synapses)\n";
+  os << "  synaptic   " << result->synapticEvents << " events";
   if (result->cyclesTotal > 0)
     os << ", "
        << llvm::format("%.3f", double(result->synapticEvents) /

@@ -11,7 +11,7 @@ namespace snc::fpga {
 namespace {
 constexpr llvm::StringLiteral kCore = "fpga.core";
 constexpr llvm::StringLiteral kLevels = "fpga.levels";
-constexpr llvm::StringLiteral kBlockRams = "fpga.block_rams";
+constexpr llvm::StringLiteral kBramHalves = "fpga.bram_halves";
 constexpr llvm::StringLiteral kPartBlockRams = "fpga.part_block_rams";
 constexpr llvm::StringLiteral kSprams = "fpga.sprams";
 constexpr llvm::StringLiteral kPartSprams = "fpga.part_sprams";
@@ -62,7 +62,7 @@ LogicalResult recordPlan(nmc::MappingOp mapping, const MappingInputs &inputs,
     slice->setAttr(kCore, builder.getDictionaryAttr(fields));
   }
   mapping->setAttr(kLevels, builder.getI64IntegerAttr(plan.levels));
-  mapping->setAttr(kBlockRams, builder.getI64IntegerAttr(plan.blockRams));
+  mapping->setAttr(kBramHalves, builder.getI64IntegerAttr(plan.bramHalves));
   mapping->setAttr(kPartBlockRams,
                    builder.getI64IntegerAttr(plan.partBlockRams));
   mapping->setAttr(kSprams, builder.getI64IntegerAttr(plan.sprams));
@@ -86,7 +86,7 @@ FailureOr<DesignPlan> readPlan(nmc::MappingOp mapping,
   };
   int64_t levels = 0;
   if (failed(number(kLevels, levels)) ||
-      failed(number(kBlockRams, plan.blockRams)) ||
+      failed(number(kBramHalves, plan.bramHalves)) ||
       failed(number(kPartBlockRams, plan.partBlockRams)) ||
       failed(number(kSprams, plan.sprams)) ||
       failed(number(kPartSprams, plan.partSprams)))
