@@ -45,7 +45,8 @@
 // The neuron format parameters are those of neuron_update.
 //
 // Where each memory lives (*_STYLE, the plan's decision): 0 block RAM, 1
-// distributed (LUT) RAM, for the synapses 2 loaded: a memory without an
+// LUTs (LUT RAM; the read-only row index and parameters a ROM in logic),
+// for the synapses 2 loaded: a memory without an
 // image (SPRAM cannot be initialised by the bitstream) of LOAD_WORDS words
 // of LOAD_BITS bits, each packing 2^LANE_BITS synapse words (lane 0 in the
 // low bits), written through cfg_we/cfg_addr/cfg_data before the first
@@ -275,7 +276,8 @@ module neuron_core #(
   // Row index (read-only).
   generate
     if (ROW_STYLE == 1) begin : g_row_lut
-      (* ram_style = "distributed" *) reg [ROW_WORD-1:0] row_index[0:ROW_WORDS-1];
+      // Read-only: a ROM in LUTs (yosys maps no ROM to LUT RAM).
+      (* ram_style = "logic" *) reg [ROW_WORD-1:0] row_index[0:ROW_WORDS-1];
       initial begin
         if (ROW_FILE != "") $readmemh(ROW_FILE, row_index);
       end
@@ -487,7 +489,7 @@ module neuron_core #(
     if (PARAM_WORD == 0) begin : g_no_params
       always @(posedge clk) param_q <= 1'b0;
     end else if (PARAM_STYLE == 1) begin : g_param_lut
-      (* ram_style = "distributed" *) reg [PARAM_WORD-1:0] params[0:N-1];
+      (* ram_style = "logic" *) reg [PARAM_WORD-1:0] params[0:N-1];
       initial begin
         if (PARAM_FILE != "") $readmemh(PARAM_FILE, params);
       end

@@ -49,11 +49,43 @@ int64_t paramFieldValue(const manycore::Population &population, int field,
     return 0;
   const auto &q = population.params;
   const std::vector<int64_t> *fields[kParamFields] = {
-      &q.decay,     &q.gain,      &q.synDecay, &q.synGain,
-      &q.adaptDecay, &q.bias,     &q.threshold, &q.adaptGain,
-      &q.vReset,    &population.driveOffset};
+      &q.decay,      &q.gain,
+      &q.synDecay,   &q.synGain,
+      &q.adaptDecay, &q.bias,
+      &q.threshold,  &q.adaptGain,
+      &q.vReset,     &population.driveOffset};
   const auto &v = *fields[field];
   return v.empty() ? 0 : v[size_t(k)];
+}
+
+EventFields eventFields(const DesignPlan &plan) {
+  EventFields e;
+  int64_t largest = 1;
+  for (const auto &s : plan.sources)
+    largest = std::max(largest, s.hi - s.lo);
+  e.evnBits = unsignedBitsFor(uint64_t(largest - 1));
+  e.srcBits = unsignedBitsFor(uint64_t(plan.sources.size() - 1));
+  return e;
+}
+
+void RomColumns::add(const std::vector<std::pair<int64_t, unsigned>> &fields) {
+  size_t bit = 0;
+  for (const auto &[value, bits] : fields)
+    for (unsigned b = 0; b < bits; ++b, ++bit) {
+      if (bit >= ones.size()) {
+        ones.resize(bit + 1, false);
+        zeros.resize(bit + 1, false);
+      }
+      bool one = b < 64 ? ((uint64_t(value) >> b) & 1) != 0 : value < 0;
+      (one ? ones : zeros)[bit] = true;
+    }
+}
+
+unsigned RomColumns::varying() const {
+  unsigned n = 0;
+  for (size_t i = 0; i < ones.size(); ++i)
+    n += ones[i] && zeros[i];
+  return n;
 }
 
 bool hasLutRam(const targets::FPGACapacity &part) {
@@ -68,10 +100,9 @@ int64_t blockRamHalves(const targets::FPGACapacity &part, int64_t words,
     int64_t depth, width, halves;
   };
   static const Shape xc7[] = {
-      {16384, 1, 1}, {8192, 2, 1},  {4096, 4, 1},  {2048, 9, 1},
-      {1024, 18, 1}, {512, 36, 1},  {32768, 1, 2}, {16384, 2, 2},
-      {8192, 4, 2},  {4096, 9, 2},  {2048, 18, 2}, {1024, 36, 2},
-      {512, 72, 2}};
+      {16384, 1, 1}, {8192, 2, 1},  {4096, 4, 1},  {2048, 9, 1}, {1024, 18, 1},
+      {512, 36, 1},  {32768, 1, 2}, {16384, 2, 2}, {8192, 4, 2}, {4096, 9, 2},
+      {2048, 18, 2}, {1024, 36, 2}, {512, 72, 2}};
   static const Shape ice40[] = {
       {2048, 2, 2}, {1024, 4, 2}, {512, 8, 2}, {256, 16, 2}};
   auto tile = [&](const auto &shapes) {
@@ -81,8 +112,14 @@ int64_t blockRamHalves(const targets::FPGACapacity &part, int64_t words,
                                 ((width + s.width - 1) / s.width) * s.halves);
     return best;
   };
-  if (part.lutInputs == 6 && part.bramBitsPerBlock == 36864)
+  if (part.lutInputs == 6 && part.bramBitsPerBlock == 36864) {
+    // yosys packs a deep, narrow memory into the blocks' data and parity
+    // bits (65,494 x 4 bits: 15 RAMB18, 65,523 x 8: 29), so it takes its
+    // bits in 18 Kbit halves.
+    if (words >= 1024 && width <= 9)
+      return (words * width + 18431) / 18432;
     return tile(xc7);
+  }
   if (part.lutInputs == 4 && part.bramBitsPerBlock == 4096)
     return tile(ice40);
   if (part.bramBitsPerBlock <= 0)

@@ -91,14 +91,35 @@ constexpr unsigned kSpramWidth = 16;
 constexpr int64_t kSpramDepth = 16384;
 
 /// Half block RAMs a words x width memory with one read and one write port
-/// takes on `part`, the way yosys maps it: on a 7-series part (6-input LUTs,
-/// 36 Kbit blocks) the cheapest tiling by RAMB18 (16K x 1 ... 512 x 36) or
-/// RAMB36 (32K x 1 ... 512 x 72) shapes; on an iCE40 (4-input LUTs, 4 Kbit)
+/// takes on `part`, the way yosys 0.23 maps it: on a 7-series part (6-input
+/// LUTs, 36 Kbit blocks) a deep memory of at most 9 bits in 18 Kbit halves
+/// (yosys uses the parity bits), any other the cheapest tiling by RAMB18
+/// (16K x 1 ... 512 x 36) or RAMB36 (32K x 1 ... 512 x 72) shapes; on an
+/// iCE40 (4-input LUTs, 4 Kbit)
 /// by SB_RAM40_4K shapes (2K x 2 ... 256 x 16); elsewhere by bits.
 int64_t blockRamHalves(const targets::FPGACapacity &part, int64_t words,
                        int64_t width);
 /// Whether the part has LUT RAM (6-input LUT families).
 bool hasLutRam(const targets::FPGACapacity &part);
+
+/// Depth of the event queues: the top's input queue and each core's.
+constexpr int kEventFifoDepth = 16;
+/// The spike bus word {source, neuron}: source and neuron field widths.
+struct EventFields {
+  unsigned srcBits = 1, evnBits = 1;
+};
+EventFields eventFields(const DesignPlan &plan);
+
+/// A read-only memory's width as yosys keeps it: the bit columns that are
+/// not the same in every word (`words` of (value, bits) fields, low first).
+class RomColumns {
+public:
+  void add(const std::vector<std::pair<int64_t, unsigned>> &fields);
+  unsigned varying() const;
+
+private:
+  std::vector<bool> ones, zeros;
+};
 
 } // namespace snc::fpga
 

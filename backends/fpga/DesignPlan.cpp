@@ -122,35 +122,64 @@ int64_t maxMagnitude(const std::vector<int64_t> &v, int64_t lo, int64_t hi) {
   return m;
 }
 
-// Where each memory of `core` lives, and the blocks they take. A memory
-// of at most a quarter block goes to LUT RAM where the part has it (a
-// block would be mostly empty); the synapses go to SPRAM, loaded at reset,
-// when they do not fit the block RAMs and the part has SPRAM.
+// Where each memory of `core` lives, and the blocks they take as yosys
+// maps them. A memory of at most a quarter block goes to LUTs where the
+// part has LUT RAM (a block would be mostly empty); the synapses go to
+// SPRAM, loaded at reset, when they do not fit the block RAMs and the part
+// has SPRAM. Read-only memories count the bit columns that are not the
+// same in every word (yosys drops the others); the event queues
+// (rtl/aer_fifo.v) stay in LUT RAM where the part has it.
 void placeMemories(const manycore::Network &network,
-                   const targets::FPGACapacity &part, CorePlan &core) {
+                   const targets::FPGACapacity &part, const CoreTables &t,
+                   const EventFields &events, CorePlan &core) {
+  const auto &population = network.populations[core.population];
   int64_t neurons = core.hi - core.lo;
   CoreWidths w = coreWidths(network, core);
+  RomColumns rows, params, synapses;
+  for (const auto &row : t.rows) {
+    std::vector<std::pair<int64_t, unsigned>> fields = {
+        {row.start, w.startBits}, {row.count, core.countBits}};
+    if (core.denseRows)
+      fields.push_back({row.first, w.neuronBits});
+    rows.add(fields);
+  }
+  for (int64_t k = core.lo; k < core.hi; ++k) {
+    std::vector<std::pair<int64_t, unsigned>> fields;
+    for (int i = 0; i < kParamFields; ++i)
+      fields.push_back(
+          {paramFieldValue(population, i, k), w.paramFieldBits[i]});
+    params.add(fields);
+  }
+  for (const auto &s : t.synapses)
+    synapses.add({{s.weight, core.weightBits},
+                  {s.target, core.denseRows ? 0u : w.neuronBits},
+                  {s.delay, w.delayBits}});
   struct Memory {
     MemoryKind *kind;
     int64_t words, width;
   };
-  Memory small[] = {{&core.rowMemory, core.rowIndexWords, w.rowWord},
-                    {&core.paramMemory, neurons, w.paramWord},
-                    {&core.stateMemory, neurons, w.stateWord},
-                    {&core.ringMemory, core.ringSlots * neurons,
-                     int64_t(core.accBits)}};
+  Memory small[] = {
+      {&core.rowMemory, core.rowIndexWords, int64_t(rows.varying())},
+      {&core.paramMemory, neurons, int64_t(params.varying())},
+      {&core.stateMemory, neurons, w.stateWord},
+      {&core.ringMemory, core.ringSlots * neurons, int64_t(core.accBits)}};
   int64_t halves = 0;
   for (Memory &m : small) {
-    bool lut = hasLutRam(part) && m.words * m.width * 4 <= part.bramBitsPerBlock;
+    bool lut =
+        hasLutRam(part) && m.words * m.width * 4 <= part.bramBitsPerBlock;
     *m.kind = lut ? MemoryKind::Distributed : MemoryKind::Block;
     if (!lut)
       halves += blockRamHalves(part, m.words, m.width);
   }
+  if (!hasLutRam(part))
+    halves +=
+        blockRamHalves(part, kEventFifoDepth, events.srcBits + events.evnBits) +
+        blockRamHalves(part, neurons, w.neuronBits);
   int64_t synapseHalves =
-      blockRamHalves(part, core.synapseWords, w.synapseWord);
+      blockRamHalves(part, core.synapseWords, synapses.varying());
   core.synapseMemory = MemoryKind::Block;
   core.sprams = 0;
-  if (part.spramBlocks && part.spramBitsPerBlock &&
+  if (part.spramBlocks && part.spramBitsPerBlock && w.synapseWord <= 64 &&
       synapseHalves + halves > 2 * part.bramBlocks) {
     core.synapseMemory = MemoryKind::Loaded;
     CoreWidths loaded = coreWidths(network, core);
@@ -399,6 +428,7 @@ bool planDesign(const manycore::Network &network,
   }
 
   const int64_t maxDelay = target.maxDelay();
+  const EventFields events = eventFields(result);
   for (size_t c = 0; c < result.cores.size(); ++c) {
     CorePlan &core = result.cores[c];
     const CoreTables &t = tables[c];
@@ -457,10 +487,17 @@ bool planDesign(const manycore::Network &network,
       if (same)
         core.paramConstants |= int64_t(1) << i;
     }
-    placeMemories(network, part, core);
+    CoreTables contents;
+    if (!buildCoreTables(network, result, int(c), contents, error))
+      return false;
+    placeMemories(network, part, contents, events, core);
     result.bramHalves += core.bramHalves;
     result.sprams += core.sprams;
   }
+  // The top's input event queue.
+  if (!hasLutRam(part))
+    result.bramHalves +=
+        blockRamHalves(part, kEventFifoDepth, events.srcBits + events.evnBits);
   result.partBlockRams = part.bramBlocks;
   result.partSprams = part.spramBlocks.value_or(0);
 
@@ -492,9 +529,8 @@ bool planDesign(const manycore::Network &network,
             std::to_string(part.bramBitsPerBlock) + " bits, " +
             blockRamText(result.bramHalves - 2 * part.bramBlocks) +
             " more than the part's " + std::to_string(part.bramBlocks) +
-            "; the largest core is " +
-            coreName(network, result.cores[c], c) + " with " +
-            blockRamText(result.cores[c].bramHalves);
+            "; the largest core is " + coreName(network, result.cores[c], c) +
+            " with " + blockRamText(result.cores[c].bramHalves);
     return false;
   }
   if (result.sprams > result.partSprams) {

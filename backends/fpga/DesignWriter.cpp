@@ -23,7 +23,7 @@ namespace snc::fpga {
 
 namespace {
 
-constexpr int kFifoDepth = 16;
+constexpr int kFifoDepth = kEventFifoDepth;
 
 /// A memory word built from fields, least significant first.
 class BitWord {
@@ -72,6 +72,9 @@ struct Globals {
 
 Globals globalsOf(const manycore::Network &network, const DesignPlan &plan) {
   Globals g;
+  EventFields e = eventFields(plan);
+  g.srcBits = e.srcBits;
+  g.evnBits = e.evnBits;
   for (const auto &core : plan.cores) {
     if (core.synapseMemory != MemoryKind::Loaded)
       continue;
@@ -82,11 +85,6 @@ Globals globalsOf(const manycore::Network &network, const DesignPlan &plan) {
         unsignedBitsFor(uint64_t(std::max<int64_t>(w.loadWords - 1, 1))));
     g.cfgDataBits = std::max(g.cfgDataBits, w.loadBits);
   }
-  int64_t largest = 1;
-  for (const auto &s : plan.sources)
-    largest = std::max(largest, s.hi - s.lo);
-  g.evnBits = unsignedBitsFor(uint64_t(largest - 1));
-  g.srcBits = unsignedBitsFor(uint64_t(plan.sources.size() - 1));
   return g;
 }
 
@@ -117,9 +115,8 @@ coreImages(const manycore::Network &network, const CorePlan &core,
   if (t.rows.empty())
     rows << "0\n";
   // A Loaded memory packs 2^laneBits synapse words per word, lane 0 low.
-  size_t lanes = core.synapseMemory == MemoryKind::Loaded
-                     ? size_t(1) << w.laneBits
-                     : 1;
+  size_t lanes =
+      core.synapseMemory == MemoryKind::Loaded ? size_t(1) << w.laneBits : 1;
   for (size_t i = 0; i < t.synapses.size(); i += lanes) {
     BitWord word;
     for (size_t lane = 0; lane < lanes; ++lane) {
@@ -184,7 +181,8 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
     << "    output reg [63:0] cycles,\n"
     << "    output reg [63:0] synaptic_events,\n    output wire overflow";
   if (g.loads)
-    v << ",\n    // Loaded memories: word cfg_addr of core cfg_core's synapses, "
+    v << ",\n    // Loaded memories: word cfg_addr of core cfg_core's "
+         "synapses, "
          "before the first step.\n"
       << "    input wire cfg_we,\n    input wire [" << selBits - 1
       << ":0] cfg_core,\n    input wire [" << g.cfgAddrBits - 1
@@ -284,9 +282,8 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
       v << ((core.paramConstants >> i) & 1);
     v << "),\n";
     static const char *constNames[kParamFields] = {
-        "DECAY",     "GAIN",       "SYN_DECAY", "SYN_GAIN",
-        "ADAPT_DECAY", "BIAS",     "THRESHOLD", "ADAPT_GAIN",
-        "V_RESET",   "OFFSET"};
+        "DECAY", "GAIN",      "SYN_DECAY",  "SYN_GAIN", "ADAPT_DECAY",
+        "BIAS",  "THRESHOLD", "ADAPT_GAIN", "V_RESET",  "OFFSET"};
     for (int i = 0; i < kParamFields; ++i) {
       if (!((core.paramConstants >> i) & 1))
         continue;
@@ -296,8 +293,7 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
                     (unsigned long long)uint64_t(value));
       v << "      .C_" << constNames[i] << "(64'h" << hex << "),\n";
     }
-    v
-      << "      .SOURCE_FILE(\"" << coreFile(c, "source") << "\"),\n"
+    v << "      .SOURCE_FILE(\"" << coreFile(c, "source") << "\"),\n"
       << "      .ROW_FILE(\"" << coreFile(c, "rows") << "\"),\n"
       << "      .SYN_FILE(\"" << coreFile(c, "synapses") << "\"),\n"
       << "      .PARAM_FILE(\"" << coreFile(c, "params") << "\"),\n"
@@ -307,10 +303,9 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
       << "      .clk(clk),\n      .rst(rst),\n";
     if (core.synapseMemory == MemoryKind::Loaded)
       v << "      .cfg_we(cfg_we && cfg_core == " << selBits << "'d" << c
-        << "),\n      .cfg_addr(cfg_addr[" << unsignedBitsFor(
-               uint64_t(std::max<int64_t>(w.loadWords - 1, 1))) - 1
-        << ":0]),\n      .cfg_data(cfg_data[" << w.loadBits - 1
-        << ":0]),\n";
+        << "),\n      .cfg_addr(cfg_addr["
+        << unsignedBitsFor(uint64_t(std::max<int64_t>(w.loadWords - 1, 1))) - 1
+        << ":0]),\n      .cfg_data(cfg_data[" << w.loadBits - 1 << ":0]),\n";
     else
       v << "      .cfg_we(1'b0),\n      .cfg_addr(1'b0),\n"
         << "      .cfg_data(" << kSpramWidth << "'d0),\n";
@@ -527,8 +522,7 @@ std::string designTable(const manycore::Network &network,
       loaded.push_back(c);
   list("Load", "kLoads", loaded.size(), [&](size_t i) {
     size_t c = loaded[i];
-    return "{" + std::to_string(c) + ", \"" + coreFile(c, "synapses") +
-           "\", " +
+    return "{" + std::to_string(c) + ", \"" + coreFile(c, "synapses") + "\", " +
            std::to_string(coreWidths(network, plan.cores[c]).loadWords) + "}";
   });
   h << "constexpr int kLoadCount = " << loaded.size() << ";\n"
@@ -586,8 +580,8 @@ bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
     }
     const auto &population = network.populations[size_t(core.population)];
     for (int i = 0; i < kParamFields; ++i)
-      for (int64_t k = core.lo;
-           (core.paramConstants >> i) & 1 && k < core.hi; ++k)
+      for (int64_t k = core.lo; (core.paramConstants >> i) & 1 && k < core.hi;
+           ++k)
         if (paramFieldValue(population, i, k) !=
             paramFieldValue(population, i, core.lo)) {
           error = "core " + std::to_string(c) + " keeps parameter field " +

@@ -31,8 +31,8 @@ void printPlan(const manycore::Network &network, const DesignPlan &plan,
                raw_ostream &os) {
   os << "// plan: cores " << plan.cores.size() << ", levels " << plan.levels
      << ", block RAMs " << blockRamText(plan.bramHalves) << " of "
-     << plan.partBlockRams
-     << ", SPRAMs " << plan.sprams << " of " << plan.partSprams << "\n";
+     << plan.partBlockRams << ", SPRAMs " << plan.sprams << " of "
+     << plan.partSprams << "\n";
   for (auto [index, core] : llvm::enumerate(plan.cores))
     os << "// core " << index << ": '"
        << network.populations[size_t(core.population)].name << "' neurons ["

@@ -269,8 +269,8 @@ int main(int argc, char **argv) {
              design::kOutputSpikes[o], steps, design::kOutputSize[o], out[o]);
   std::ofstream stats(outputDir + "/stats.txt");
   stats << "steps " << steps << "\ncycles_total " << total - loadCycles
-        << "\ncycles_load " << loadCycles << "\ncycles_max_step " << maxStep << "\nsynaptic_events "
-        << uint64_t(top->synaptic_events) << "\n";
+        << "\ncycles_load " << loadCycles << "\ncycles_max_step " << maxStep
+        << "\nsynaptic_events " << uint64_t(top->synaptic_events) << "\n";
   if (!stats)
     fail("cannot write stats.txt");
   return 0;
