@@ -46,7 +46,8 @@
 //
 // Where each memory lives (*_STYLE, the plan's decision): 0 block RAM, 1
 // LUTs (LUT RAM; the read-only row index and parameters a ROM in logic),
-// for the synapses 2 loaded: a memory without an
+// 3 registers (flip-flops; a ROM in logic), for the synapses 2 loaded
+// (the event queues, *_FIFO_STYLE: 0, 1 or 3): a memory without an
 // image (SPRAM cannot be initialised by the bitstream) of LOAD_WORDS words
 // of LOAD_BITS bits, each packing 2^LANE_BITS synapse words (lane 0 in the
 // low bits), written through cfg_we/cfg_addr/cfg_data before the first
@@ -90,6 +91,8 @@ module neuron_core #(
     parameter integer STATE_STYLE      = 0,
     parameter integer RING_STYLE       = 0,
     parameter integer SYN_STYLE        = 0,
+    parameter integer IN_FIFO_STYLE    = 0,
+    parameter integer OUT_FIFO_STYLE   = 0,
     parameter integer LOAD_BITS        = 16,
     parameter integer LOAD_WORDS       = 1,
     parameter integer LANE_BITS        = 0,
@@ -217,7 +220,8 @@ module neuron_core #(
   /* verilator lint_off PINCONNECTEMPTY */
   aer_fifo #(
       .WIDTH(EV_BITS),
-      .DEPTH(FIFO_DEPTH)
+      .DEPTH(FIFO_DEPTH),
+      .STYLE(IN_FIFO_STYLE)
   ) u_in (
       .clk(clk),
       .rst(rst),
@@ -275,7 +279,7 @@ module neuron_core #(
 
   // Row index (read-only).
   generate
-    if (ROW_STYLE == 1) begin : g_row_lut
+    if (ROW_STYLE == 1 || ROW_STYLE == 3) begin : g_row_lut
       // Read-only: a ROM in LUTs (yosys maps no ROM to LUT RAM).
       (* ram_style = "logic" *) reg [ROW_WORD-1:0] row_index[0:ROW_WORDS-1];
       initial begin
@@ -447,7 +451,16 @@ module neuron_core #(
   wire signed [ACC_BITS-1:0] ring_wdata = u1_valid ? {ACC_BITS{1'b0}} : acc_new;
 
   generate
-    if (RING_STYLE == 1) begin : g_ring_lut
+    if (RING_STYLE == 3) begin : g_ring_ff
+      (* ram_style = "logic" *) reg signed [ACC_BITS-1:0] ring[0:RING_WORDS-1];
+      initial begin
+        if (RING_FILE != "") $readmemh(RING_FILE, ring);
+      end
+      always @(posedge clk) begin
+        ring_q <= ring[ring_raddr];
+        if (ring_we) ring[ring_waddr] <= ring_wdata;
+      end
+    end else if (RING_STYLE == 1) begin : g_ring_lut
       (* ram_style = "distributed" *) reg signed [ACC_BITS-1:0] ring[0:RING_WORDS-1];
       initial begin
         if (RING_FILE != "") $readmemh(RING_FILE, ring);
@@ -488,7 +501,7 @@ module neuron_core #(
   generate
     if (PARAM_WORD == 0) begin : g_no_params
       always @(posedge clk) param_q <= 1'b0;
-    end else if (PARAM_STYLE == 1) begin : g_param_lut
+    end else if (PARAM_STYLE == 1 || PARAM_STYLE == 3) begin : g_param_lut
       (* ram_style = "logic" *) reg [PARAM_WORD-1:0] params[0:N-1];
       initial begin
         if (PARAM_FILE != "") $readmemh(PARAM_FILE, params);
@@ -501,7 +514,16 @@ module neuron_core #(
       end
       always @(posedge clk) if (issuing) param_q <= params[uk];
     end
-    if (STATE_STYLE == 1) begin : g_state_lut
+    if (STATE_STYLE == 3) begin : g_state_ff
+      (* ram_style = "logic" *) reg [STATE_WORD-1:0] state[0:N-1];
+      initial begin
+        if (STATE_FILE != "") $readmemh(STATE_FILE, state);
+      end
+      always @(posedge clk) begin
+        if (issuing) state_q <= state[uk];
+        if (state_we) state[u2_k] <= state_new;
+      end
+    end else if (STATE_STYLE == 1) begin : g_state_lut
       (* ram_style = "distributed" *) reg [STATE_WORD-1:0] state[0:N-1];
       initial begin
         if (STATE_FILE != "") $readmemh(STATE_FILE, state);
@@ -707,7 +729,8 @@ module neuron_core #(
   /* verilator lint_off PINCONNECTEMPTY */
   aer_fifo #(
       .WIDTH(NB),
-      .DEPTH(N)
+      .DEPTH(N),
+      .STYLE(OUT_FIFO_STYLE)
   ) u_out (
       .clk(clk),
       .rst(rst),

@@ -52,6 +52,7 @@ enum class MemoryKind : int {
   Distributed = 1, // LUT RAM (families with 6-input LUTs)
   Loaded = 2,      // SPRAM, written through the core's configuration port
                    // before the first step (synapses only)
+  Registers = 3,   // flip-flops (a read-only memory: logic)
 };
 
 /// One neuron core: a slice of one (non-input) population.
@@ -79,7 +80,9 @@ struct CorePlan {
   int64_t paramConstants = 0;
   MemoryKind rowMemory = MemoryKind::Block, paramMemory = MemoryKind::Block,
              stateMemory = MemoryKind::Block, ringMemory = MemoryKind::Block,
-             synapseMemory = MemoryKind::Block;
+             synapseMemory = MemoryKind::Block,
+             inQueueMemory = MemoryKind::Block,
+             outQueueMemory = MemoryKind::Block;
 
   /// (name, value) pairs the IR stores, and their inverse; fromFields fails
   /// (sets error) on a missing or out-of-range field.
@@ -106,6 +109,8 @@ struct DesignPlan {
   /// Totals against the part, for the manifest and diagnostics (block RAMs
   /// in halves: 17 is 8.5 RAMB36).
   int64_t bramHalves = 0, partBlockRams = 0;
+  /// Where the top's input event queue lives.
+  MemoryKind inputQueueMemory = MemoryKind::Block;
   int64_t sprams = 0, partSprams = 0;
 };
 

@@ -37,11 +37,13 @@ const FieldRef kFields[] = {
     {"count_bits", 1, 64},
     {"dense_rows", 0, 1},
     {"param_constants", 0, (1 << kParamFields) - 1},
-    {"row_memory", 0, 1},
-    {"param_memory", 0, 1},
-    {"state_memory", 0, 1},
-    {"ring_memory", 0, 1},
+    {"row_memory", 0, 3},
+    {"param_memory", 0, 3},
+    {"state_memory", 0, 3},
+    {"ring_memory", 0, 3},
     {"synapse_memory", 0, 2},
+    {"in_queue_memory", 0, 3},
+    {"out_queue_memory", 0, 3},
 };
 
 std::string coreName(const manycore::Network &network, const CorePlan &core,
@@ -122,13 +124,27 @@ int64_t maxMagnitude(const std::vector<int64_t> &v, int64_t lo, int64_t hi) {
   return m;
 }
 
+// A memory this small costs fewer logic cells in flip-flops and their read
+// multiplexer than a block RAM is worth, and stays off the block RAM's slow
+// clock-to-output path (a 16-deep event queue of 9 bits does not).
+constexpr int64_t kRegisterMemoryBits = 64;
+
+MemoryKind smallMemoryKind(const targets::FPGACapacity &part, int64_t bits) {
+  if (hasLutRam(part) && bits * 4 <= part.bramBitsPerBlock)
+    return MemoryKind::Distributed;
+  if (!hasLutRam(part) && bits <= kRegisterMemoryBits)
+    return MemoryKind::Registers;
+  return MemoryKind::Block;
+}
+
 // Where each memory of `core` lives, and the blocks they take as yosys
 // maps them. A memory of at most a quarter block goes to LUTs where the
-// part has LUT RAM (a block would be mostly empty); the synapses go to
+// part has LUT RAM (a block would be mostly empty), one of at most
+// kRegisterMemoryBits to flip-flops where it has none; the synapses go to
 // SPRAM, loaded at reset, when they do not fit the block RAMs and the part
-// has SPRAM. Read-only memories count the bit columns that are not the
-// same in every word (yosys drops the others); the event queues
-// (rtl/aer_fifo.v) stay in LUT RAM where the part has it.
+// has SPRAM. The event queues (rtl/aer_fifo.v) follow the same rule as the
+// small memories. Read-only memories count the bit columns that are not the
+// same in every word (yosys drops the others).
 void placeMemories(const manycore::Network &network,
                    const targets::FPGACapacity &part, const CoreTables &t,
                    const EventFields &events, CorePlan &core) {
@@ -162,19 +178,16 @@ void placeMemories(const manycore::Network &network,
       {&core.rowMemory, core.rowIndexWords, int64_t(rows.varying())},
       {&core.paramMemory, neurons, int64_t(params.varying())},
       {&core.stateMemory, neurons, w.stateWord},
-      {&core.ringMemory, core.ringSlots * neurons, int64_t(core.accBits)}};
+      {&core.ringMemory, core.ringSlots * neurons, int64_t(core.accBits)},
+      {&core.inQueueMemory, kEventFifoDepth,
+       int64_t(events.srcBits + events.evnBits)},
+      {&core.outQueueMemory, neurons, int64_t(w.neuronBits)}};
   int64_t halves = 0;
   for (Memory &m : small) {
-    bool lut =
-        hasLutRam(part) && m.words * m.width * 4 <= part.bramBitsPerBlock;
-    *m.kind = lut ? MemoryKind::Distributed : MemoryKind::Block;
-    if (!lut)
+    *m.kind = smallMemoryKind(part, m.words * m.width);
+    if (*m.kind == MemoryKind::Block)
       halves += blockRamHalves(part, m.words, m.width);
   }
-  if (!hasLutRam(part))
-    halves +=
-        blockRamHalves(part, kEventFifoDepth, events.srcBits + events.evnBits) +
-        blockRamHalves(part, neurons, w.neuronBits);
   int64_t synapseHalves =
       blockRamHalves(part, core.synapseWords, synapses.varying());
   core.synapseMemory = MemoryKind::Block;
@@ -214,7 +227,9 @@ std::vector<std::pair<std::string, int64_t>> CorePlan::fields() const {
                       int64_t(paramMemory),
                       int64_t(stateMemory),
                       int64_t(ringMemory),
-                      int64_t(synapseMemory)};
+                      int64_t(synapseMemory),
+                      int64_t(inQueueMemory),
+                      int64_t(outQueueMemory)};
   static_assert(std::size(values) == std::size(kFields));
   std::vector<std::pair<std::string, int64_t>> out;
   for (size_t i = 0; i < std::size(kFields); ++i)
@@ -265,6 +280,8 @@ bool CorePlan::fromFields(
   p.stateMemory = MemoryKind(values[18]);
   p.ringMemory = MemoryKind(values[19]);
   p.synapseMemory = MemoryKind(values[20]);
+  p.inQueueMemory = MemoryKind(values[21]);
+  p.outQueueMemory = MemoryKind(values[22]);
   if (p.lo >= p.hi) {
     error = "core field 'lo' = " + std::to_string(p.lo) +
             " is not below 'hi' = " + std::to_string(p.hi);
@@ -495,9 +512,10 @@ bool planDesign(const manycore::Network &network,
     result.sprams += core.sprams;
   }
   // The top's input event queue.
-  if (!hasLutRam(part))
-    result.bramHalves +=
-        blockRamHalves(part, kEventFifoDepth, events.srcBits + events.evnBits);
+  int64_t eventBits = events.srcBits + events.evnBits;
+  result.inputQueueMemory = smallMemoryKind(part, kEventFifoDepth * eventBits);
+  if (result.inputQueueMemory == MemoryKind::Block)
+    result.bramHalves += blockRamHalves(part, kEventFifoDepth, eventBits);
   result.partBlockRams = part.bramBlocks;
   result.partSprams = part.spramBlocks.value_or(0);
 

@@ -217,6 +217,7 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
   // Input queue.
   v << "  /* verilator lint_off PINCONNECTEMPTY */\n"
     << "  aer_fifo #(\n      .WIDTH(" << ev << "),\n      .DEPTH(" << kFifoDepth
+    << "),\n      .STYLE(" << int(plan.inputQueueMemory)
     << ")\n  ) u_inputs (\n      .clk(clk),\n      .rst(rst),\n"
     << "      .push(in_push),\n      .push_data(in_data),\n      "
        ".full(in_full),\n"
@@ -272,7 +273,9 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
       << "      .PARAM_STYLE(" << int(core.paramMemory) << "),\n"
       << "      .STATE_STYLE(" << int(core.stateMemory) << "),\n"
       << "      .RING_STYLE(" << int(core.ringMemory) << "),\n"
-      << "      .SYN_STYLE(" << int(core.synapseMemory) << "),\n";
+      << "      .SYN_STYLE(" << int(core.synapseMemory) << "),\n"
+      << "      .IN_FIFO_STYLE(" << int(core.inQueueMemory) << "),\n"
+      << "      .OUT_FIFO_STYLE(" << int(core.outQueueMemory) << "),\n";
     if (core.synapseMemory == MemoryKind::Loaded)
       v << "      .LOAD_BITS(" << w.loadBits << "),\n"
         << "      .LOAD_WORDS(" << w.loadWords << "),\n"

@@ -145,14 +145,16 @@ TEST(FPGADesignPlan, BlockRamOverflowNamesTheResource) {
   manycore::Network n = chain();
   fpga::DesignPlan plan;
   std::string error;
-  // Blocks of 64 bits: every memory of every core takes at least one.
+  // Blocks of 64 bits, no LUT RAM: memories of at most 64 bits go to
+  // flip-flops, but the synapses (read-only, initialised) take block RAM:
+  // a block or more for the cores whose synapse words differ, more than 1.
   EXPECT_FALSE(
-      fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 4, 64), plan, error));
+      fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 1, 64), plan, error));
   EXPECT_EQ(error.rfind("the design does not fit 'test-fpga': it needs ", 0),
             0u)
       << error;
   EXPECT_NE(error.find("block RAMs of 64 bits"), std::string::npos) << error;
-  EXPECT_NE(error.find("more than the part's 4; the largest core is core "),
+  EXPECT_NE(error.find("more than the part's 1; the largest core is core "),
             std::string::npos)
       << error;
 }
@@ -305,13 +307,17 @@ TEST(FPGADesignPlan, LoadedSynapsesPackIntoOneSpram) {
   EXPECT_EQ(w.laneBits, 2u);
   EXPECT_EQ(w.loadWords, (core.synapseWords + 3) / 4);
   EXPECT_EQ(core.sprams, 1);
-  // No LUT RAM on an iCE40: all in EBR. The row index is read-only and
-  // every row is {start 256 r, count 256, first 0}: only start's bits 8..16
-  // differ between words, 256 x 9 bits (1 EBR); state 256 x 16 (1); ring
-  // 256 x acc_bits (1); the core's event queues 16 x 10 and 256 x 8 (1
-  // each); the top's input queue (1).
+  // No LUT RAM on an iCE40: memories of at most 64 bits in flip-flops, the
+  // others in EBR. The row index is read-only and every row is {start
+  // 256 r, count 256, first 0}: only start's bits 8..16 differ between
+  // words, 256 x 9 bits (1 EBR); state 256 x 16 (1); ring 256 x acc_bits
+  // (1); the core's event queues 16 x 10 and 256 x 8 (1 each); the top's
+  // input queue 16 x 10 (1).
   EXPECT_EQ(core.rowMemory, fpga::MemoryKind::Block);
   EXPECT_EQ(core.stateMemory, fpga::MemoryKind::Block);
+  EXPECT_EQ(core.inQueueMemory, fpga::MemoryKind::Block);
+  EXPECT_EQ(core.outQueueMemory, fpga::MemoryKind::Block);
+  EXPECT_EQ(plan.inputQueueMemory, fpga::MemoryKind::Block);
   EXPECT_EQ(core.bramHalves, 2 * 5);
   EXPECT_EQ(plan.bramHalves, 2 * 6);
 }
@@ -485,8 +491,8 @@ TEST(FPGADesignPlan, FieldsRoundTrip) {
   EXPECT_FALSE(fpga::CorePlan::fromFields(fields, c, error));
   EXPECT_EQ(error, "missing core field 'acc_bits'");
   fields = plan.cores[0].fields();
-  ASSERT_EQ(fields.back().first, "synapse_memory");
-  fields.back().second = 3;
+  ASSERT_EQ(fields[20].first, "synapse_memory");
+  fields[20].second = 3;
   EXPECT_FALSE(fpga::CorePlan::fromFields(fields, c, error));
   EXPECT_EQ(error, "core field 'synapse_memory' = 3 is out of range [0, 2]");
   // A core that leaves a population's neurons uncovered.
