@@ -21,6 +21,9 @@
 module aer_fifo #(
     parameter integer WIDTH = 16,
     parameter integer DEPTH = 16,
+    // Where the storage lives (a ram_style attribute): 0 block RAM, 1 LUT
+    // RAM, 3 flip-flops.
+    parameter integer STYLE = 0,
     // Derived (the width of count); not meant to be overridden.
     parameter integer COUNT_BITS = $clog2(DEPTH + 1)
 ) (
@@ -46,7 +49,6 @@ module aer_fifo #(
   localparam [COUNT_BITS-1:0] FULL_COUNT = DEPTH[COUNT_BITS-1:0];
   localparam [COUNT_BITS-1:0] COUNT_ONE = 1;
 
-  reg [WIDTH-1:0] storage[0:DEPTH-1];
   reg [PTR_BITS-1:0] head, tail;  // next to pop, next to push
 
   assign full = count == FULL_COUNT;
@@ -55,10 +57,27 @@ module aer_fifo #(
   wire do_pop = pop & ~empty;
 
   // Storage without reset, so that it can map to RAM.
-  always @(posedge clk) begin
-    if (do_push) storage[tail] <= push_data;
-    if (do_pop) pop_data <= storage[head];
-  end
+  generate
+    if (STYLE == 3) begin : g_ff
+      (* ram_style = "logic" *) reg [WIDTH-1:0] storage[0:DEPTH-1];
+      always @(posedge clk) begin
+        if (do_push) storage[tail] <= push_data;
+        if (do_pop) pop_data <= storage[head];
+      end
+    end else if (STYLE == 1) begin : g_lut
+      (* ram_style = "distributed" *) reg [WIDTH-1:0] storage[0:DEPTH-1];
+      always @(posedge clk) begin
+        if (do_push) storage[tail] <= push_data;
+        if (do_pop) pop_data <= storage[head];
+      end
+    end else begin : g_block
+      (* ram_style = "block" *) reg [WIDTH-1:0] storage[0:DEPTH-1];
+      always @(posedge clk) begin
+        if (do_push) storage[tail] <= push_data;
+        if (do_pop) pop_data <= storage[head];
+      end
+    end
+  endgenerate
 
   always @(posedge clk) begin
     if (rst) begin

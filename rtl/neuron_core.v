@@ -35,9 +35,24 @@
 //                DENSE_ROWS: {delay, weight}
 //   PARAM_FILE   N words {drive_offset, v_reset, adapt_gain, threshold,
 //                bias, adapt_decay, syn_gain, syn_decay, gain, decay}
-//   STATE_FILE   N words {ref, a, i, v} (the initial state)
+//                without the fields PARAM_CONST marks (bit 0 decay ... bit
+//                9 drive_offset): those are the same for every neuron and
+//                come from C_<FIELD> instead
+//   STATE_FILE   N words {ref, a, i, v} (the initial state), i only with
+//                HAS_SYNAPSE, a only with ADAPTIVE, ref only with a
+//                refractory period (the others stay 0 in neuron_update)
 //   RING_FILE    RING_SLOTS * N words of ACC_BITS (zeros), slot-major
 // The neuron format parameters are those of neuron_update.
+//
+// Where each memory lives (*_STYLE, the plan's decision): 0 block RAM, 1
+// LUTs (LUT RAM; the read-only row index and parameters a ROM in logic),
+// 3 registers (flip-flops; a ROM in logic), for the synapses 2 loaded
+// (the event queues, *_FIFO_STYLE: 0, 1 or 3): a memory without an
+// image (SPRAM cannot be initialised by the bitstream) of LOAD_WORDS words
+// of LOAD_BITS bits, each packing 2^LANE_BITS synapse words (lane 0 in the
+// low bits), written through cfg_we/cfg_addr/cfg_data before the first
+// step; the engine reads it through the same single port (SB_SPRAM256KA's
+// shape: one address, no read while writing).
 `ifndef SNC_RTL_NEURON_CORE_V
 `define SNC_RTL_NEURON_CORE_V
 `default_nettype none
@@ -71,6 +86,27 @@ module neuron_core #(
     parameter integer DENSE_ROWS       = 0,
     parameter integer WEIGHT_BITS      = 8,
     parameter integer FIFO_DEPTH       = 4,
+    parameter integer ROW_STYLE        = 0,
+    parameter integer PARAM_STYLE      = 0,
+    parameter integer STATE_STYLE      = 0,
+    parameter integer RING_STYLE       = 0,
+    parameter integer SYN_STYLE        = 0,
+    parameter integer IN_FIFO_STYLE    = 0,
+    parameter integer OUT_FIFO_STYLE   = 0,
+    parameter integer LOAD_BITS        = 16,
+    parameter integer LOAD_WORDS       = 1,
+    parameter integer LANE_BITS        = 0,
+    parameter [9:0]   PARAM_CONST      = 10'd0,
+    parameter [63:0]  C_DECAY          = 64'd0,
+    parameter [63:0]  C_GAIN           = 64'd0,
+    parameter [63:0]  C_SYN_DECAY      = 64'd0,
+    parameter [63:0]  C_SYN_GAIN       = 64'd0,
+    parameter [63:0]  C_ADAPT_DECAY    = 64'd0,
+    parameter [63:0]  C_BIAS           = 64'd0,
+    parameter [63:0]  C_THRESHOLD      = 64'd0,
+    parameter [63:0]  C_ADAPT_GAIN     = 64'd0,
+    parameter [63:0]  C_V_RESET        = 64'd0,
+    parameter [63:0]  C_OFFSET         = 64'd0,
     parameter         SOURCE_FILE      = "",
     parameter         ROW_FILE         = "",
     parameter         SYN_FILE         = "",
@@ -79,10 +115,16 @@ module neuron_core #(
     parameter         RING_FILE        = "",
     // Derived; not meant to be overridden.
     parameter integer NB               = (N > 1) ? $clog2(N) : 1,
-    parameter integer EV_BITS          = SRC_BITS + EVN_BITS
+    parameter integer EV_BITS          = SRC_BITS + EVN_BITS,
+    parameter integer CFG_BITS         = (LOAD_WORDS > 1) ? $clog2(LOAD_WORDS) : 1
 ) (
     input wire clk,
     input wire rst,
+
+    // Loading a SYN_STYLE 2 synapse memory (ignored otherwise).
+    input wire                 cfg_we,
+    input wire [ CFG_BITS-1:0] cfg_addr,
+    input wire [LOAD_BITS-1:0] cfg_data,
 
     input  wire go,
     input  wire advance,
@@ -115,8 +157,27 @@ module neuron_core #(
   localparam integer SYN_BITS = (SYN_WORDS > 1) ? $clog2(SYN_WORDS) : 1;
   localparam integer START_BITS = $clog2(SYN_WORDS + 1);
   localparam integer SRCA_BITS = (SOURCES > 1) ? $clog2(SOURCES) : 1;
-  localparam integer PARAM_WORD = ACC_BITS + W + 3 * P + 5 * M;
-  localparam integer STATE_WORD = REFRACT_BITS + 3 * W;
+  // Parameter word: the fields PARAM_CONST does not mark, from bit 0 up.
+  localparam integer PW0 = PARAM_CONST[0] ? 0 : M;  // decay
+  localparam integer PW1 = PARAM_CONST[1] ? 0 : M;  // gain
+  localparam integer PW2 = PARAM_CONST[2] ? 0 : M;  // syn_decay
+  localparam integer PW3 = PARAM_CONST[3] ? 0 : M;  // syn_gain
+  localparam integer PW4 = PARAM_CONST[4] ? 0 : M;  // adapt_decay
+  localparam integer PW5 = PARAM_CONST[5] ? 0 : P;  // bias
+  localparam integer PW6 = PARAM_CONST[6] ? 0 : P;  // threshold
+  localparam integer PW7 = PARAM_CONST[7] ? 0 : P;  // adapt_gain
+  localparam integer PW8 = PARAM_CONST[8] ? 0 : W;  // v_reset
+  localparam integer PW9 = PARAM_CONST[9] ? 0 : ACC_BITS;  // drive_offset
+  localparam integer PO1 = PW0, PO2 = PO1 + PW1, PO3 = PO2 + PW2, PO4 = PO3 + PW3;
+  localparam integer PO5 = PO4 + PW4, PO6 = PO5 + PW5, PO7 = PO6 + PW6, PO8 = PO7 + PW7;
+  localparam integer PO9 = PO8 + PW8;
+  localparam integer PARAM_WORD = PO9 + PW9;
+  localparam integer PARAM_MEM = (PARAM_WORD > 0) ? PARAM_WORD : 1;
+  // State word: v, then i, a and ref where the format changes them.
+  localparam integer SW_I = (HAS_SYNAPSE != 0) ? W : 0;
+  localparam integer SW_A = (ADAPTIVE != 0) ? W : 0;
+  localparam integer SW_R = (SPIKING != 0 && REFRACTORY > 0) ? REFRACT_BITS : 0;
+  localparam integer STATE_WORD = W + SW_I + SW_A + SW_R;
   localparam integer FIRST_BITS = (DENSE_ROWS != 0) ? NB : 0;
   localparam integer ROW_WORD = COUNT_BITS + START_BITS + FIRST_BITS;
   // Row index addresses: base + neuron, one bit wider than either.
@@ -137,17 +198,11 @@ module neuron_core #(
   localparam [START_BITS-1:0] START_ONE = ONE[START_BITS-1:0];
 
   // ---- Memories ----------------------------------------------------------
+  // The source table is read combinationally (logic); the others are
+  // read one clock after the address, each in its *_STYLE (further down).
   reg [ROW_BITS-1:0] source_base[0:SOURCES-1];
-  reg [ROW_WORD-1:0] row_index[0:ROW_WORDS-1];
-  reg [PARAM_WORD-1:0] params[0:N-1];
-  reg [STATE_WORD-1:0] state[0:N-1];
-  reg signed [ACC_BITS-1:0] ring[0:RING_WORDS-1];
   initial begin
     if (SOURCE_FILE != "") $readmemh(SOURCE_FILE, source_base);
-    if (ROW_FILE != "") $readmemh(ROW_FILE, row_index);
-    if (PARAM_FILE != "") $readmemh(PARAM_FILE, params);
-    if (STATE_FILE != "") $readmemh(STATE_FILE, state);
-    if (RING_FILE != "") $readmemh(RING_FILE, ring);
   end
 
   // ---- Step slot ---------------------------------------------------------
@@ -165,7 +220,8 @@ module neuron_core #(
   /* verilator lint_off PINCONNECTEMPTY */
   aer_fifo #(
       .WIDTH(EV_BITS),
-      .DEPTH(FIFO_DEPTH)
+      .DEPTH(FIFO_DEPTH),
+      .STYLE(IN_FIFO_STYLE)
   ) u_in (
       .clk(clk),
       .rst(rst),
@@ -221,8 +277,25 @@ module neuron_core #(
   assign in_pop = ~upd_req & ~updating & ~in_empty & (fe == FE_IDLE) & (~next_valid | take_next);
   wire unused_front = &{1'b0, in_pop_valid, row_sum, ev_source, syn_ptr};
 
+  // Row index (read-only).
+  generate
+    if (ROW_STYLE == 1 || ROW_STYLE == 3) begin : g_row_lut
+      // Read-only: a ROM in LUTs (yosys maps no ROM to LUT RAM).
+      (* ram_style = "logic" *) reg [ROW_WORD-1:0] row_index[0:ROW_WORDS-1];
+      initial begin
+        if (ROW_FILE != "") $readmemh(ROW_FILE, row_index);
+      end
+      always @(posedge clk) if (fe == FE_POPPED) row_q <= row_index[row_addr];
+    end else begin : g_row_block
+      (* ram_style = "block" *) reg [ROW_WORD-1:0] row_index[0:ROW_WORDS-1];
+      initial begin
+        if (ROW_FILE != "") $readmemh(ROW_FILE, row_index);
+      end
+      always @(posedge clk) if (fe == FE_POPPED) row_q <= row_index[row_addr];
+    end
+  endgenerate
+
   always @(posedge clk) begin
-    if (fe == FE_POPPED) row_q <= row_index[row_addr];
     if (row_ready) begin
       next_start <= row_start;
       next_count <= row_count;
@@ -260,7 +333,40 @@ module neuron_core #(
   wire [NB-1:0] syn_target;
   wire [DELAY_OUT-1:0] syn_delay;
   generate
-    if (DENSE_ROWS != 0) begin : g_dense
+    if (SYN_STYLE == 2) begin : g_loaded
+      // Loaded before the first step; lane syn_ptr mod 2^LANE_BITS of word
+      // syn_ptr >> LANE_BITS is the synapse word {delay, [target,] weight}.
+      localparam integer SYN_WORD = WEIGHT_BITS + ((DENSE_ROWS != 0) ? 0 : NB) + DELAY_BITS;
+      localparam integer LANE_W = (LANE_BITS > 0) ? LANE_BITS : 1;
+      reg [LOAD_BITS-1:0] loaded[0:LOAD_WORDS-1];
+      reg [LOAD_BITS-1:0] load_q;
+      reg [LANE_W-1:0] lane;
+      reg load_valid;
+      wire [63:0] ptr_wide = {{(64 - START_BITS) {1'b0}}, syn_ptr};
+      wire [CFG_BITS-1:0] load_addr = cfg_we ? cfg_addr : ptr_wide[LANE_BITS+:CFG_BITS];
+      always @(posedge clk) begin
+        if (cfg_we) loaded[load_addr] <= cfg_data;
+        else if (syn_rd) load_q <= loaded[load_addr];
+        if (syn_rd) lane <= (LANE_BITS > 0) ? ptr_wide[LANE_W-1:0] : {LANE_W{1'b0}};
+        load_valid <= syn_rd & ~rst;
+      end
+      wire [LOAD_BITS-1:0] lane_shifted = load_q >> ({{(32 - LANE_W) {1'b0}}, lane} * SYN_WORD);
+      wire [SYN_WORD-1:0] word = lane_shifted[SYN_WORD-1:0];
+      wire unused_load = &{1'b0, lane_shifted, ptr_wide};
+      assign syn_valid = load_valid;
+      assign syn_weight = word[WEIGHT_BITS-1:0];
+      if (DENSE_ROWS != 0) begin : g_dense_target
+        assign syn_target = rd_tgt;
+      end else begin : g_word_target
+        assign syn_target = word[WEIGHT_BITS+NB-1:WEIGHT_BITS];
+        wire unused_dense = &{1'b0, rd_tgt};
+      end
+      if (DELAY_BITS > 0) begin : g_delay
+        assign syn_delay = word[SYN_WORD-1:SYN_WORD-DELAY_BITS];
+      end else begin : g_no_delay
+        assign syn_delay = 1'b0;
+      end
+    end else if (DENSE_ROWS != 0) begin : g_dense
       // {delay, weight} words, read like synapse_memory; the target counts.
       localparam integer DENSE_WORD = WEIGHT_BITS + DELAY_BITS;
       reg [DENSE_WORD-1:0] dense_syn[0:SYN_WORDS-1];
@@ -305,6 +411,9 @@ module neuron_core #(
       );
       wire unused_dense = &{1'b0, rd_tgt};
     end
+    if (SYN_STYLE != 2) begin : g_no_load
+      wire unused_cfg = &{1'b0, cfg_we, cfg_addr, cfg_data};
+    end
   endgenerate
 
   // Stage 1: the synapse word is here; read its ring word.
@@ -327,7 +436,7 @@ module neuron_core #(
 
   // ---- Update ------------------------------------------------------------
   reg [NB-1:0] uk, u1_k, u2_k;
-  reg [PARAM_WORD-1:0] param_q;
+  reg [PARAM_MEM-1:0] param_q;
   reg [STATE_WORD-1:0] state_q;
   wire [RA_BITS-1:0] upd_ring_addr = slot_base + {{(RA_BITS - NB) {1'b0}}, uk};
   wire [RA_BITS-1:0] clear_addr = slot_base + {{(RA_BITS - NB) {1'b0}}, u1_k};
@@ -341,10 +450,36 @@ module neuron_core #(
   wire [RA_BITS-1:0] ring_waddr = u1_valid ? clear_addr : s2_addr;
   wire signed [ACC_BITS-1:0] ring_wdata = u1_valid ? {ACC_BITS{1'b0}} : acc_new;
 
-  always @(posedge clk) begin
-    ring_q <= ring[ring_raddr];
-    if (ring_we) ring[ring_waddr] <= ring_wdata;
-  end
+  generate
+    if (RING_STYLE == 3) begin : g_ring_ff
+      (* ram_style = "logic" *) reg signed [ACC_BITS-1:0] ring[0:RING_WORDS-1];
+      initial begin
+        if (RING_FILE != "") $readmemh(RING_FILE, ring);
+      end
+      always @(posedge clk) begin
+        ring_q <= ring[ring_raddr];
+        if (ring_we) ring[ring_waddr] <= ring_wdata;
+      end
+    end else if (RING_STYLE == 1) begin : g_ring_lut
+      (* ram_style = "distributed" *) reg signed [ACC_BITS-1:0] ring[0:RING_WORDS-1];
+      initial begin
+        if (RING_FILE != "") $readmemh(RING_FILE, ring);
+      end
+      always @(posedge clk) begin
+        ring_q <= ring[ring_raddr];
+        if (ring_we) ring[ring_waddr] <= ring_wdata;
+      end
+    end else begin : g_ring_block
+      (* ram_style = "block" *) reg signed [ACC_BITS-1:0] ring[0:RING_WORDS-1];
+      initial begin
+        if (RING_FILE != "") $readmemh(RING_FILE, ring);
+      end
+      always @(posedge clk) begin
+        ring_q <= ring[ring_raddr];
+        if (ring_we) ring[ring_waddr] <= ring_wdata;
+      end
+    end
+  endgenerate
 
   always @(posedge clk) begin
     s2_addr <= syn_ring_addr;
@@ -360,11 +495,56 @@ module neuron_core #(
     end
   end
 
-  always @(posedge clk) begin
-    if (issuing) begin
-      param_q <= params[uk];
-      state_q <= state[uk];
+  // Stage 2 writes the new state of neuron u2_k.
+  wire state_we = u2_valid & ~rst;
+  wire [STATE_WORD-1:0] state_new;
+  generate
+    if (PARAM_WORD == 0) begin : g_no_params
+      always @(posedge clk) param_q <= 1'b0;
+    end else if (PARAM_STYLE == 1 || PARAM_STYLE == 3) begin : g_param_lut
+      (* ram_style = "logic" *) reg [PARAM_WORD-1:0] params[0:N-1];
+      initial begin
+        if (PARAM_FILE != "") $readmemh(PARAM_FILE, params);
+      end
+      always @(posedge clk) if (issuing) param_q <= params[uk];
+    end else begin : g_param_block
+      (* ram_style = "block" *) reg [PARAM_WORD-1:0] params[0:N-1];
+      initial begin
+        if (PARAM_FILE != "") $readmemh(PARAM_FILE, params);
+      end
+      always @(posedge clk) if (issuing) param_q <= params[uk];
     end
+    if (STATE_STYLE == 3) begin : g_state_ff
+      (* ram_style = "logic" *) reg [STATE_WORD-1:0] state[0:N-1];
+      initial begin
+        if (STATE_FILE != "") $readmemh(STATE_FILE, state);
+      end
+      always @(posedge clk) begin
+        if (issuing) state_q <= state[uk];
+        if (state_we) state[u2_k] <= state_new;
+      end
+    end else if (STATE_STYLE == 1) begin : g_state_lut
+      (* ram_style = "distributed" *) reg [STATE_WORD-1:0] state[0:N-1];
+      initial begin
+        if (STATE_FILE != "") $readmemh(STATE_FILE, state);
+      end
+      always @(posedge clk) begin
+        if (issuing) state_q <= state[uk];
+        if (state_we) state[u2_k] <= state_new;
+      end
+    end else begin : g_state_block
+      (* ram_style = "block" *) reg [STATE_WORD-1:0] state[0:N-1];
+      initial begin
+        if (STATE_FILE != "") $readmemh(STATE_FILE, state);
+      end
+      always @(posedge clk) begin
+        if (issuing) state_q <= state[uk];
+        if (state_we) state[u2_k] <= state_new;
+      end
+    end
+  endgenerate
+
+  always @(posedge clk) begin
     u1_k <= uk;
     u2_k <= u1_k;
     if (rst) begin
@@ -386,21 +566,84 @@ module neuron_core #(
     end
   end
 
-  // Parameters and state of the neuron in stage 1.
-  wire signed [M-1:0] p_decay = param_q[M-1:0];
-  wire signed [M-1:0] p_gain = param_q[2*M-1:M];
-  wire signed [M-1:0] p_syn_decay = param_q[3*M-1:2*M];
-  wire signed [M-1:0] p_syn_gain = param_q[4*M-1:3*M];
-  wire signed [M-1:0] p_adapt_decay = param_q[5*M-1:4*M];
-  wire signed [P-1:0] p_bias = param_q[5*M+P-1:5*M];
-  wire signed [P-1:0] p_threshold = param_q[5*M+2*P-1:5*M+P];
-  wire signed [P-1:0] p_adapt_gain = param_q[5*M+3*P-1:5*M+2*P];
-  wire signed [W-1:0] p_v_reset = param_q[5*M+3*P+W-1:5*M+3*P];
-  wire signed [ACC_BITS-1:0] p_offset = param_q[PARAM_WORD-1:5*M+3*P+W];
+  // Parameters and state of the neuron in stage 1: a field is either in
+  // the word or the core's constant.
+  wire signed [M-1:0] p_decay, p_gain, p_syn_decay, p_syn_gain, p_adapt_decay;
+  wire signed [P-1:0] p_bias, p_threshold, p_adapt_gain;
+  wire signed [W-1:0] p_v_reset;
+  wire signed [ACC_BITS-1:0] p_offset;
   wire signed [W-1:0] s_v = state_q[W-1:0];
-  wire signed [W-1:0] s_i = state_q[2*W-1:W];
-  wire signed [W-1:0] s_a = state_q[3*W-1:2*W];
-  wire [REFRACT_BITS-1:0] s_ref = state_q[STATE_WORD-1:3*W];
+  wire signed [W-1:0] s_i, s_a;
+  wire [REFRACT_BITS-1:0] s_ref;
+  generate
+    if (PW0 > 0) begin : g_p0
+      assign p_decay = param_q[0+:M];
+    end else begin : g_c0
+      assign p_decay = C_DECAY[M-1:0];
+    end
+    if (PW1 > 0) begin : g_p1
+      assign p_gain = param_q[PO1+:M];
+    end else begin : g_c1
+      assign p_gain = C_GAIN[M-1:0];
+    end
+    if (PW2 > 0) begin : g_p2
+      assign p_syn_decay = param_q[PO2+:M];
+    end else begin : g_c2
+      assign p_syn_decay = C_SYN_DECAY[M-1:0];
+    end
+    if (PW3 > 0) begin : g_p3
+      assign p_syn_gain = param_q[PO3+:M];
+    end else begin : g_c3
+      assign p_syn_gain = C_SYN_GAIN[M-1:0];
+    end
+    if (PW4 > 0) begin : g_p4
+      assign p_adapt_decay = param_q[PO4+:M];
+    end else begin : g_c4
+      assign p_adapt_decay = C_ADAPT_DECAY[M-1:0];
+    end
+    if (PW5 > 0) begin : g_p5
+      assign p_bias = param_q[PO5+:P];
+    end else begin : g_c5
+      assign p_bias = C_BIAS[P-1:0];
+    end
+    if (PW6 > 0) begin : g_p6
+      assign p_threshold = param_q[PO6+:P];
+    end else begin : g_c6
+      assign p_threshold = C_THRESHOLD[P-1:0];
+    end
+    if (PW7 > 0) begin : g_p7
+      assign p_adapt_gain = param_q[PO7+:P];
+    end else begin : g_c7
+      assign p_adapt_gain = C_ADAPT_GAIN[P-1:0];
+    end
+    if (PW8 > 0) begin : g_p8
+      assign p_v_reset = param_q[PO8+:W];
+    end else begin : g_c8
+      assign p_v_reset = C_V_RESET[W-1:0];
+    end
+    if (PW9 > 0) begin : g_p9
+      assign p_offset = param_q[PO9+:ACC_BITS];
+    end else begin : g_c9
+      assign p_offset = C_OFFSET[ACC_BITS-1:0];
+    end
+    if (SW_I > 0) begin : g_s_i
+      assign s_i = state_q[W+:W];
+    end else begin : g_zero_i
+      assign s_i = {W{1'b0}};
+    end
+    if (SW_A > 0) begin : g_s_a
+      assign s_a = state_q[W+SW_I+:W];
+    end else begin : g_zero_a
+      assign s_a = {W{1'b0}};
+    end
+    if (SW_R > 0) begin : g_s_ref
+      assign s_ref = state_q[W+SW_I+SW_A+:REFRACT_BITS];
+    end else begin : g_zero_ref
+      assign s_ref = {REFRACT_BITS{1'b0}};
+    end
+  endgenerate
+  wire unused_consts = &{1'b0, C_DECAY, C_GAIN, C_SYN_DECAY, C_SYN_GAIN, C_ADAPT_DECAY,
+                         C_BIAS, C_THRESHOLD, C_ADAPT_GAIN, C_V_RESET, C_OFFSET, param_q};
 
   wire signed [ACC_BITS-1:0] drive_sum = p_offset + ring_q;
   wire signed [INPUT_BITS-1:0] drive;
@@ -458,17 +701,36 @@ module neuron_core #(
       .spike(n_spike)
   );
 
-  // Stage 2: write the state back, emit and record.
-  always @(posedge clk) begin
-    if (u2_valid & ~rst) state[u2_k] <= {n_ref, n_a, n_i, n_v};
-  end
+  // Stage 2: write the state back (the fields the word holds), emit and
+  // record.
+  generate
+    if (SW_R > 0 && SW_A > 0 && SW_I > 0) begin : g_new_iar
+      assign state_new = {n_ref, n_a, n_i, n_v};
+    end else if (SW_R > 0 && SW_A > 0) begin : g_new_ar
+      assign state_new = {n_ref, n_a, n_v};
+    end else if (SW_R > 0 && SW_I > 0) begin : g_new_ir
+      assign state_new = {n_ref, n_i, n_v};
+    end else if (SW_A > 0 && SW_I > 0) begin : g_new_ia
+      assign state_new = {n_a, n_i, n_v};
+    end else if (SW_R > 0) begin : g_new_r
+      assign state_new = {n_ref, n_v};
+    end else if (SW_A > 0) begin : g_new_a
+      assign state_new = {n_a, n_v};
+    end else if (SW_I > 0) begin : g_new_i
+      assign state_new = {n_i, n_v};
+    end else begin : g_new_v
+      assign state_new = n_v;
+    end
+  endgenerate
+  wire unused_new = &{1'b0, n_i, n_a, n_ref};
 
   wire out_empty_w, out_overflow, out_pop_valid;
   wire [NB-1:0] out_neuron;
   /* verilator lint_off PINCONNECTEMPTY */
   aer_fifo #(
       .WIDTH(NB),
-      .DEPTH(N)
+      .DEPTH(N),
+      .STYLE(OUT_FIFO_STYLE)
   ) u_out (
       .clk(clk),
       .rst(rst),

@@ -3,6 +3,7 @@
 #include "backends/fpga/CoreTables.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <tuple>
@@ -25,8 +26,111 @@ unsigned signedBitsFor(int64_t bound) {
   return bits;
 }
 
+bool paramFieldUsed(const manycore::Population &population, int field) {
+  const auto &f = population.format;
+  switch (field) {
+  case 2: // syn_decay
+  case 3: // syn_gain
+    return f.hasSynapse;
+  case 4: // adapt_decay
+  case 7: // adapt_gain
+    return f.adaptive;
+  case 6: // threshold
+  case 8: // v_reset
+    return f.spiking;
+  default:
+    return true;
+  }
+}
+
+int64_t paramFieldValue(const manycore::Population &population, int field,
+                        int64_t k) {
+  if (!paramFieldUsed(population, field))
+    return 0;
+  const auto &q = population.params;
+  const std::vector<int64_t> *fields[kParamFields] = {
+      &q.decay,      &q.gain,
+      &q.synDecay,   &q.synGain,
+      &q.adaptDecay, &q.bias,
+      &q.threshold,  &q.adaptGain,
+      &q.vReset,     &population.driveOffset};
+  const auto &v = *fields[field];
+  return v.empty() ? 0 : v[size_t(k)];
+}
+
+EventFields eventFields(const DesignPlan &plan) {
+  EventFields e;
+  int64_t largest = 1;
+  for (const auto &s : plan.sources)
+    largest = std::max(largest, s.hi - s.lo);
+  e.evnBits = unsignedBitsFor(uint64_t(largest - 1));
+  e.srcBits = unsignedBitsFor(uint64_t(plan.sources.size() - 1));
+  return e;
+}
+
+void RomColumns::add(const std::vector<std::pair<int64_t, unsigned>> &fields) {
+  size_t bit = 0;
+  for (const auto &[value, bits] : fields)
+    for (unsigned b = 0; b < bits; ++b, ++bit) {
+      if (bit >= ones.size()) {
+        ones.resize(bit + 1, false);
+        zeros.resize(bit + 1, false);
+      }
+      bool one = b < 64 ? ((uint64_t(value) >> b) & 1) != 0 : value < 0;
+      (one ? ones : zeros)[bit] = true;
+    }
+}
+
+unsigned RomColumns::varying() const {
+  unsigned n = 0;
+  for (size_t i = 0; i < ones.size(); ++i)
+    n += ones[i] && zeros[i];
+  return n;
+}
+
+bool hasLutRam(const targets::FPGACapacity &part) {
+  return part.lutInputs == 6;
+}
+
+int64_t blockRamHalves(const targets::FPGACapacity &part, int64_t words,
+                       int64_t width) {
+  if (words <= 0 || width <= 0)
+    return 0;
+  struct Shape {
+    int64_t depth, width, halves;
+  };
+  static const Shape xc7[] = {
+      {16384, 1, 1}, {8192, 2, 1},  {4096, 4, 1},  {2048, 9, 1}, {1024, 18, 1},
+      {512, 36, 1},  {32768, 1, 2}, {16384, 2, 2}, {8192, 4, 2}, {4096, 9, 2},
+      {2048, 18, 2}, {1024, 36, 2}, {512, 72, 2}};
+  static const Shape ice40[] = {
+      {2048, 2, 2}, {1024, 4, 2}, {512, 8, 2}, {256, 16, 2}};
+  auto tile = [&](const auto &shapes) {
+    int64_t best = INT64_MAX;
+    for (const Shape &s : shapes)
+      best = std::min(best, ((words + s.depth - 1) / s.depth) *
+                                ((width + s.width - 1) / s.width) * s.halves);
+    return best;
+  };
+  if (part.lutInputs == 6 && part.bramBitsPerBlock == 36864) {
+    // yosys packs a deep, narrow memory into the blocks' data and parity
+    // bits (65,494 x 4 bits: 15 RAMB18, 65,523 x 8: 29), so it takes its
+    // bits in 18 Kbit halves.
+    if (words >= 1024 && width <= 9)
+      return (words * width + 18431) / 18432;
+    return tile(xc7);
+  }
+  if (part.lutInputs == 4 && part.bramBitsPerBlock == 4096)
+    return tile(ice40);
+  if (part.bramBitsPerBlock <= 0)
+    return 0;
+  int64_t bits = words * width;
+  return 2 * ((bits + part.bramBitsPerBlock - 1) / part.bramBitsPerBlock);
+}
+
 CoreWidths coreWidths(const manycore::Network &network, const CorePlan &core) {
-  const auto &format = network.populations[core.population].format;
+  const auto &population = network.populations[core.population];
+  const auto &format = population.format;
   CoreWidths w;
   int64_t neurons = core.hi - core.lo;
   w.neuronBits = neurons > 1 ? unsignedBitsFor(uint64_t(neurons - 1)) : 1;
@@ -40,8 +144,24 @@ CoreWidths coreWidths(const manycore::Network &network, const CorePlan &core) {
   unsigned firstBits = core.denseRows ? w.neuronBits : 0;
   w.synapseWord = core.weightBits + targetBits + w.delayBits;
   w.rowWord = core.countBits + w.startBits + firstBits;
-  w.paramWord = core.accBits + s + 3 * core.paramBits + 5 * core.multBits;
-  w.stateWord = w.refractBits + 3 * s;
+  for (int i = 0; i < kParamFields; ++i) {
+    unsigned bits = i < 5   ? core.multBits
+                    : i < 8 ? core.paramBits
+                    : i < 9 ? s
+                            : core.accBits;
+    w.paramFieldBits[i] = (core.paramConstants >> i) & 1 ? 0 : bits;
+    w.paramWord += w.paramFieldBits[i];
+  }
+  bool refractory = format.spiking && format.refractory > 0;
+  w.stateWord = s + (format.hasSynapse ? s : 0) + (format.adaptive ? s : 0) +
+                (refractory ? w.refractBits : 0);
+  if (core.synapseMemory == MemoryKind::Loaded) {
+    w.loadBits = std::max(kSpramWidth, w.synapseWord);
+    while ((w.synapseWord << (w.laneBits + 1)) <= w.loadBits)
+      ++w.laneBits;
+    int64_t lanes = int64_t(1) << w.laneBits;
+    w.loadWords = std::max<int64_t>((core.synapseWords + lanes - 1) / lanes, 1);
+  }
   return w;
 }
 

@@ -62,13 +62,64 @@ unsigned signedBitsFor(int64_t bound);
 /// Bits of an unsigned value (at least 1).
 unsigned unsignedBitsFor(uint64_t value);
 
+/// The parameter word's fields, bit 0 up (rtl/neuron_core.v's PARAM_CONST
+/// bit order): decay, gain, syn_decay, syn_gain, adapt_decay, bias,
+/// threshold, adapt_gain, v_reset, drive_offset.
+constexpr int kParamFields = 10;
+/// Whether the population's format reads field `field`.
+bool paramFieldUsed(const manycore::Population &population, int field);
+/// Field `field` of neuron k (0 where the format does not use it).
+int64_t paramFieldValue(const manycore::Population &population, int field,
+                        int64_t k);
+
 /// Widths of a core's memory words, as rtl/neuron_core.v lays them out
-/// (a dense core's row word adds `first`, its synapse word drops `target`).
+/// (a dense core's row word adds `first`, its synapse word drops `target`;
+/// the parameter word holds the fields that are not constants; the state
+/// word v and the fields the format changes: i, a, ref). A Loaded synapse
+/// memory packs 2^laneBits synapse words into loadWords words of loadBits.
 struct CoreWidths {
   unsigned neuronBits = 1, delayBits = 0, startBits = 1, refractBits = 1;
   unsigned synapseWord = 0, rowWord = 0, paramWord = 0, stateWord = 0;
+  unsigned paramFieldBits[kParamFields] = {};
+  unsigned loadBits = 0, laneBits = 0;
+  int64_t loadWords = 0;
 };
 CoreWidths coreWidths(const manycore::Network &network, const CorePlan &core);
+
+/// The word width of a Loaded memory: an iCE40 SPRAM block is 16K x 16.
+constexpr unsigned kSpramWidth = 16;
+constexpr int64_t kSpramDepth = 16384;
+
+/// Half block RAMs a words x width memory with one read and one write port
+/// takes on `part`, the way yosys 0.23 maps it: on a 7-series part (6-input
+/// LUTs, 36 Kbit blocks) a deep memory of at most 9 bits in 18 Kbit halves
+/// (yosys uses the parity bits), any other the cheapest tiling by RAMB18
+/// (16K x 1 ... 512 x 36) or RAMB36 (32K x 1 ... 512 x 72) shapes; on an
+/// iCE40 (4-input LUTs, 4 Kbit)
+/// by SB_RAM40_4K shapes (2K x 2 ... 256 x 16); elsewhere by bits.
+int64_t blockRamHalves(const targets::FPGACapacity &part, int64_t words,
+                       int64_t width);
+/// Whether the part has LUT RAM (6-input LUT families).
+bool hasLutRam(const targets::FPGACapacity &part);
+
+/// Depth of the event queues: the top's input queue and each core's.
+constexpr int kEventFifoDepth = 16;
+/// The spike bus word {source, neuron}: source and neuron field widths.
+struct EventFields {
+  unsigned srcBits = 1, evnBits = 1;
+};
+EventFields eventFields(const DesignPlan &plan);
+
+/// A read-only memory's width as yosys keeps it: the bit columns that are
+/// not the same in every word (`words` of (value, bits) fields, low first).
+class RomColumns {
+public:
+  void add(const std::vector<std::pair<int64_t, unsigned>> &fields);
+  unsigned varying() const;
+
+private:
+  std::vector<bool> ones, zeros;
+};
 
 } // namespace snc::fpga
 

@@ -46,6 +46,15 @@
 
 namespace snc::fpga {
 
+/// Where a core memory lives (rtl/neuron_core.v's *_STYLE).
+enum class MemoryKind : int {
+  Block = 0,       // block RAM, initialised from its $readmemh image
+  Distributed = 1, // LUT RAM (families with 6-input LUTs)
+  Loaded = 2,      // SPRAM, written through the core's configuration port
+                   // before the first step (synapses only)
+  Registers = 3,   // flip-flops (a read-only memory: logic)
+};
+
 /// One neuron core: a slice of one (non-input) population.
 struct CorePlan {
   int population = 0;       // manycore::Network population index
@@ -56,14 +65,24 @@ struct CorePlan {
   int64_t synapseWords = 0; // synapse memory words (incoming synapses)
   int64_t rowIndexWords =
       0;                   // row index: one entry per subscribed source neuron
-  int64_t blockRams = 0;   // block RAMs (or SPRAM) the core's memories need
-  int64_t sprams = 0;      // of which SPRAM blocks (iCE40: the synapses)
+  int64_t bramHalves = 0;  // half block RAMs the core's memories take, as
+                           // yosys maps them (RAMB18 on a 7-series part)
+  int64_t sprams = 0;      // SPRAM blocks (a Loaded synapse memory)
   unsigned weightBits = 2; // synapse weight width (signed)
   unsigned multBits = 2;   // decay/gain multiplier width (signed)
   unsigned paramBits = 2;  // bias/threshold/adapt_gain width (signed)
   unsigned countBits = 1;  // row length width (longest row)
   bool denseRows = false;  // rows store {count, start, first target} and
                            // synapse words no target (every row contiguous)
+  /// Bit i: parameter field i (CoreTables.h kParamFields) is the same for
+  /// every neuron of the core, so it is a constant of the core, not a field
+  /// of the parameter word (also the fields the format does not use).
+  int64_t paramConstants = 0;
+  MemoryKind rowMemory = MemoryKind::Block, paramMemory = MemoryKind::Block,
+             stateMemory = MemoryKind::Block, ringMemory = MemoryKind::Block,
+             synapseMemory = MemoryKind::Block,
+             inQueueMemory = MemoryKind::Block,
+             outQueueMemory = MemoryKind::Block;
 
   /// (name, value) pairs the IR stores, and their inverse; fromFields fails
   /// (sets error) on a missing or out-of-range field.
@@ -87,10 +106,16 @@ struct DesignPlan {
   /// Derived from `cores` and the network: completeSources fills it.
   std::vector<SourcePlan> sources;
   int levels = 1;
-  /// Totals against the part, for the manifest and diagnostics.
-  int64_t blockRams = 0, partBlockRams = 0;
+  /// Totals against the part, for the manifest and diagnostics (block RAMs
+  /// in halves: 17 is 8.5 RAMB36).
+  int64_t bramHalves = 0, partBlockRams = 0;
+  /// Where the top's input event queue lives.
+  MemoryKind inputQueueMemory = MemoryKind::Block;
   int64_t sprams = 0, partSprams = 0;
 };
+
+/// "8.5" for 17 half blocks.
+std::string blockRamText(int64_t halves);
 
 /// The source index of core `core` (sources list the network inputs first,
 /// one per input population, then the cores in order).
@@ -130,6 +155,9 @@ struct SimulateOptions {
 struct SimulateResult {
   std::vector<runtime::NpyArray> outputs; // (steps, *shape) per output
   int64_t cyclesTotal = 0, cyclesMaxStep = 0;
+  /// Clocks spent before the first step writing Loaded memories through
+  /// the configuration ports (not in cyclesTotal).
+  int64_t cyclesLoad = 0;
   int64_t synapticEvents = 0;
   /// output index, element -> "core 3 (population 'lif1' neuron 17)".
   std::vector<std::vector<std::string>> locations;

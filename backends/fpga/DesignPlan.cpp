@@ -29,13 +29,21 @@ const FieldRef kFields[] = {
     {"acc_bits", 2, 64},
     {"synapse_words", 0, INT64_MAX},
     {"row_index_words", 0, INT64_MAX},
-    {"block_rams", 0, INT64_MAX},
+    {"bram_halves", 0, INT64_MAX},
     {"sprams", 0, INT64_MAX},
     {"weight_bits", 2, 64},
     {"mult_bits", 2, 64},
     {"param_bits", 2, 64},
     {"count_bits", 1, 64},
     {"dense_rows", 0, 1},
+    {"param_constants", 0, (1 << kParamFields) - 1},
+    {"row_memory", 0, 3},
+    {"param_memory", 0, 3},
+    {"state_memory", 0, 3},
+    {"ring_memory", 0, 3},
+    {"synapse_memory", 0, 2},
+    {"in_queue_memory", 0, 3},
+    {"out_queue_memory", 0, 3},
 };
 
 std::string coreName(const manycore::Network &network, const CorePlan &core,
@@ -116,14 +124,113 @@ int64_t maxMagnitude(const std::vector<int64_t> &v, int64_t lo, int64_t hi) {
   return m;
 }
 
+// A memory this small costs fewer logic cells in flip-flops and their read
+// multiplexer than a block RAM is worth, and stays off the block RAM's slow
+// clock-to-output path (a 16-deep event queue of 9 bits does not).
+constexpr int64_t kRegisterMemoryBits = 64;
+
+MemoryKind smallMemoryKind(const targets::FPGACapacity &part, int64_t bits) {
+  if (hasLutRam(part) && bits * 4 <= part.bramBitsPerBlock)
+    return MemoryKind::Distributed;
+  if (!hasLutRam(part) && bits <= kRegisterMemoryBits)
+    return MemoryKind::Registers;
+  return MemoryKind::Block;
+}
+
+// Where each memory of `core` lives, and the blocks they take as yosys
+// maps them. A memory of at most a quarter block goes to LUTs where the
+// part has LUT RAM (a block would be mostly empty), one of at most
+// kRegisterMemoryBits to flip-flops where it has none; the synapses go to
+// SPRAM, loaded at reset, when they do not fit the block RAMs and the part
+// has SPRAM. The event queues (rtl/aer_fifo.v) follow the same rule as the
+// small memories. Read-only memories count the bit columns that are not the
+// same in every word (yosys drops the others).
+void placeMemories(const manycore::Network &network,
+                   const targets::FPGACapacity &part, const CoreTables &t,
+                   const EventFields &events, CorePlan &core) {
+  const auto &population = network.populations[core.population];
+  int64_t neurons = core.hi - core.lo;
+  CoreWidths w = coreWidths(network, core);
+  RomColumns rows, params, synapses;
+  for (const auto &row : t.rows) {
+    std::vector<std::pair<int64_t, unsigned>> fields = {
+        {row.start, w.startBits}, {row.count, core.countBits}};
+    if (core.denseRows)
+      fields.push_back({row.first, w.neuronBits});
+    rows.add(fields);
+  }
+  for (int64_t k = core.lo; k < core.hi; ++k) {
+    std::vector<std::pair<int64_t, unsigned>> fields;
+    for (int i = 0; i < kParamFields; ++i)
+      fields.push_back(
+          {paramFieldValue(population, i, k), w.paramFieldBits[i]});
+    params.add(fields);
+  }
+  for (const auto &s : t.synapses)
+    synapses.add({{s.weight, core.weightBits},
+                  {s.target, core.denseRows ? 0u : w.neuronBits},
+                  {s.delay, w.delayBits}});
+  struct Memory {
+    MemoryKind *kind;
+    int64_t words, width;
+  };
+  Memory small[] = {
+      {&core.rowMemory, core.rowIndexWords, int64_t(rows.varying())},
+      {&core.paramMemory, neurons, int64_t(params.varying())},
+      {&core.stateMemory, neurons, w.stateWord},
+      {&core.ringMemory, core.ringSlots * neurons, int64_t(core.accBits)},
+      {&core.inQueueMemory, kEventFifoDepth,
+       int64_t(events.srcBits + events.evnBits)},
+      {&core.outQueueMemory, neurons, int64_t(w.neuronBits)}};
+  int64_t halves = 0;
+  for (Memory &m : small) {
+    *m.kind = smallMemoryKind(part, m.words * m.width);
+    if (*m.kind == MemoryKind::Block)
+      halves += blockRamHalves(part, m.words, m.width);
+  }
+  int64_t synapseHalves =
+      blockRamHalves(part, core.synapseWords, synapses.varying());
+  core.synapseMemory = MemoryKind::Block;
+  core.sprams = 0;
+  if (part.spramBlocks && part.spramBitsPerBlock && w.synapseWord <= 64 &&
+      synapseHalves + halves > 2 * part.bramBlocks) {
+    core.synapseMemory = MemoryKind::Loaded;
+    CoreWidths loaded = coreWidths(network, core);
+    core.sprams = ((loaded.loadWords + kSpramDepth - 1) / kSpramDepth) *
+                  ((loaded.loadBits + kSpramWidth - 1) / kSpramWidth);
+    synapseHalves = 0;
+  }
+  core.bramHalves = halves + synapseHalves;
+}
+
 } // namespace
 
 std::vector<std::pair<std::string, int64_t>> CorePlan::fields() const {
   int64_t dense = denseRows;
-  int64_t values[] = {population, lo,        hi,           level,
-                      ringSlots,  accBits,   synapseWords, rowIndexWords,
-                      blockRams,  sprams,    weightBits,   multBits,
-                      paramBits,  countBits, dense};
+  int64_t values[] = {population,
+                      lo,
+                      hi,
+                      level,
+                      ringSlots,
+                      accBits,
+                      synapseWords,
+                      rowIndexWords,
+                      bramHalves,
+                      sprams,
+                      weightBits,
+                      multBits,
+                      paramBits,
+                      countBits,
+                      dense,
+                      paramConstants,
+                      int64_t(rowMemory),
+                      int64_t(paramMemory),
+                      int64_t(stateMemory),
+                      int64_t(ringMemory),
+                      int64_t(synapseMemory),
+                      int64_t(inQueueMemory),
+                      int64_t(outQueueMemory)};
+  static_assert(std::size(values) == std::size(kFields));
   std::vector<std::pair<std::string, int64_t>> out;
   for (size_t i = 0; i < std::size(kFields); ++i)
     out.emplace_back(kFields[i].name, values[i]);
@@ -160,13 +267,21 @@ bool CorePlan::fromFields(
   p.accBits = unsigned(values[5]);
   p.synapseWords = values[6];
   p.rowIndexWords = values[7];
-  p.blockRams = values[8];
+  p.bramHalves = values[8];
   p.sprams = values[9];
   p.weightBits = unsigned(values[10]);
   p.multBits = unsigned(values[11]);
   p.paramBits = unsigned(values[12]);
   p.countBits = unsigned(values[13]);
   p.denseRows = values[14] != 0;
+  p.paramConstants = values[15];
+  p.rowMemory = MemoryKind(values[16]);
+  p.paramMemory = MemoryKind(values[17]);
+  p.stateMemory = MemoryKind(values[18]);
+  p.ringMemory = MemoryKind(values[19]);
+  p.synapseMemory = MemoryKind(values[20]);
+  p.inQueueMemory = MemoryKind(values[21]);
+  p.outQueueMemory = MemoryKind(values[22]);
   if (p.lo >= p.hi) {
     error = "core field 'lo' = " + std::to_string(p.lo) +
             " is not below 'hi' = " + std::to_string(p.hi);
@@ -174,6 +289,10 @@ bool CorePlan::fromFields(
   }
   plan = p;
   return true;
+}
+
+std::string blockRamText(int64_t halves) {
+  return std::to_string(halves / 2) + (halves % 2 ? ".5" : "");
 }
 
 int sourceOfCore(const DesignPlan &plan, int core) {
@@ -326,6 +445,7 @@ bool planDesign(const manycore::Network &network,
   }
 
   const int64_t maxDelay = target.maxDelay();
+  const EventFields events = eventFields(result);
   for (size_t c = 0; c < result.cores.size(); ++c) {
     CorePlan &core = result.cores[c];
     const CoreTables &t = tables[c];
@@ -374,25 +494,28 @@ bool planDesign(const manycore::Network &network,
         signedBitsFor(mult), int64_t(f.fracBits) + 2 - narrowest));
     core.paramBits = signedBitsFor(param);
 
-    // Block RAMs: each memory of the core on its own blocks.
-    CoreWidths w = coreWidths(network, core);
-    int64_t neurons = core.hi - core.lo;
-    int64_t bits = part.bramBitsPerBlock;
-    int64_t synapseBits = core.synapseWords * w.synapseWord;
-    int64_t others = blocksFor(core.rowIndexWords * w.rowWord, bits) +
-                     blocksFor(neurons * w.paramWord, bits) +
-                     blocksFor(neurons * w.stateWord, bits) +
-                     blocksFor(core.ringSlots * neurons * core.accBits, bits);
-    int64_t synapseBlocks = blocksFor(synapseBits, bits);
-    if (part.spramBlocks && part.spramBitsPerBlock &&
-        synapseBlocks + others > part.bramBlocks) {
-      core.sprams = blocksFor(synapseBits, *part.spramBitsPerBlock);
-      synapseBlocks = 0;
+    // Parameter fields the same for every neuron become the core's
+    // constants.
+    for (int i = 0; i < kParamFields; ++i) {
+      bool same = true;
+      for (int64_t k = core.lo + 1; k < core.hi && same; ++k)
+        same = paramFieldValue(population, i, k) ==
+               paramFieldValue(population, i, core.lo);
+      if (same)
+        core.paramConstants |= int64_t(1) << i;
     }
-    core.blockRams = synapseBlocks + others;
-    result.blockRams += core.blockRams;
+    CoreTables contents;
+    if (!buildCoreTables(network, result, int(c), contents, error))
+      return false;
+    placeMemories(network, part, contents, events, core);
+    result.bramHalves += core.bramHalves;
     result.sprams += core.sprams;
   }
+  // The top's input event queue.
+  int64_t eventBits = events.srcBits + events.evnBits;
+  result.inputQueueMemory = smallMemoryKind(part, kEventFifoDepth * eventBits);
+  if (result.inputQueueMemory == MemoryKind::Block)
+    result.bramHalves += blockRamHalves(part, kEventFifoDepth, eventBits);
   result.partBlockRams = part.bramBlocks;
   result.partSprams = part.spramBlocks.value_or(0);
 
@@ -417,12 +540,16 @@ bool planDesign(const manycore::Network &network,
   };
   if (part.cores && int64_t(result.cores.size()) > *part.cores)
     return over("cores", int64_t(result.cores.size()), *part.cores, 0, 1);
-  if (result.blockRams > part.bramBlocks) {
-    size_t c = largest(&CorePlan::blockRams);
-    return over(
-        ("block RAMs of " + std::to_string(part.bramBitsPerBlock) + " bits")
-            .c_str(),
-        result.blockRams, part.bramBlocks, c, result.cores[c].blockRams);
+  if (result.bramHalves > 2 * part.bramBlocks) {
+    size_t c = largest(&CorePlan::bramHalves);
+    error = "the design does not fit '" + target.name + "': it needs " +
+            blockRamText(result.bramHalves) + " block RAMs of " +
+            std::to_string(part.bramBitsPerBlock) + " bits, " +
+            blockRamText(result.bramHalves - 2 * part.bramBlocks) +
+            " more than the part's " + std::to_string(part.bramBlocks) +
+            "; the largest core is " + coreName(network, result.cores[c], c) +
+            " with " + blockRamText(result.cores[c].bramHalves);
+    return false;
   }
   if (result.sprams > result.partSprams) {
     size_t c = largest(&CorePlan::sprams);

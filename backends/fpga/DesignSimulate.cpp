@@ -213,6 +213,8 @@ bool simulateDesign(const std::string &directory,
       result.cyclesTotal = value;
     else if (key == "cycles_max_step")
       result.cyclesMaxStep = value;
+    else if (key == "cycles_load")
+      result.cyclesLoad = value;
     else if (key == "synaptic_events")
       result.synapticEvents = value;
   }

@@ -23,7 +23,7 @@ namespace snc::fpga {
 
 namespace {
 
-constexpr int kFifoDepth = 16;
+constexpr int kFifoDepth = kEventFifoDepth;
 
 /// A memory word built from fields, least significant first.
 class BitWord {
@@ -65,15 +65,26 @@ int64_t saturateTo(int64_t v, unsigned bits) {
 
 struct Globals {
   unsigned srcBits = 1, evnBits = 1;
+  // The configuration port (only if some core has a Loaded memory).
+  bool loads = false;
+  unsigned cfgAddrBits = 1, cfgDataBits = 1;
 };
 
-Globals globalsOf(const DesignPlan &plan) {
+Globals globalsOf(const manycore::Network &network, const DesignPlan &plan) {
   Globals g;
-  int64_t largest = 1;
-  for (const auto &s : plan.sources)
-    largest = std::max(largest, s.hi - s.lo);
-  g.evnBits = unsignedBitsFor(uint64_t(largest - 1));
-  g.srcBits = unsignedBitsFor(uint64_t(plan.sources.size() - 1));
+  EventFields e = eventFields(plan);
+  g.srcBits = e.srcBits;
+  g.evnBits = e.evnBits;
+  for (const auto &core : plan.cores) {
+    if (core.synapseMemory != MemoryKind::Loaded)
+      continue;
+    CoreWidths w = coreWidths(network, core);
+    g.loads = true;
+    g.cfgAddrBits = std::max(
+        g.cfgAddrBits,
+        unsignedBitsFor(uint64_t(std::max<int64_t>(w.loadWords - 1, 1))));
+    g.cfgDataBits = std::max(g.cfgDataBits, w.loadBits);
+  }
   return g;
 }
 
@@ -103,12 +114,20 @@ coreImages(const manycore::Network &network, const CorePlan &core,
   }
   if (t.rows.empty())
     rows << "0\n";
-  for (const auto &s : t.synapses) {
+  // A Loaded memory packs 2^laneBits synapse words per word, lane 0 low.
+  size_t lanes =
+      core.synapseMemory == MemoryKind::Loaded ? size_t(1) << w.laneBits : 1;
+  for (size_t i = 0; i < t.synapses.size(); i += lanes) {
     BitWord word;
-    word.append(s.weight, core.weightBits);
-    if (!core.denseRows)
-      word.append(s.target, w.neuronBits);
-    word.append(s.delay, w.delayBits);
+    for (size_t lane = 0; lane < lanes; ++lane) {
+      SynapseWord s;
+      if (i + lane < t.synapses.size())
+        s = t.synapses[i + lane];
+      word.append(s.weight, core.weightBits);
+      if (!core.denseRows)
+        word.append(s.target, w.neuronBits);
+      word.append(s.delay, w.delayBits);
+    }
     synapses << word.hex() << "\n";
   }
   if (t.synapses.empty())
@@ -117,23 +136,14 @@ coreImages(const manycore::Network &network, const CorePlan &core,
   zero.append(0, core.accBits);
   for (int64_t k = core.lo; k < core.hi; ++k) {
     BitWord p;
-    p.append(at(q.decay, k), core.multBits);
-    p.append(at(q.gain, k), core.multBits);
-    p.append(f.hasSynapse ? at(q.synDecay, k) : 0, core.multBits);
-    p.append(f.hasSynapse ? at(q.synGain, k) : 0, core.multBits);
-    p.append(f.adaptive ? at(q.adaptDecay, k) : 0, core.multBits);
-    p.append(at(q.bias, k), core.paramBits);
-    p.append(f.spiking ? at(q.threshold, k) : 0, core.paramBits);
-    p.append(f.adaptive ? at(q.adaptGain, k) : 0, core.paramBits);
-    p.append(f.spiking ? at(q.vReset, k) : 0, f.stateBits);
-    p.append(at(population.driveOffset, k), core.accBits);
+    for (int i = 0; i < kParamFields; ++i)
+      p.append(paramFieldValue(population, i, k), w.paramFieldBits[i]);
     params << p.hex() << "\n";
+    // i, a and ref start at 0: only their width matters.
     BitWord s;
     s.append(q.vInit.empty() ? 0 : saturateTo(q.vInit[size_t(k)], f.stateBits),
              f.stateBits);
-    s.append(0, f.stateBits);
-    s.append(0, f.stateBits);
-    s.append(0, w.refractBits);
+    s.append(0, w.stateWord - f.stateBits);
     state << s.hex() << "\n";
   }
   for (int64_t i = 0; i < core.ringSlots * (core.hi - core.lo); ++i)
@@ -146,7 +156,7 @@ coreImages(const manycore::Network &network, const CorePlan &core,
 std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
                        const std::vector<CoreTables> &tables,
                        const std::vector<bool> &recorded) {
-  Globals g = globalsOf(plan);
+  Globals g = globalsOf(network, plan);
   size_t cores = plan.cores.size();
   unsigned ev = g.srcBits + g.evnBits;
   unsigned selBits = unsignedBitsFor(uint64_t(cores));
@@ -170,6 +180,14 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
     << "    // Clocks since rst, and synaptic operations (ring updates).\n"
     << "    output reg [63:0] cycles,\n"
     << "    output reg [63:0] synaptic_events,\n    output wire overflow";
+  if (g.loads)
+    v << ",\n    // Loaded memories: word cfg_addr of core cfg_core's "
+         "synapses, "
+         "before the first step.\n"
+      << "    input wire cfg_we,\n    input wire [" << selBits - 1
+      << ":0] cfg_core,\n    input wire [" << g.cfgAddrBits - 1
+      << ":0] cfg_addr,\n    input wire [" << g.cfgDataBits - 1
+      << ":0] cfg_data";
   for (size_t c = 0; c < cores; ++c) {
     if (!recorded[c])
       continue;
@@ -199,6 +217,7 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
   // Input queue.
   v << "  /* verilator lint_off PINCONNECTEMPTY */\n"
     << "  aer_fifo #(\n      .WIDTH(" << ev << "),\n      .DEPTH(" << kFifoDepth
+    << "),\n      .STYLE(" << int(plan.inputQueueMemory)
     << ")\n  ) u_inputs (\n      .clk(clk),\n      .rst(rst),\n"
     << "      .push(in_push),\n      .push_data(in_data),\n      "
        ".full(in_full),\n"
@@ -212,6 +231,7 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
     const CorePlan &core = plan.cores[c];
     const auto &population = network.populations[core.population];
     const auto &f = population.format;
+    CoreWidths w = coreWidths(network, core);
     bool emit = false;
     for (const auto &t : tables)
       emit = emit || t.subscribed[size_t(sourceOfCore(plan, int(c)))];
@@ -249,15 +269,50 @@ std::string topVerilog(const manycore::Network &network, const DesignPlan &plan,
       << "      .DENSE_ROWS(" << (core.denseRows ? 1 : 0) << "),\n"
       << "      .WEIGHT_BITS(" << core.weightBits << "),\n"
       << "      .FIFO_DEPTH(" << kFifoDepth << "),\n"
-      << "      .SOURCE_FILE(\"" << coreFile(c, "source") << "\"),\n"
+      << "      .ROW_STYLE(" << int(core.rowMemory) << "),\n"
+      << "      .PARAM_STYLE(" << int(core.paramMemory) << "),\n"
+      << "      .STATE_STYLE(" << int(core.stateMemory) << "),\n"
+      << "      .RING_STYLE(" << int(core.ringMemory) << "),\n"
+      << "      .SYN_STYLE(" << int(core.synapseMemory) << "),\n"
+      << "      .IN_FIFO_STYLE(" << int(core.inQueueMemory) << "),\n"
+      << "      .OUT_FIFO_STYLE(" << int(core.outQueueMemory) << "),\n";
+    if (core.synapseMemory == MemoryKind::Loaded)
+      v << "      .LOAD_BITS(" << w.loadBits << "),\n"
+        << "      .LOAD_WORDS(" << w.loadWords << "),\n"
+        << "      .LANE_BITS(" << w.laneBits << "),\n";
+    v << "      .PARAM_CONST(10'b";
+    for (int i = kParamFields - 1; i >= 0; --i)
+      v << ((core.paramConstants >> i) & 1);
+    v << "),\n";
+    static const char *constNames[kParamFields] = {
+        "DECAY", "GAIN",      "SYN_DECAY",  "SYN_GAIN", "ADAPT_DECAY",
+        "BIAS",  "THRESHOLD", "ADAPT_GAIN", "V_RESET",  "OFFSET"};
+    for (int i = 0; i < kParamFields; ++i) {
+      if (!((core.paramConstants >> i) & 1))
+        continue;
+      int64_t value = paramFieldValue(population, i, core.lo);
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%016llx",
+                    (unsigned long long)uint64_t(value));
+      v << "      .C_" << constNames[i] << "(64'h" << hex << "),\n";
+    }
+    v << "      .SOURCE_FILE(\"" << coreFile(c, "source") << "\"),\n"
       << "      .ROW_FILE(\"" << coreFile(c, "rows") << "\"),\n"
       << "      .SYN_FILE(\"" << coreFile(c, "synapses") << "\"),\n"
       << "      .PARAM_FILE(\"" << coreFile(c, "params") << "\"),\n"
       << "      .STATE_FILE(\"" << coreFile(c, "state") << "\"),\n"
       << "      .RING_FILE(\"" << coreFile(c, "ring") << "\")\n"
       << "  ) u_core" << c << " (\n"
-      << "      .clk(clk),\n      .rst(rst),\n"
-      << "      .go(core_go[" << c << "]),\n"
+      << "      .clk(clk),\n      .rst(rst),\n";
+    if (core.synapseMemory == MemoryKind::Loaded)
+      v << "      .cfg_we(cfg_we && cfg_core == " << selBits << "'d" << c
+        << "),\n      .cfg_addr(cfg_addr["
+        << unsignedBitsFor(uint64_t(std::max<int64_t>(w.loadWords - 1, 1))) - 1
+        << ":0]),\n      .cfg_data(cfg_data[" << w.loadBits - 1 << ":0]),\n";
+    else
+      v << "      .cfg_we(1'b0),\n      .cfg_addr(1'b0),\n"
+        << "      .cfg_data(" << kSpramWidth << "'d0),\n";
+    v << "      .go(core_go[" << c << "]),\n"
       << "      .advance(phase == ADVANCE),\n"
       << "      .busy(core_busy[" << c << "]),\n"
       << "      .idle(core_idle[" << c << "]),\n"
@@ -370,7 +425,7 @@ std::string designTable(const manycore::Network &network,
                         const DesignPlan &plan,
                         const std::vector<CoreTables> &tables,
                         const std::vector<bool> &recorded) {
-  Globals g = globalsOf(plan);
+  Globals g = globalsOf(network, plan);
   std::vector<int> inputPopulation;
   for (size_t p = 0; p < network.populations.size(); ++p)
     if (network.populations[p].isInput) {
@@ -459,6 +514,29 @@ std::string designTable(const manycore::Network &network,
           << " + k)] = value;\n";
     h << "  }\n";
   }
+  h << "}\n\n"
+    << "// Loaded memories: (core, image, words); setConfig drives the "
+       "configuration port.\n"
+    << "struct Load {\n  int core;\n  const char *image;\n  int64_t words;\n"
+    << "};\n";
+  std::vector<size_t> loaded;
+  for (size_t c = 0; c < plan.cores.size(); ++c)
+    if (plan.cores[c].synapseMemory == MemoryKind::Loaded)
+      loaded.push_back(c);
+  list("Load", "kLoads", loaded.size(), [&](size_t i) {
+    size_t c = loaded[i];
+    return "{" + std::to_string(c) + ", \"" + coreFile(c, "synapses") + "\", " +
+           std::to_string(coreWidths(network, plan.cores[c]).loadWords) + "}";
+  });
+  h << "constexpr int kLoadCount = " << loaded.size() << ";\n"
+    << "template <class Top>\n"
+    << "void setConfig(Top &top, bool we, int core, uint64_t address, "
+       "uint64_t data) {\n";
+  if (g.loads)
+    h << "  top.cfg_we = we;\n  top.cfg_core = core;\n"
+      << "  top.cfg_addr = address;\n  top.cfg_data = data;\n";
+  else
+    h << "  (void)top; (void)we; (void)core; (void)address; (void)data;\n";
   h << "}\n} // namespace design\n";
   return h.str();
 }
@@ -503,6 +581,18 @@ bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
               "network)";
       return false;
     }
+    const auto &population = network.populations[size_t(core.population)];
+    for (int i = 0; i < kParamFields; ++i)
+      for (int64_t k = core.lo; (core.paramConstants >> i) & 1 && k < core.hi;
+           ++k)
+        if (paramFieldValue(population, i, k) !=
+            paramFieldValue(population, i, core.lo)) {
+          error = "core " + std::to_string(c) + " keeps parameter field " +
+                  std::to_string(i) +
+                  " as a constant, but its neurons differ in it (its plan "
+                  "was made for another network)";
+          return false;
+        }
     // A delay-0 spike must reach its core in the same step: the source
     // updates in an earlier level (a plan read back from edited IR may not).
     for (int from : tables[c].delayZeroFromCores)
@@ -542,7 +632,7 @@ bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
   manifest["network"] = network.name;
   manifest["target"] = target.name;
   manifest["levels"] = checked.levels;
-  manifest["block_rams"] = checked.blockRams;
+  manifest["block_rams"] = double(checked.bramHalves) / 2;
   manifest["part_block_rams"] = checked.partBlockRams;
   manifest["sprams"] = checked.sprams;
   manifest["part_sprams"] = checked.partSprams;
@@ -571,9 +661,9 @@ bool writeDesign(const manycore::Network &network, const DesignPlan &plan,
           << "' neurons [" << core.lo << ", " << core.hi << "), level "
           << core.level << ", " << core.synapseWords << " synapses, ring "
           << core.ringSlots << " x " << core.accBits << " bits, "
-          << core.blockRams << " block RAMs";
+          << blockRamText(core.bramHalves) << " block RAMs";
     if (core.sprams)
-      lines << " + " << core.sprams << " SPRAM";
+      lines << " + " << core.sprams << " SPRAM (loaded at reset)";
     lines << "\n";
   }
   manifest["inputs"] = nlohmann::json::array();

@@ -30,16 +30,19 @@ constexpr llvm::StringLiteral kPass = "emit-fpga";
 void printPlan(const manycore::Network &network, const DesignPlan &plan,
                raw_ostream &os) {
   os << "// plan: cores " << plan.cores.size() << ", levels " << plan.levels
-     << ", block RAMs " << plan.blockRams << " of " << plan.partBlockRams
-     << ", SPRAMs " << plan.sprams << " of " << plan.partSprams << "\n";
+     << ", block RAMs " << blockRamText(plan.bramHalves) << " of "
+     << plan.partBlockRams << ", SPRAMs " << plan.sprams << " of "
+     << plan.partSprams << "\n";
   for (auto [index, core] : llvm::enumerate(plan.cores))
     os << "// core " << index << ": '"
        << network.populations[size_t(core.population)].name << "' neurons ["
        << core.lo << ", " << core.hi << ") level " << core.level
        << " ring_slots " << core.ringSlots << " acc_bits " << core.accBits
        << " synapse_words " << core.synapseWords << " row_index_words "
-       << core.rowIndexWords << " block_rams " << core.blockRams << " sprams "
-       << core.sprams << "\n";
+       << core.rowIndexWords << " block_rams " << blockRamText(core.bramHalves)
+       << " sprams " << core.sprams << " memories row/param/state/ring/synapse "
+       << int(core.rowMemory) << int(core.paramMemory) << int(core.stateMemory)
+       << int(core.ringMemory) << int(core.synapseMemory) << "\n";
 }
 
 /// Prints the text form: the plan, then the design's top.v and manifest,
@@ -115,8 +118,11 @@ LogicalResult emitFPGA(ModuleOp module, snn::NetworkOp network,
           << inputs->target->name << " into " << output.directory << "\n";
   summary << "  cores      " << plan->cores.size() << " in " << plan->levels
           << " level" << (plan->levels == 1 ? "" : "s") << "\n";
-  summary << "  block RAM  " << plan->blockRams << " of " << plan->partBlockRams
-          << "\n";
+  summary << "  block RAM  " << blockRamText(plan->bramHalves) << " of "
+          << plan->partBlockRams << "\n";
+  if (plan->sprams)
+    summary << "  SPRAM      " << plan->sprams << " of " << plan->partSprams
+            << "\n";
   // writeDesign's line per core, indented under the totals.
   for (StringRef line : llvm::split(StringRef(cores).rtrim('\n'), '\n'))
     if (!line.empty())

@@ -21,6 +21,10 @@
 #include "mlir/Pass/PassOptions.h"
 #include "llvm/Support/Format.h"
 
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
 using namespace mlir;
 
 namespace snc::fpga {
@@ -128,6 +132,17 @@ public:
     if (!synthesizeDesign(dir, "top", {dir + "/top.v"}, target, options, synth,
                           error))
       return false;
+    // The plan's estimate, from the manifest writeDesign wrote.
+    std::ifstream manifestFile(dir + "/manifest.json");
+    nlohmann::json manifest = nlohmann::json::parse(manifestFile, nullptr,
+                                                    /*allow_exceptions=*/false);
+    if (manifest.is_object() && manifest.contains("block_rams") &&
+        manifest["block_rams"].is_number() && manifest.contains("sprams") &&
+        manifest["sprams"].is_number_integer()) {
+      synth.hasPlanned = true;
+      synth.plannedBram = manifest["block_rams"].get<double>();
+      synth.plannedSprams = manifest["sprams"].get<int64_t>();
+    }
     report = {synth.toText(), synth.toJSON()};
     return true;
   }
@@ -163,7 +178,11 @@ bool FPGABackend::simulate(const std::string &dir,
   if (ran > 0)
     os << ", " << llvm::format("%.1f", double(result->cyclesTotal) / ran)
        << " per step";
-  os << ")\n  synaptic   " << result->synapticEvents << " events";
+  os << ")\n";
+  if (result->cyclesLoad > 0)
+    os << "  loading    " << result->cyclesLoad
+       << " cycles before the first step (SPRAM synapses)\n";
+  os << "  synaptic   " << result->synapticEvents << " events";
   if (result->cyclesTotal > 0)
     os << ", "
        << llvm::format("%.3f", double(result->synapticEvents) /

@@ -11,7 +11,8 @@ namespace snc::fpga {
 namespace {
 constexpr llvm::StringLiteral kCore = "fpga.core";
 constexpr llvm::StringLiteral kLevels = "fpga.levels";
-constexpr llvm::StringLiteral kBlockRams = "fpga.block_rams";
+constexpr llvm::StringLiteral kBramHalves = "fpga.bram_halves";
+constexpr llvm::StringLiteral kInputQueueMemory = "fpga.input_queue_memory";
 constexpr llvm::StringLiteral kPartBlockRams = "fpga.part_block_rams";
 constexpr llvm::StringLiteral kSprams = "fpga.sprams";
 constexpr llvm::StringLiteral kPartSprams = "fpga.part_sprams";
@@ -62,7 +63,9 @@ LogicalResult recordPlan(nmc::MappingOp mapping, const MappingInputs &inputs,
     slice->setAttr(kCore, builder.getDictionaryAttr(fields));
   }
   mapping->setAttr(kLevels, builder.getI64IntegerAttr(plan.levels));
-  mapping->setAttr(kBlockRams, builder.getI64IntegerAttr(plan.blockRams));
+  mapping->setAttr(kBramHalves, builder.getI64IntegerAttr(plan.bramHalves));
+  mapping->setAttr(kInputQueueMemory,
+                   builder.getI64IntegerAttr(int64_t(plan.inputQueueMemory)));
   mapping->setAttr(kPartBlockRams,
                    builder.getI64IntegerAttr(plan.partBlockRams));
   mapping->setAttr(kSprams, builder.getI64IntegerAttr(plan.sprams));
@@ -84,9 +87,10 @@ FailureOr<DesignPlan> readPlan(nmc::MappingOp mapping,
     out = attr.getInt();
     return success();
   };
-  int64_t levels = 0;
+  int64_t levels = 0, inputQueue = 0;
   if (failed(number(kLevels, levels)) ||
-      failed(number(kBlockRams, plan.blockRams)) ||
+      failed(number(kInputQueueMemory, inputQueue)) ||
+      failed(number(kBramHalves, plan.bramHalves)) ||
       failed(number(kPartBlockRams, plan.partBlockRams)) ||
       failed(number(kSprams, plan.sprams)) ||
       failed(number(kPartSprams, plan.partSprams)))
@@ -95,6 +99,10 @@ FailureOr<DesignPlan> readPlan(nmc::MappingOp mapping,
     return mapping.emitError()
            << pass << ": " << kLevels << " " << levels << " is out of range";
   plan.levels = int(levels);
+  if (inputQueue < 0 || inputQueue > 3 || inputQueue == 2)
+    return mapping.emitError() << pass << ": " << kInputQueueMemory << " "
+                               << inputQueue << " is out of range";
+  plan.inputQueueMemory = MemoryKind(inputQueue);
   for (nmc::SliceOp slice : coreSlices(inputs, network)) {
     auto dict = slice->getAttrOfType<DictionaryAttr>(kCore);
     if (!dict)

@@ -4,8 +4,8 @@
 // snn-partition made; the emitter reads it back from there. This is the one
 // place that knows how: `fpga.core` on each non-input nmc.slice (the
 // CorePlan's fields), `fpga.levels` and the resource totals
-// (`fpga.block_rams`, `fpga.part_block_rams`, `fpga.sprams`,
-// `fpga.part_sprams`) on the nmc.mapping.
+// (`fpga.bram_halves`, `fpga.input_queue_memory`, `fpga.part_block_rams`,
+// `fpga.sprams`, `fpga.part_sprams`) on the nmc.mapping.
 //
 //===----------------------------------------------------------------------===//
 

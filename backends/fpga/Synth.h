@@ -100,6 +100,11 @@ struct SynthReport {
   PlaceAndRoute placeAndRoute;
   /// Place and route was asked for but not run, and why.
   std::string placeAndRouteSkipped;
+  /// What the plan expected (planDesign's block RAM and SPRAM estimate),
+  /// when the caller knows it: the report shows it next to yosys's count.
+  bool hasPlanned = false;
+  double plannedBram = 0;
+  int64_t plannedSprams = 0;
 
   /// Whether every resource is within the part.
   bool fits() const;

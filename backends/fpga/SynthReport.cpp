@@ -355,6 +355,8 @@ std::string SynthReport::toJSON() const {
                             {"instance_names", m.instanceNames},
                             {"each", resourcesJSON(*this, m.each)}});
   j["cells"] = cells;
+  if (hasPlanned)
+    j["planned"] = {{"bram", plannedBram}, {"spram", plannedSprams}};
   if (placed) {
     const PlaceAndRoute &p = placeAndRoute;
     j["place_and_route"] = {
@@ -404,6 +406,15 @@ std::string SynthReport::toText() const {
                : "")
        << m.each.dspBlocks << " DSP\n";
   }
+  if (hasPlanned)
+    os << "  planned (snc's estimate): " << format(plannedBram) << " BRAM"
+       << (family == SynthFamily::ICE40
+               ? ", " + std::to_string(plannedSprams) + " SPRAM"
+               : "")
+       << (plannedBram == total.bramBlocks && plannedSprams == total.spramBlocks
+               ? ", as synthesised"
+               : ", synthesised differs")
+       << "\n";
   if (placed) {
     const PlaceAndRoute &p = placeAndRoute;
     os << "place and route (" << p.tool << " --" << p.device << " --package "

@@ -140,8 +140,9 @@ int main(int argc, char **argv) {
   for (size_t o = 0; o < expected.size(); ++o)
     for (size_t i = 0; i < expected[o].size(); ++i)
       exact = exact && result.outputs[o].getInt(i) == expected[o][i];
-  std::printf("cores %zu, levels %d, block RAMs %lld of %lld\n",
-              plan.cores.size(), plan.levels, (long long)plan.blockRams,
+  std::printf("cores %zu, levels %d, block RAMs %s of %lld\n",
+              plan.cores.size(), plan.levels,
+              fpga::blockRamText(plan.bramHalves).c_str(),
               (long long)plan.partBlockRams);
   std::printf("build + run %.1f s (build cached if about the run time), "
               "run %.2f s\n",

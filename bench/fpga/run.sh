@@ -39,8 +39,12 @@ run() { # name target model input [compile options...]
   echo
 }
 run artix7-random256 fpga-artix7-100t "$out/random256.mlir" "$out/x256.npy"
+# The same part at tinyODIN's 4-bit weights (a copy of the target).
+sed 's/"weight_bits": 8,/"weight_bits": 4,/; s/"name": "fpga-artix7-100t"/"name": "fpga-artix7-100t-w4"/; s|"\$schema": "./schema.json",||' \
+  targets/fpga-artix7-100t.json >"$out/fpga-artix7-100t-w4.json"
+run artix7-w4-random256 "$out/fpga-artix7-100t-w4.json" "$out/random256.mlir" "$out/x256.npy"
 run up5k-lif fpga-ice40-up5k "$lif" "$lif_input" --dt 1e-4
 run up5k-random256 fpga-ice40-up5k "$out/random256.mlir" "$out/x256.npy"
 
-python3 bench/fpga/summarize.py "$out/artix7-random256" "$out/up5k-lif" \
-  "$out/up5k-random256"
+python3 bench/fpga/summarize.py "$out/artix7-random256" \
+  "$out/artix7-w4-random256" "$out/up5k-lif" "$out/up5k-random256"

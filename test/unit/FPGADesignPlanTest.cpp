@@ -145,14 +145,16 @@ TEST(FPGADesignPlan, BlockRamOverflowNamesTheResource) {
   manycore::Network n = chain();
   fpga::DesignPlan plan;
   std::string error;
-  // Blocks of 64 bits: every memory of every core takes at least one.
+  // Blocks of 64 bits, no LUT RAM: memories of at most 64 bits go to
+  // flip-flops, but the synapses (read-only, initialised) take block RAM:
+  // a block or more for the cores whose synapse words differ, more than 1.
   EXPECT_FALSE(
-      fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 4, 64), plan, error));
+      fpga::planDesign(n, fpgaSlices(n, 4), fpgaTarget(7, 1, 64), plan, error));
   EXPECT_EQ(error.rfind("the design does not fit 'test-fpga': it needs ", 0),
             0u)
       << error;
   EXPECT_NE(error.find("block RAMs of 64 bits"), std::string::npos) << error;
-  EXPECT_NE(error.find("more than the part's 4; the largest core is core "),
+  EXPECT_NE(error.find("more than the part's 1; the largest core is core "),
             std::string::npos)
       << error;
 }
@@ -185,8 +187,149 @@ TEST(FPGADesignPlan, SynapsesMoveToSpramWhenBlockRamsAreShort) {
     EXPECT_TRUE(plan.cores[0].denseRows);
     EXPECT_EQ(plan.cores[0].sprams, size == 64 ? 0 : 1);
     EXPECT_EQ(plan.sprams, plan.cores[0].sprams);
-    EXPECT_LE(plan.blockRams, 30);
+    EXPECT_LE(plan.bramHalves, 2 * 30);
+    EXPECT_EQ(plan.cores[0].synapseMemory,
+              size == 64 ? fpga::MemoryKind::Block : fpga::MemoryKind::Loaded);
   }
+}
+
+// The parts' block RAM shapes as yosys 0.23 maps them; the figures are
+// yosys's own (synth_xilinx -family xc7 / synth_ice40 on a memory of that
+// shape with one read and one write port, bench/fpga/README.md).
+TEST(FPGADesignPlan, BlockRamHalvesFollowYosys) {
+  targets::FPGACapacity xc7;
+  xc7.lutInputs = 6;
+  xc7.bramBitsPerBlock = 36864;
+  // Deep and narrow: data and parity bits, in RAMB18 halves. 65,494 x 4
+  // bits = 261,976 bits / 18,432 = 14.2: 15 RAMB18 (7.5 RAMB36); 65,523 x 8
+  // = 28.4: 29 (14.5); 61,441 x 4: 14 (7 RAMB36); 8192 x 4: 1 RAMB36.
+  EXPECT_EQ(fpga::blockRamHalves(xc7, 65494, 4), 15);
+  EXPECT_EQ(fpga::blockRamHalves(xc7, 65523, 8), 29);
+  EXPECT_EQ(fpga::blockRamHalves(xc7, 61441, 4), 14);
+  EXPECT_EQ(fpga::blockRamHalves(xc7, 8192, 4), 2);
+  // Shallow: 512 x 36 RAMB18s side by side (256 x 73: 3).
+  EXPECT_EQ(fpga::blockRamHalves(xc7, 256, 24), 1);
+  EXPECT_EQ(fpga::blockRamHalves(xc7, 256, 34), 1);
+  EXPECT_EQ(fpga::blockRamHalves(xc7, 256, 73), 3);
+  EXPECT_EQ(fpga::blockRamHalves(xc7, 0, 8), 0);
+  targets::FPGACapacity ice40;
+  ice40.lutInputs = 4;
+  ice40.bramBitsPerBlock = 4096;
+  // SB_RAM40_4K: 256 x 16 ... 2K x 2, two halves each.
+  EXPECT_EQ(fpga::blockRamHalves(ice40, 256, 34), 2 * 3);
+  EXPECT_EQ(fpga::blockRamHalves(ice40, 256, 12), 2 * 1);
+  EXPECT_EQ(fpga::blockRamHalves(ice40, 2048, 2), 2 * 1);
+  EXPECT_EQ(fpga::blockRamHalves(ice40, 4096, 4), 2 * 4);
+  // Any other part: by bits.
+  targets::FPGACapacity other;
+  other.bramBitsPerBlock = 64;
+  EXPECT_EQ(fpga::blockRamHalves(other, 10, 13), 2 * 3);
+}
+
+// 256 inputs fully connected to 256 LIF neurons, the same parameters for
+// every neuron (bench/fpga's random network), 4-bit weights.
+manycore::Network denseUniform(int64_t size) {
+  SplitMix64 rng(11);
+  manycore::Network n;
+  n.name = "dense";
+  n.populations.push_back(inputPopulation("in", size, 0));
+  n.populations.push_back(
+      neuronPopulation("lif", size, lifFormat(), 12, rng, 40, 40));
+  auto &q = n.populations[1].params;
+  for (auto *v : {&q.decay, &q.gain, &q.bias, &q.threshold, &q.vReset,
+                  &n.populations[1].driveOffset})
+    std::fill(v->begin(), v->end(), v->empty() ? 0 : (*v)[0]);
+  n.projections.push_back(randomProjection(n, 0, 1, 100, -7, 7, 0, 0, rng));
+  n.updateOrder = {0, 1};
+  n.outputs = {1};
+  return n;
+}
+
+TEST(FPGADesignPlan, SmallMemoriesGoToLutRamOnArtix7) {
+  manycore::Network n = denseUniform(256);
+  targets::TargetDescription t = fpgaTarget(0, 135, 36864);
+  t.fpga->lutInputs = 6;
+  fpga::DesignPlan plan;
+  std::string error;
+  ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 256), t, plan, error)) << error;
+  ASSERT_EQ(plan.cores.size(), 1u);
+  const fpga::CorePlan &core = plan.cores[0];
+  // Every parameter is the same for all neurons: no parameter word.
+  EXPECT_EQ(core.paramConstants, (1 << fpga::kParamFields) - 1);
+  EXPECT_EQ(fpga::coreWidths(n, core).paramWord, 0u);
+  // State: v only (no synaptic current, adaptation or refractory period).
+  EXPECT_EQ(fpga::coreWidths(n, core).stateWord, 16u);
+  // Row index (256 x 34 bits), state (256 x 16) and ring: at most a quarter
+  // block each, so LUTs; the synapses alone take block RAM.
+  EXPECT_EQ(core.rowMemory, fpga::MemoryKind::Distributed);
+  EXPECT_EQ(core.stateMemory, fpga::MemoryKind::Distributed);
+  EXPECT_EQ(core.ringMemory, fpga::MemoryKind::Distributed);
+  EXPECT_EQ(core.synapseMemory, fpga::MemoryKind::Block);
+  unsigned word = fpga::coreWidths(n, core).synapseWord;
+  EXPECT_EQ(core.bramHalves,
+            fpga::blockRamHalves(*t.fpga, core.synapseWords, word));
+  EXPECT_EQ(plan.bramHalves, core.bramHalves);
+  EXPECT_EQ(fpga::blockRamText(15), "7.5");
+  EXPECT_EQ(fpga::blockRamText(16), "8");
+}
+
+TEST(FPGADesignPlan, DifferingParametersStayInTheWord) {
+  manycore::Network n = denseUniform(16);
+  n.populations[1].params.bias[3] += 1;
+  targets::TargetDescription t = fpgaTarget(0, 135, 36864);
+  fpga::DesignPlan plan;
+  std::string error;
+  ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 256), t, plan, error)) << error;
+  // Field 5 (bias) differs; the others are constants.
+  EXPECT_EQ(plan.cores[0].paramConstants,
+            ((1 << fpga::kParamFields) - 1) & ~(1 << 5));
+  EXPECT_EQ(fpga::coreWidths(n, plan.cores[0]).paramWord,
+            plan.cores[0].paramBits);
+}
+
+TEST(FPGADesignPlan, LoadedSynapsesPackIntoOneSpram) {
+  // The UP5K: 30 EBR of 4 Kbit, 4 SPRAM; 65,536 synapse words of 4 bits do
+  // not fit the EBR, so they are Loaded: 4 words per 16-bit SPRAM word,
+  // 16,384 words, one SPRAM block.
+  manycore::Network n = denseUniform(256);
+  targets::TargetDescription t = fpgaTarget(0, 30, 4096);
+  t.fpga->lutInputs = 4;
+  t.fpga->spramBlocks = 4;
+  t.fpga->spramBitsPerBlock = 262144;
+  fpga::DesignPlan plan;
+  std::string error;
+  ASSERT_TRUE(fpga::planDesign(n, fpgaSlices(n, 256), t, plan, error)) << error;
+  const fpga::CorePlan &core = plan.cores[0];
+  ASSERT_EQ(core.synapseMemory, fpga::MemoryKind::Loaded);
+  fpga::CoreWidths w = fpga::coreWidths(n, core);
+  EXPECT_EQ(w.synapseWord, 4u);
+  EXPECT_EQ(w.loadBits, 16u);
+  EXPECT_EQ(w.laneBits, 2u);
+  EXPECT_EQ(w.loadWords, (core.synapseWords + 3) / 4);
+  EXPECT_EQ(core.sprams, 1);
+  // No LUT RAM on an iCE40: memories of at most 64 bits in flip-flops, the
+  // others in EBR. The row index is read-only and every row is {start
+  // 256 r, count 256, first 0}: only start's bits 8..16 differ between
+  // words, 256 x 9 bits (1 EBR); state 256 x 16 (1); ring 256 x acc_bits
+  // (1); the core's event queues 16 x 10 and 256 x 8 (1 each); the top's
+  // input queue 16 x 10 (1).
+  EXPECT_EQ(core.rowMemory, fpga::MemoryKind::Block);
+  EXPECT_EQ(core.stateMemory, fpga::MemoryKind::Block);
+  EXPECT_EQ(core.inQueueMemory, fpga::MemoryKind::Block);
+  EXPECT_EQ(core.outQueueMemory, fpga::MemoryKind::Block);
+  EXPECT_EQ(plan.inputQueueMemory, fpga::MemoryKind::Block);
+  EXPECT_EQ(core.bramHalves, 2 * 5);
+  EXPECT_EQ(plan.bramHalves, 2 * 6);
+}
+
+TEST(FPGADesignPlan, RomColumnsCountWhatDiffers) {
+  fpga::RomColumns rom;
+  rom.add({{0x10, 8}, {1, 2}});
+  rom.add({{0x30, 8}, {1, 2}});
+  rom.add({{0x11, 8}, {1, 2}});
+  // Bits 0 and 5 differ; the others (the second field included) do not.
+  EXPECT_EQ(rom.varying(), 2u);
+  EXPECT_EQ(fpga::RomColumns().varying(), 0u);
 }
 
 TEST(FPGADesignPlan, CoreCountBound) {
@@ -348,10 +491,10 @@ TEST(FPGADesignPlan, FieldsRoundTrip) {
   EXPECT_FALSE(fpga::CorePlan::fromFields(fields, c, error));
   EXPECT_EQ(error, "missing core field 'acc_bits'");
   fields = plan.cores[0].fields();
-  ASSERT_EQ(fields.back().first, "dense_rows");
-  fields.back().second = 2;
+  ASSERT_EQ(fields[20].first, "synapse_memory");
+  fields[20].second = 3;
   EXPECT_FALSE(fpga::CorePlan::fromFields(fields, c, error));
-  EXPECT_EQ(error, "core field 'dense_rows' = 2 is out of range [0, 1]");
+  EXPECT_EQ(error, "core field 'synapse_memory' = 3 is out of range [0, 2]");
   // A core that leaves a population's neurons uncovered.
   back.cores.pop_back();
   EXPECT_FALSE(fpga::completeSources(n, back, error));

@@ -194,10 +194,40 @@ int main(int argc, char **argv) {
   top->run = 0;
   top->in_push = 0;
   top->in_data = 0;
+  design::setConfig(*top, false, 0, 0, 0);
   for (int i = 0; i < 4; ++i)
     tick();
   top->rst = 0;
   tick();
+
+  // Loaded memories (SPRAM has no bitstream image): stream each image
+  // through the configuration port, one word per clock, like a chip's
+  // configuration interface would before the first step.
+  int64_t loadStart = cycles();
+  for (int l = 0; l < design::kLoadCount; ++l) {
+    const design::Load &load = design::kLoads[l];
+    std::ifstream image(load.image);
+    if (!image)
+      fail(std::string("cannot open ") + load.image);
+    std::string line;
+    int64_t address = 0;
+    while (std::getline(image, line)) {
+      if (line.empty())
+        continue;
+      if (address >= load.words)
+        fail(std::string(load.image) + ": more than " +
+             std::to_string(load.words) + " words");
+      design::setConfig(*top, true, load.core, uint64_t(address),
+                        std::stoull(line, nullptr, 16));
+      tick();
+      ++address;
+    }
+    if (address != load.words)
+      fail(std::string(load.image) + ": " + std::to_string(address) +
+           " words, expected " + std::to_string(load.words));
+  }
+  design::setConfig(*top, false, 0, 0, 0);
+  int64_t loadCycles = cycles() - loadStart;
 
   for (t = 0; t < steps; ++t) {
     int64_t start = cycles();
@@ -238,9 +268,9 @@ int main(int argc, char **argv) {
     writeNpy(outputDir + "/output" + std::to_string(o) + ".npy",
              design::kOutputSpikes[o], steps, design::kOutputSize[o], out[o]);
   std::ofstream stats(outputDir + "/stats.txt");
-  stats << "steps " << steps << "\ncycles_total " << total
-        << "\ncycles_max_step " << maxStep << "\nsynaptic_events "
-        << uint64_t(top->synaptic_events) << "\n";
+  stats << "steps " << steps << "\ncycles_total " << total - loadCycles
+        << "\ncycles_load " << loadCycles << "\ncycles_max_step " << maxStep
+        << "\nsynaptic_events " << uint64_t(top->synaptic_events) << "\n";
   if (!stats)
     fail("cannot write stats.txt");
   return 0;
