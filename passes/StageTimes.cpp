@@ -26,8 +26,8 @@ void StageTimer::finish() {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  *os << "snc: stage " << stage << ": " << llvm::format("%.3f", seconds)
-      << " s, peak RSS "
+  *os << "snc: stage " << stage << (note.empty() ? "" : " (" + note + ")")
+      << ": " << llvm::format("%.3f", seconds) << " s, peak RSS "
       << llvm::format("%.1f", double(getPeakResidentBytes()) / (1 << 20))
       << " MiB\n";
   os->flush();
@@ -39,14 +39,22 @@ static bool isStage(mlir::Pass *pass) { return !pass->getArgument().empty(); }
 
 void StageTimesInstrumentation::runBeforePass(mlir::Pass *pass,
                                               mlir::Operation *) {
-  if (isStage(pass))
-    running.push_back(std::make_unique<StageTimer>(&os, pass->getArgument()));
+  if (!isStage(pass))
+    return;
+  if (!nests.empty())
+    nests.back() = true;
+  running.push_back(std::make_unique<StageTimer>(&os, pass->getArgument()));
+  nests.push_back(false);
 }
 
 void StageTimesInstrumentation::runAfterPass(mlir::Pass *pass,
                                              mlir::Operation *) {
-  if (isStage(pass) && !running.empty())
-    running.pop_back();
+  if (!isStage(pass) || running.empty())
+    return;
+  if (nests.back())
+    running.back()->setNote("with the stages it ran");
+  running.pop_back();
+  nests.pop_back();
 }
 
 } // namespace snc

@@ -32,15 +32,19 @@ public:
   StageTimer(const StageTimer &) = delete;
   StageTimer &operator=(const StageTimer &) = delete;
   void finish();
+  /// Said after the stage's name ("snc: stage NAME (NOTE): ...").
+  void setNote(llvm::StringRef text) { note = text.str(); }
 
 private:
   llvm::raw_ostream *os;
-  std::string stage;
+  std::string stage, note;
   std::chrono::steady_clock::time_point start;
   bool done = false;
 };
 
-/// Reports every pass of a pass manager as a stage, by its argument.
+/// Reports every pass of a pass manager as a stage, by its argument. A pass
+/// that runs others (a dynamic pipeline) is reported after them, with its
+/// time including theirs.
 class StageTimesInstrumentation : public mlir::PassInstrumentation {
 public:
   explicit StageTimesInstrumentation(llvm::raw_ostream &os) : os(os) {}
@@ -52,8 +56,9 @@ public:
 
 private:
   llvm::raw_ostream &os;
-  /// Started stages, innermost last (adaptors nest passes).
+  /// Started stages, innermost last, and whether each has run others.
   std::vector<std::unique_ptr<StageTimer>> running;
+  std::vector<bool> nests;
 };
 
 } // namespace snc
