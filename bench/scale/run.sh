@@ -66,6 +66,7 @@ printf '%-8s %-10s %-9s | %-17s | %-17s | %-23s | %-9s\n' neurons synapses \
   ".mlirbc" "snc-netgen" "snc run ($steps st)" "snc compile" "mapping"
 printf '%-8s %-10s %-9s | %-17s | %-17s | %-23s | %-9s\n' "" "" MiB \
   "s / MiB" "s / MiB (B/syn)" "s / MiB (B/syn)" ".mlir MiB"
+rates=()
 for n in "${sizes[@]}"; do
   net=$work/net-$n.mlirbc
   measure "netgen-$n" "$bin/snc-netgen" --neurons "$n" --synapses "$synapses" \
@@ -75,6 +76,10 @@ for n in "${sizes[@]}"; do
   measure "run-$n" "$bin/snc" run "$net" -i "$work/x.npy" -o "$work/y-$n.npy" \
     --stage-times
   run="$WALL / $RSS ($(per_synapse "$RSS" "$run_base" "$count"))"
+  # Spikes per output neuron and step: the network is neither silent nor
+  # saturated.
+  rates+=("$n neurons: $("$bin/snc-npy" spikes "$work/y-$n.npy" | awk -v t="$steps" \
+    '{ s += NF - 1; k++ } END { printf "%.3f", s / (k * t) }')")
   measure "compile-$n" "$bin/snc" compile "$net" --target "$target" \
     -o "$work/out-$n" --stage-times -q
   compile="$WALL / $RSS ($(per_synapse "$RSS" "$compile_base" "$count"))"
@@ -83,6 +88,9 @@ for n in "${sizes[@]}"; do
   rm -rf "$work/out-$n"
 done
 
+echo
+echo "Output layer spikes per neuron and step in snc run:"
+printf '  %s\n' "${rates[@]}"
 echo
 echo "Stages (wall time; peak RSS of the process so far):"
 for n in "${sizes[@]}"; do

@@ -122,10 +122,11 @@ OwningOpRef<ModuleOp> generateNetwork(MLIRContext *context,
   double forwardFanIn = double(shape.synapsesPerNeuron) - recurrentFanIn;
   // Weights shrink as the fan-in grows, so activity is about the same at
   // every size: a neuron whose inputs all spike at a rate r gets a mean
-  // drive of about 2.5 r per step, above its threshold of 1 for r > 5 %
-  // (with the leak of 0.875 a step).
+  // drive of about 2 r per step (four fifths of its synapses excite, with
+  // a mean weight of 3.4 / synapses), and with the leak of 0.875 a step it
+  // fires once r exceeds about 6 %. The layers settle at 10 to 30 %.
   float unit = shape.synapsesPerNeuron > 0
-                   ? 0.5f / float(shape.synapsesPerNeuron)
+                   ? 0.4f / float(shape.synapsesPerNeuron)
                    : 0.0f;
   auto project = [&](Value input, int64_t pre, int64_t post, double fanIn,
                      bool fromInputs, const std::string &opName) -> Value {
