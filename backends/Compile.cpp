@@ -2,8 +2,9 @@
 
 #include "backends/Compile.h"
 #include "passes/Pipelines.h"
+#include "passes/StageTimes.h"
 #include "passes/TargetAttr.h"
-#include "runtime/FileIO.h"
+#include "runtime/ModuleFile.h"
 
 using namespace mlir;
 
@@ -24,6 +25,9 @@ LogicalResult compileNetwork(ModuleOp module, snn::NetworkOp network,
   prepare.quantize = needsQuantization(network);
 
   PassManager pm(module.getContext());
+  if (settings.stageTimes)
+    pm.addInstrumentation(
+        std::make_unique<StageTimesInstrumentation>(*settings.stageTimes));
   buildCompilePipeline(pm, prepare);
   if (failed(backend.addPasses(pm, module, network, settings.backendOptions)))
     return failure();
@@ -35,11 +39,11 @@ LogicalResult compileNetwork(ModuleOp module, snn::NetworkOp network,
     return failure();
   summary << text;
 
-  std::string printed, error;
-  llvm::raw_string_ostream os(printed);
-  module.print(os);
-  if (!runtime::writeFileAtomically(dir + "/mapping.mlir", printed + "\n",
-                                    error))
+  // Streamed, not printed into a string first: the IR of a large network
+  // is big.
+  std::string error;
+  StageTimer timer(settings.stageTimes, "write-mapping-ir");
+  if (!runtime::writeModuleFile(module, dir + "/mapping.mlir", error))
     return network.emitError() << error;
   return success();
 }

@@ -21,6 +21,9 @@ struct CompileSettings {
   std::vector<std::string> calibration;
   /// The backend's own options ("seed=3 sequential-placement=true").
   std::string backendOptions;
+  /// Where to print each stage's wall time and peak memory (null: not at
+  /// all).
+  llvm::raw_ostream *stageTimes = nullptr;
 };
 
 /// Compiles `network` of `module` for `target` into `dir` in one pass

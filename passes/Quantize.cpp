@@ -1231,6 +1231,17 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
     return op->emitError() << "cannot quantize '" << layer.name
                            << "': " << choice->scales.size()
                            << " scales chosen for " << channels << " channels";
+  // Per channel, the values its scale must represent exactly to be a power
+  // of two: gathered in one pass (a pass per channel would be quadratic in
+  // a population's size).
+  std::vector<Values> exactOf(static_cast<size_t>(channels));
+  for (int64_t e = 0; e < n; ++e) {
+    Values &exact = exactOf[size_t(channelOf(shape, e))];
+    for (const Values *v : {&reset, &bias, &adaptGain})
+      exact.push_back((*v)[size_t(e)]);
+    if (subtractReset)
+      exact.push_back(threshold[size_t(e)]);
+  }
   Values channelScale(static_cast<size_t>(channels));
   bool allPowerOfTwo = true;
   for (int64_t c = 0; c < channels; ++c) {
@@ -1278,16 +1289,9 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
     // A power of two that represents everything exactly makes the integer
     // network compute exactly what the float one does.
     double pow2 = quant::floorPowerOfTwo(s);
-    Values exact;
-    for (int64_t e = 0; e < n; ++e)
-      if (channelOf(shape, e) == c) {
-        for (const Values *v : {&reset, &bias, &adaptGain})
-          exact.push_back((*v)[size_t(e)]);
-        if (subtractReset)
-          exact.push_back(threshold[size_t(e)]);
-      }
     if (quant::representsExactly(effective[size_t(c)], pow2, weightMax) &&
-        quant::representsExactly(exact, pow2, maxSigned(stateBits))) {
+        quant::representsExactly(exactOf[size_t(c)], pow2,
+                                 maxSigned(stateBits))) {
       limit = "exact representation";
       s = pow2;
     } else if (quant::floorPowerOfTwo(s) != s) {

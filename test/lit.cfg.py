@@ -25,7 +25,7 @@ llvm_config.with_system_environment(["HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OP
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.snc_tools_dir, config.llvm_tools_dir]
-tools = ["snc", "snc-opt", "snc-npy", "snc-translate"]
+tools = ["snc", "snc-opt", "snc-npy", "snc-netgen", "snc-translate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.snc_tools_dir, append_path=True)

@@ -13,6 +13,7 @@
 #include "backends/Backend.h"
 #include "backends/Verify.h"
 #include "passes/ExtractManycore.h"
+#include "passes/StageTimes.h"
 #include "runtime/FileIO.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -143,6 +144,8 @@ backends::CompileSettings settingsOf(const Options &options, double dt) {
   settings.scheme = options.scheme;
   settings.calibration = options.calibration;
   settings.backendOptions = backendOptionText(options);
+  if (options.stageTimes)
+    settings.stageTimes = &llvm::errs();
   return settings;
 }
 
@@ -163,6 +166,7 @@ snn::NetworkOp loadForTarget(const Options &options, Model &model, double &dt,
   if (!backend)
     return nullptr;
   dt = options.dt;
+  StageTimer timer(options.stageTimes ? &llvm::errs() : nullptr, "load");
   return loadNetwork(model, options.model, options.nir, options.network, dt);
 }
 

@@ -29,6 +29,7 @@ struct RunOptions {
   std::string scheme; // empty: the network's own, else euler
   NIRConventions nir;
   bool progress = false;
+  bool stageTimes = false; // each stage's wall time and peak RSS to stderr
 };
 
 struct ImportCommandOptions {
@@ -88,6 +89,7 @@ struct CompileCommandOptions {
   /// The backend's own options ("key=value ...").
   std::string backendOptions;
   bool printExtractions = false; // hidden: many-core extractions done
+  bool stageTimes = false; // each stage's wall time and peak RSS to stderr
   /// After emission, run the backend's synthesis flow and write its report
   /// to <output>/synth.json.
   bool synth = false;
@@ -127,6 +129,7 @@ struct VerifyCommandOptions {
   bool sequentialPlacement = false;
   std::string backendOptions;
   bool printExtractions = false;
+  bool stageTimes = false;
   double dt = 0.0;
   std::string scheme;
   NIRConventions nir;

@@ -8,6 +8,7 @@
 #include "nir/Location.h"
 #include "passes/Pipelines.h"
 #include "runtime/FileIO.h"
+#include "runtime/ModuleFile.h"
 #include "runtime/neuron/TimeStep.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -127,10 +128,10 @@ bool Model::load(llvm::StringRef modelPath, const NIRConventions &nirOptions) {
       noteDefaultCurrentTiming(*module);
     return true;
   }
-  if (!modelPath.ends_with(".mlir")) {
+  if (!runtime::isModulePath(modelPath)) {
     reportError("'" + path +
                 "': unrecognized model file extension "
-                "(expected .mlir or .nir)");
+                "(expected .mlir, .mlirbc or .nir)");
     return false;
   }
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
@@ -140,6 +141,8 @@ bool Model::load(llvm::StringRef modelPath, const NIRConventions &nirOptions) {
     return false;
   }
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  // Text or bytecode: the parser tells them apart by the bytecode's magic
+  // number, whatever the extension.
   module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   return bool(module);
 }
@@ -172,6 +175,19 @@ bool writeArrays(const std::vector<std::string> &files,
 bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents) {
   std::string error;
   if (runtime::writeFileAtomically(path.str(), contents.str(), error))
+    return true;
+  reportError(error);
+  return false;
+}
+
+bool writeModule(ModuleOp module, llvm::StringRef path) {
+  if (path.empty() || path == "-") {
+    module->print(llvm::outs());
+    llvm::outs() << "\n";
+    return true;
+  }
+  std::string error;
+  if (runtime::writeModuleFile(module, path, error))
     return true;
   reportError(error);
   return false;

@@ -31,7 +31,8 @@ public:
   Model();
   ~Model();
 
-  /// Loads `path` (.mlir, or .nir imported with the conventions `nir`) and
+  /// Loads `path` (.mlir text or .mlirbc bytecode, or .nir imported with
+  /// the conventions `nir`) and
   /// verifies it; diagnostics go to stderr with the file's location.
   /// Returns false on failure.
   bool load(llvm::StringRef path, const NIRConventions &nir = {});
@@ -84,6 +85,11 @@ bool writeArrays(const std::vector<std::string> &files,
 /// Writes `contents` to `path` through a temporary file renamed into
 /// place, so a failure never leaves a partial file. Reports the error.
 bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents);
+
+/// Writes `module` to `path`: MLIR bytecode if it ends in .mlirbc, text
+/// otherwise, through a temporary file renamed into place; "-" or empty:
+/// text on stdout. Reports the error.
+bool writeModule(mlir::ModuleOp module, llvm::StringRef path);
 
 } // namespace snc::driver
 

@@ -14,15 +14,7 @@ int importCommand(const ImportCommandOptions &options) {
   Model model;
   if (!model.load(options.model, options.nir))
     return UserError;
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  model.getModule()->print(os);
-  os << "\n";
-  if (options.output.empty() || options.output == "-") {
-    llvm::outs() << text;
-    return Success;
-  }
-  return writeFileAtomically(options.output, text) ? Success : UserError;
+  return writeModule(model.getModule(), options.output) ? Success : UserError;
 }
 
 int exportCommand(const ExportCommandOptions &options) {

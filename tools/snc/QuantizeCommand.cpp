@@ -81,13 +81,7 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
   }
 
   // The IR first, then the report: both through temporary files.
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  model.getModule()->print(os);
-  os << "\n";
-  if (options.output.empty() || options.output == "-")
-    llvm::outs() << text;
-  else if (!writeFileAtomically(options.output, text))
+  if (!writeModule(model.getModule(), options.output))
     return UserError;
   if (!options.report.empty() &&
       !writeFileAtomically(

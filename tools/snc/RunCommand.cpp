@@ -4,6 +4,7 @@
 #include "tools/snc/Driver.h"
 
 #include "passes/Pipelines.h"
+#include "passes/StageTimes.h"
 #include "runtime/Run.h"
 
 #include "mlir/Pass/PassManager.h"
@@ -42,12 +43,15 @@ int runCommand(const RunOptions &options) {
     recordFiles.push_back(file);
   }
 
+  llvm::raw_ostream *stageTimes = options.stageTimes ? &llvm::errs() : nullptr;
+  StageTimer loading(stageTimes, "load");
   Model model;
   snn::NetworkOp network =
       loadRunnableNetwork(model, options.model, options.nir, options.network,
                           options.dt, options.scheme);
   if (!network)
     return UserError;
+  loading.finish();
 
   unsigned numOutputs = network.getFunctionType().getNumResults();
   if (options.outputs.size() != numOutputs) {
@@ -69,11 +73,14 @@ int runCommand(const RunOptions &options) {
     };
   runtime::RunResult result;
   std::string error;
+  StageTimer running(stageTimes, "interpret");
   if (!runtime::runNetwork(network, inputs, options.steps, probes, result,
                            error, progress)) {
     reportError(error);
     return UserError;
   }
+  running.finish();
+  StageTimer writing(stageTimes, "write-outputs");
 
   return writeArrays(options.outputs, result.outputs) &&
                  writeArrays(recordFiles, result.recordings)

@@ -32,10 +32,17 @@ static void addNIRConventionOptions(CLI::App *cmd, NIRConventions &nir) {
       ->check(CLI::IsMember({"same-step", "previous-step"}));
 }
 
+/// For measurements (bench/scale).
+static void addStageTimesOption(CLI::App *cmd, bool &stageTimes) {
+  cmd->add_flag("--stage-times", stageTimes,
+                "Print each stage's wall time and the peak memory so far to "
+                "stderr");
+}
+
 static void addRunCommand(CLI::App &app, RunOptions &run) {
   CLI::App *cmd = app.add_subcommand(
       "run", "Run a network in the reference interpreter (the golden model)");
-  cmd->add_option("model", run.model, "Model file (.mlir)")
+  cmd->add_option("model", run.model, "Model file (.mlir or .mlirbc)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--input,-i", run.inputs,
@@ -61,23 +68,26 @@ static void addRunCommand(CLI::App &app, RunOptions &run) {
                   "Network to run when the model has several");
   addNIRConventionOptions(cmd, run.nir);
   cmd->add_flag("--progress", run.progress, "Print progress to stderr");
+  addStageTimesOption(cmd, run.stageTimes);
 }
 
 static void addImportCommand(CLI::App &app, ImportCommandOptions &import) {
   CLI::App *cmd = app.add_subcommand(
-      "import", "Translate a NIR file (.nir) into the snn dialect (.mlir)");
-  cmd->add_option("model", import.model, "Model file (.nir or .mlir)")
+      "import",
+      "Translate a NIR file (.nir) into the snn dialect (.mlir or .mlirbc)");
+  cmd->add_option("model", import.model, "Model file (.nir, .mlir or .mlirbc)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--output,-o", import.output,
-                  "Output .mlir file (default: stdout)");
+                  "Output file: .mlirbc for MLIR bytecode, else text (default: "
+                  "text on stdout)");
   addNIRConventionOptions(cmd, import.nir);
 }
 
 static void addExportCommand(CLI::App &app, ExportCommandOptions &exp) {
   CLI::App *cmd = app.add_subcommand(
       "export", "Write a continuous-time network as a NIR file (.nir)");
-  cmd->add_option("model", exp.model, "Model file (.mlir or .nir)")
+  cmd->add_option("model", exp.model, "Model file (.mlir, .mlirbc or .nir)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--output,-o", exp.output, "Output .nir file")->required();
@@ -99,7 +109,7 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
   CLI::App *cmd = app.add_subcommand(
       "quantize", "Quantize a network to a target's integer formats and "
                   "report the error against the float network");
-  cmd->add_option("model", q.model, "Model file (.mlir or .nir)")
+  cmd->add_option("model", q.model, "Model file (.mlir, .mlirbc or .nir)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--target,-t", q.target,
@@ -114,7 +124,9 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
                   "agreement is measured on it (and on the calibration "
                   "input, reported apart) instead of on the calibration "
                   "input alone");
-  cmd->add_option("--output,-o", q.output, "Quantized .mlir (default: stdout)");
+  cmd->add_option("--output,-o", q.output,
+                  "Quantized IR: .mlirbc for MLIR bytecode, else text "
+                  "(default: text on stdout)");
   cmd->add_option("--report", q.report,
                   "Write the quantization report (.json)");
   cmd->add_option("--method", q.method,
@@ -153,7 +165,7 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
 /// Options every command that loads a model for a target shares.
 template <typename Options>
 static void addModelOptions(CLI::App *cmd, Options &o) {
-  cmd->add_option("model", o.model, "Model file (.mlir or .nir)")
+  cmd->add_option("model", o.model, "Model file (.mlir, .mlirbc or .nir)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--target,-t", o.target,
@@ -176,6 +188,7 @@ static void addModelOptions(CLI::App *cmd, Options &o) {
                   "separated by spaces");
   // For tests and measurements: how often the many-core form was extracted.
   cmd->add_flag("--print-extractions", o.printExtractions)->group("");
+  addStageTimesOption(cmd, o.stageTimes);
   cmd->add_option("--dt", o.dt,
                   "Time step in seconds for continuous-time networks")
       ->check(CLI::PositiveNumber);
