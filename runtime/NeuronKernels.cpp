@@ -9,6 +9,7 @@
 #include "dialects/snn/SNNOps.h"
 #include "runtime/Kernel.h"
 #include "runtime/NeuronModeConversion.h"
+#include "runtime/VectorClones.h"
 #include "runtime/neuron/FixedPoint.h"
 #include "runtime/neuron/IntegerNeuron.h"
 
@@ -54,6 +55,106 @@ template <typename T, typename Op> Dynamics<T> readDynamics(Op op, int64_t n) {
   return d;
 }
 
+/// Whether and when the membrane reads a synaptic current.
+enum class Synapse { None, SameStep, PreviousStep };
+
+/// What one step of a float population reads and writes, as raw arrays
+/// (absent stages: null).
+template <typename T> struct PopulationArrays {
+  const T *x; // this step's input
+  T *v, *i, *a;
+  int32_t *refractoryLeft;
+  uint8_t *spikes;
+  const T *decay, *gain, *bias, *synDecay, *synGain;
+  const T *threshold, *vReset, *adaptDecay, *adaptGain;
+  int32_t refractory;
+};
+
+/// Neuron k's synaptic current (if any) and integrated membrane, exactly as
+/// docs/semantics.md orders the arithmetic: the membrane reads the current
+/// from before (previous step) or after (same step) this step's update.
+template <typename T, Synapse S>
+inline T integrateNeuron(const PopulationArrays<T> &p, int64_t k) {
+  T drive = p.x[k];
+  if constexpr (S != Synapse::None) {
+    T previous = p.i[k];
+    T current = p.synDecay[k] * previous + p.synGain[k] * p.x[k];
+    p.i[k] = current;
+    drive = S == Synapse::PreviousStep ? previous : current;
+  }
+  return p.decay[k] * p.v[k] + p.gain[k] * drive + p.bias[k];
+}
+
+/// One step of n leaky integrators (discrete_li).
+template <typename T, Synapse S>
+SNC_VECTOR_CLONES void stepIntegrators(PopulationArrays<T> p, int64_t n) {
+  SNC_IVDEP
+  for (int64_t k = 0; k < n; ++k)
+    p.v[k] = integrateNeuron<T, S>(p, k);
+}
+
+/// One step of n spiking neurons (discrete_lif), one branch-free pass the
+/// compiler vectorizes. A refractory neuron's membrane is integrated and
+/// then replaced by v_reset, as if skipped; the adaptation still decays.
+template <typename T, Synapse S, snn::ResetMode R, bool Adaptive>
+SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
+  SNC_IVDEP
+  for (int64_t k = 0; k < n; ++k) {
+    T v = integrateNeuron<T, S>(p, k);
+    int32_t left = p.refractoryLeft[k];
+    T theta = Adaptive ? p.threshold[k] + p.a[k] : p.threshold[k];
+    bool fire = (v > theta) & (left == 0);
+    T afterSpike = R == snn::ResetMode::ToValue    ? p.vReset[k]
+                   : R == snn::ResetMode::Subtract ? v - theta
+                                                   : v;
+    p.v[k] = left > 0 ? p.vReset[k] : fire ? afterSpike : v;
+    p.refractoryLeft[k] = left > 0 ? left - 1 : fire ? p.refractory : left;
+    p.spikes[k] = fire;
+    if constexpr (Adaptive)
+      p.a[k] = p.adaptDecay[k] * p.a[k] + p.adaptGain[k] * T(fire);
+  }
+}
+
+/// The step function for a population's modes, chosen once.
+template <typename T>
+using PopulationStep = void (*)(PopulationArrays<T>, int64_t);
+
+template <typename T, Synapse S>
+PopulationStep<T> spikingStep(snn::ResetMode reset, bool adaptive) {
+  switch (reset) {
+  case snn::ResetMode::ToValue:
+    return adaptive ? stepSpikingNeurons<T, S, snn::ResetMode::ToValue, true>
+                    : stepSpikingNeurons<T, S, snn::ResetMode::ToValue, false>;
+  case snn::ResetMode::Subtract:
+    return adaptive ? stepSpikingNeurons<T, S, snn::ResetMode::Subtract, true>
+                    : stepSpikingNeurons<T, S, snn::ResetMode::Subtract, false>;
+  case snn::ResetMode::None:
+    break;
+  }
+  return adaptive ? stepSpikingNeurons<T, S, snn::ResetMode::None, true>
+                  : stepSpikingNeurons<T, S, snn::ResetMode::None, false>;
+}
+
+template <typename T>
+PopulationStep<T> populationStep(const Dynamics<T> &d, bool spiking,
+                                 snn::ResetMode reset, bool adaptive) {
+  Synapse s = !d.hasSynapse       ? Synapse::None
+              : d.previousCurrent ? Synapse::PreviousStep
+                                  : Synapse::SameStep;
+  switch (s) {
+  case Synapse::None:
+    return spiking ? spikingStep<T, Synapse::None>(reset, adaptive)
+                   : stepIntegrators<T, Synapse::None>;
+  case Synapse::SameStep:
+    return spiking ? spikingStep<T, Synapse::SameStep>(reset, adaptive)
+                   : stepIntegrators<T, Synapse::SameStep>;
+  case Synapse::PreviousStep:
+    break;
+  }
+  return spiking ? spikingStep<T, Synapse::PreviousStep>(reset, adaptive)
+                 : stepIntegrators<T, Synapse::PreviousStep>;
+}
+
 /// Membrane (and optional synaptic current) of one population; the spiking
 /// kernel adds threshold, reset, refractoriness and adaptation.
 template <typename T> class PopulationKernel : public Kernel {
@@ -78,36 +179,18 @@ public:
   }
 
 protected:
-  /// This step's inputs, as T.
-  const T *inputs() { return input->view<T>(scratch); }
-
-  /// One step of the synaptic current (if any) and of the membrane of every
-  /// neuron, as straight loops the compiler can vectorize. Per neuron the
-  /// arithmetic is exactly docs/semantics.md's.
-  void updateMembranes(const T *x) {
-    if (!d.hasSynapse)
-      return integrate(x);
-    // The membrane reads the current before (previous step) or after (same
-    // step) this step's synaptic update.
-    if (d.previousCurrent)
-      integrate(current.data<T>());
-    T *__restrict i = current.data<T>();
-    const T *__restrict synDecay = d.synDecay.data();
-    const T *__restrict synGain = d.synGain.data();
-    for (int64_t k = 0, n = v.getSize(); k < n; ++k)
-      i[k] = synDecay[k] * i[k] + synGain[k] * x[k];
-    if (!d.previousCurrent)
-      integrate(i);
-  }
-
-  /// v = decay v + gain drive + bias for every neuron.
-  void integrate(const T *drive) {
-    T *__restrict vk = v.data<T>();
-    const T *__restrict decay = d.decay.data();
-    const T *__restrict gain = d.gain.data();
-    const T *__restrict bias = d.bias.data();
-    for (int64_t k = 0, n = v.getSize(); k < n; ++k)
-      vk[k] = decay[k] * vk[k] + gain[k] * drive[k] + bias[k];
+  /// This step's arrays; the spiking kernel fills in its own.
+  PopulationArrays<T> arrays() {
+    PopulationArrays<T> p{};
+    p.x = input->view<T>(scratch);
+    p.v = v.data<T>();
+    p.i = d.hasSynapse ? current.data<T>() : nullptr;
+    p.decay = d.decay.data();
+    p.gain = d.gain.data();
+    p.bias = d.bias.data();
+    p.synDecay = d.synDecay.data();
+    p.synGain = d.synGain.data();
+    return p;
   }
 
   Dynamics<T> d;
@@ -122,9 +205,16 @@ template <typename T> class LIKernel : public PopulationKernel<T> {
 public:
   LIKernel(Dynamics<T> dynamics, const Slot *input, Slot *output)
       : PopulationKernel<T>(std::move(dynamics), output->getKind(), input,
-                            output, /*voltage=*/output) {}
+                            output, /*voltage=*/output),
+        stepFunction(populationStep(this->d, /*spiking=*/false,
+                                    snn::ResetMode::None, false)) {}
 
-  void step(int64_t) override { this->updateMembranes(this->inputs()); }
+  void step(int64_t) override {
+    stepFunction(this->arrays(), this->v.getSize());
+  }
+
+private:
+  PopulationStep<T> stepFunction;
 };
 
 template <typename T> class LIFKernel : public PopulationKernel<T> {
@@ -132,10 +222,12 @@ public:
   LIFKernel(Dynamics<T> dynamics, DiscreteLIFOp op, ElementKind stateKind,
             const Slot *input, Slot *output)
       : PopulationKernel<T>(std::move(dynamics), stateKind, input, output),
-        reset(op.getReset()), refractory(op.getRefractory()),
+        refractory(op.getRefractory()),
         adaptive(op.getAdaptDecay().has_value()),
         adaptation(stateKind, adaptive ? this->v.getSize() : 0),
-        refractoryLeft(this->v.getSize(), 0) {
+        refractoryLeft(this->v.getSize(), 0),
+        stepFunction(populationStep(this->d, /*spiking=*/true, op.getReset(),
+                                    adaptive)) {
     int64_t n = this->v.getSize();
     threshold = expand<T>(op.getVThreshold(), n, 0);
     vReset = expand<T>(op.getVReset(), n, 0);
@@ -144,39 +236,16 @@ public:
   }
 
   void step(int64_t) override {
-    int64_t n = this->v.getSize();
-    uint8_t *spikes = this->output->template data<uint8_t>();
-    T *v = this->v.template data<T>();
-    T *a = adaptive ? adaptation.template data<T>() : nullptr;
-    // Integrate every neuron in one vectorizable pass; a refractory
-    // neuron's result is overwritten with v_reset below, as if skipped.
-    this->updateMembranes(this->inputs());
-    // Compare every neuron (vectorizable), then visit the few that fired
-    // or are refractory.
-    const T *__restrict th = threshold.data();
-    const int32_t *__restrict left = refractoryLeft.data();
-    if (a) {
-      for (int64_t k = 0; k < n; ++k)
-        spikes[k] = (v[k] > th[k] + a[k]) & (left[k] == 0);
-    } else {
-      for (int64_t k = 0; k < n; ++k)
-        spikes[k] = (v[k] > th[k]) & (left[k] == 0);
-    }
-    for (int64_t k = 0; k < n; ++k) {
-      if (refractoryLeft[k] > 0) {
-        --refractoryLeft[k];
-        v[k] = vReset[k];
-      } else if (spikes[k]) {
-        if (reset == snn::ResetMode::ToValue)
-          v[k] = vReset[k];
-        else if (reset == snn::ResetMode::Subtract)
-          v[k] = v[k] - (a ? threshold[k] + a[k] : threshold[k]);
-        refractoryLeft[k] = int32_t(refractory);
-      }
-    }
-    if (a)
-      for (int64_t k = 0; k < n; ++k)
-        a[k] = adaptDecay[k] * a[k] + adaptGain[k] * T(spikes[k]);
+    PopulationArrays<T> p = this->arrays();
+    p.a = adaptive ? adaptation.template data<T>() : nullptr;
+    p.refractoryLeft = refractoryLeft.data();
+    p.spikes = this->output->template data<uint8_t>();
+    p.threshold = threshold.data();
+    p.vReset = vReset.data();
+    p.adaptDecay = adaptDecay.data();
+    p.adaptGain = adaptGain.data();
+    p.refractory = int32_t(refractory);
+    stepFunction(p, this->v.getSize());
   }
 
   std::vector<std::pair<std::string, const Slot *>> variables() const override {
@@ -187,12 +256,12 @@ public:
   }
 
 private:
-  snn::ResetMode reset;
   uint64_t refractory;
   bool adaptive;
   Slot adaptation;
   std::vector<int32_t> refractoryLeft;
   std::vector<T> threshold, vReset, adaptDecay, adaptGain;
+  PopulationStep<T> stepFunction;
 };
 
 /// An integer population (docs/semantics.md, "Integer populations"): every
