@@ -70,48 +70,58 @@ template <typename T> struct PopulationArrays {
   int32_t refractory;
 };
 
+/// Parameter k of a population: one value shared by all neurons when the
+/// population is Uniform (read once, kept in a register), else k's own.
+template <bool Uniform, typename T> inline T param(const T *values, int64_t k) {
+  return Uniform ? values[0] : values[k];
+}
+
 /// Neuron k's synaptic current (if any) and integrated membrane, exactly as
 /// docs/semantics.md orders the arithmetic: the membrane reads the current
 /// from before (previous step) or after (same step) this step's update.
-template <typename T, Synapse S>
+template <typename T, Synapse S, bool U>
 inline T integrateNeuron(const PopulationArrays<T> &p, int64_t k) {
   T drive = p.x[k];
   if constexpr (S != Synapse::None) {
     T previous = p.i[k];
-    T current = p.synDecay[k] * previous + p.synGain[k] * p.x[k];
+    T current =
+        param<U>(p.synDecay, k) * previous + param<U>(p.synGain, k) * p.x[k];
     p.i[k] = current;
     drive = S == Synapse::PreviousStep ? previous : current;
   }
-  return p.decay[k] * p.v[k] + p.gain[k] * drive + p.bias[k];
+  return param<U>(p.decay, k) * p.v[k] + param<U>(p.gain, k) * drive +
+         param<U>(p.bias, k);
 }
 
 /// One step of n leaky integrators (discrete_li).
-template <typename T, Synapse S>
+template <typename T, Synapse S, bool U>
 SNC_VECTOR_CLONES void stepIntegrators(PopulationArrays<T> p, int64_t n) {
   SNC_IVDEP
   for (int64_t k = 0; k < n; ++k)
-    p.v[k] = integrateNeuron<T, S>(p, k);
+    p.v[k] = integrateNeuron<T, S, U>(p, k);
 }
 
 /// One step of n spiking neurons (discrete_lif), one branch-free pass the
 /// compiler vectorizes. A refractory neuron's membrane is integrated and
 /// then replaced by v_reset, as if skipped; the adaptation still decays.
-template <typename T, Synapse S, snn::ResetMode R, bool Adaptive>
+template <typename T, Synapse S, bool U, snn::ResetMode R, bool Adaptive>
 SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
   SNC_IVDEP
   for (int64_t k = 0; k < n; ++k) {
-    T v = integrateNeuron<T, S>(p, k);
+    T v = integrateNeuron<T, S, U>(p, k);
     int32_t left = p.refractoryLeft[k];
-    T theta = Adaptive ? p.threshold[k] + p.a[k] : p.threshold[k];
+    T threshold = param<U>(p.threshold, k), vReset = param<U>(p.vReset, k);
+    T theta = Adaptive ? threshold + p.a[k] : threshold;
     bool fire = (v > theta) & (left == 0);
-    T afterSpike = R == snn::ResetMode::ToValue    ? p.vReset[k]
+    T afterSpike = R == snn::ResetMode::ToValue    ? vReset
                    : R == snn::ResetMode::Subtract ? v - theta
                                                    : v;
-    p.v[k] = left > 0 ? p.vReset[k] : fire ? afterSpike : v;
+    p.v[k] = left > 0 ? vReset : fire ? afterSpike : v;
     p.refractoryLeft[k] = left > 0 ? left - 1 : fire ? p.refractory : left;
     p.spikes[k] = fire;
     if constexpr (Adaptive)
-      p.a[k] = p.adaptDecay[k] * p.a[k] + p.adaptGain[k] * T(fire);
+      p.a[k] = param<U>(p.adaptDecay, k) * p.a[k] +
+               param<U>(p.adaptGain, k) * T(fire);
   }
 }
 
@@ -119,40 +129,57 @@ SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
 template <typename T>
 using PopulationStep = void (*)(PopulationArrays<T>, int64_t);
 
-template <typename T, Synapse S>
+template <typename T, Synapse S, bool U>
 PopulationStep<T> spikingStep(snn::ResetMode reset, bool adaptive) {
+  using snn::ResetMode;
   switch (reset) {
-  case snn::ResetMode::ToValue:
-    return adaptive ? stepSpikingNeurons<T, S, snn::ResetMode::ToValue, true>
-                    : stepSpikingNeurons<T, S, snn::ResetMode::ToValue, false>;
-  case snn::ResetMode::Subtract:
-    return adaptive ? stepSpikingNeurons<T, S, snn::ResetMode::Subtract, true>
-                    : stepSpikingNeurons<T, S, snn::ResetMode::Subtract, false>;
-  case snn::ResetMode::None:
+  case ResetMode::ToValue:
+    return adaptive ? stepSpikingNeurons<T, S, U, ResetMode::ToValue, true>
+                    : stepSpikingNeurons<T, S, U, ResetMode::ToValue, false>;
+  case ResetMode::Subtract:
+    return adaptive ? stepSpikingNeurons<T, S, U, ResetMode::Subtract, true>
+                    : stepSpikingNeurons<T, S, U, ResetMode::Subtract, false>;
+  case ResetMode::None:
     break;
   }
-  return adaptive ? stepSpikingNeurons<T, S, snn::ResetMode::None, true>
-                  : stepSpikingNeurons<T, S, snn::ResetMode::None, false>;
+  return adaptive ? stepSpikingNeurons<T, S, U, ResetMode::None, true>
+                  : stepSpikingNeurons<T, S, U, ResetMode::None, false>;
 }
 
-template <typename T>
-PopulationStep<T> populationStep(const Dynamics<T> &d, bool spiking,
+template <typename T, Synapse S, bool U>
+PopulationStep<T> populationStep(bool spiking, snn::ResetMode reset,
+                                 bool adaptive) {
+  return spiking ? spikingStep<T, S, U>(reset, adaptive)
+                 : stepIntegrators<T, S, U>;
+}
+
+template <typename T, bool U>
+PopulationStep<T> populationStep(Synapse synapse, bool spiking,
                                  snn::ResetMode reset, bool adaptive) {
-  Synapse s = !d.hasSynapse       ? Synapse::None
-              : d.previousCurrent ? Synapse::PreviousStep
-                                  : Synapse::SameStep;
-  switch (s) {
+  switch (synapse) {
   case Synapse::None:
-    return spiking ? spikingStep<T, Synapse::None>(reset, adaptive)
-                   : stepIntegrators<T, Synapse::None>;
+    return populationStep<T, Synapse::None, U>(spiking, reset, adaptive);
   case Synapse::SameStep:
-    return spiking ? spikingStep<T, Synapse::SameStep>(reset, adaptive)
-                   : stepIntegrators<T, Synapse::SameStep>;
+    return populationStep<T, Synapse::SameStep, U>(spiking, reset, adaptive);
   case Synapse::PreviousStep:
     break;
   }
-  return spiking ? spikingStep<T, Synapse::PreviousStep>(reset, adaptive)
-                 : stepIntegrators<T, Synapse::PreviousStep>;
+  return populationStep<T, Synapse::PreviousStep, U>(spiking, reset, adaptive);
+}
+
+/// The step function for a population with these parameters and modes.
+template <typename T>
+PopulationStep<T> populationStep(ArrayRef<const std::vector<T> *> params,
+                                 const Dynamics<T> &d, bool spiking,
+                                 snn::ResetMode reset, bool adaptive) {
+  Synapse synapse = !d.hasSynapse       ? Synapse::None
+                    : d.previousCurrent ? Synapse::PreviousStep
+                                        : Synapse::SameStep;
+  bool uniform = llvm::all_of(params, [](const std::vector<T> *values) {
+    return llvm::all_equal(*values);
+  });
+  return uniform ? populationStep<T, true>(synapse, spiking, reset, adaptive)
+                 : populationStep<T, false>(synapse, spiking, reset, adaptive);
 }
 
 /// Membrane (and optional synaptic current) of one population; the spiking
@@ -179,6 +206,11 @@ public:
   }
 
 protected:
+  /// The per-neuron parameters of the membrane and synapse.
+  SmallVector<const std::vector<T> *> parameters() const {
+    return {&d.decay, &d.gain, &d.bias, &d.synDecay, &d.synGain};
+  }
+
   /// This step's arrays; the spiking kernel fills in its own.
   PopulationArrays<T> arrays() {
     PopulationArrays<T> p{};
@@ -206,8 +238,9 @@ public:
   LIKernel(Dynamics<T> dynamics, const Slot *input, Slot *output)
       : PopulationKernel<T>(std::move(dynamics), output->getKind(), input,
                             output, /*voltage=*/output),
-        stepFunction(populationStep(this->d, /*spiking=*/false,
-                                    snn::ResetMode::None, false)) {}
+        stepFunction(populationStep<T>(this->parameters(), this->d,
+                                       /*spiking=*/false, snn::ResetMode::None,
+                                       false)) {}
 
   void step(int64_t) override {
     stepFunction(this->arrays(), this->v.getSize());
@@ -225,14 +258,16 @@ public:
         refractory(op.getRefractory()),
         adaptive(op.getAdaptDecay().has_value()),
         adaptation(stateKind, adaptive ? this->v.getSize() : 0),
-        refractoryLeft(this->v.getSize(), 0),
-        stepFunction(populationStep(this->d, /*spiking=*/true, op.getReset(),
-                                    adaptive)) {
+        refractoryLeft(this->v.getSize(), 0) {
     int64_t n = this->v.getSize();
     threshold = expand<T>(op.getVThreshold(), n, 0);
     vReset = expand<T>(op.getVReset(), n, 0);
     adaptDecay = expand<T>(op.getAdaptDecay(), n, 0);
     adaptGain = expand<T>(op.getAdaptGain(), n, 0);
+    SmallVector<const std::vector<T> *> params = this->parameters();
+    params.append({&threshold, &vReset, &adaptDecay, &adaptGain});
+    stepFunction = populationStep<T>(params, this->d, /*spiking=*/true,
+                                     op.getReset(), adaptive);
   }
 
   void step(int64_t) override {

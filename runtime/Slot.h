@@ -90,8 +90,22 @@ public:
   template <typename T, typename F> void forEachNonzero(F &&f) const {
     switch (kind) {
     case ElementKind::Spike: {
-      // Spikes are sparse: skip eight silent neurons at a time.
+      // Spikes are sparse: skip 64 silent neurons at a time (eight words
+      // OR-ed, one vector compare), then eight at a time.
       int64_t i = 0;
+      for (; i + 64 <= size; i += 64) {
+        uint64_t words[8], any = 0;
+        std::memcpy(words, spikes.data() + i, sizeof(words));
+        for (uint64_t word : words)
+          any |= word;
+        if (!any)
+          continue;
+        for (int w = 0; w < 8; ++w)
+          if (words[w])
+            for (int64_t j = i + 8 * w; j < i + 8 * w + 8; ++j)
+              if (spikes[j])
+                f(j, T(1));
+      }
       for (; i + 8 <= size; i += 8) {
         uint64_t word;
         std::memcpy(&word, spikes.data() + i, sizeof(word));
