@@ -64,23 +64,32 @@ SNC_VECTOR_CLONES void addInto(T *__restrict out, const T *__restrict a,
     out[k] += a[k];
 }
 
-template <typename T> class AddKernel : public Kernel {
+template <typename T> class AddKernel : public ElementwiseKernel {
 public:
   AddKernel(ArrayRef<const Slot *> inputs, Slot *output)
-      : Kernel(output), inputs(inputs), scratch(inputs.size()) {}
-  void step(int64_t) override {
-    T *out = output->data<T>();
-    int64_t n = output->getSize();
-    if (inputs.empty())
-      return std::fill(out, out + n, T(0));
+      : ElementwiseKernel(output), inputs(inputs), scratch(inputs.size()) {}
+
+  bool canStepRanges() const override {
+    return llvm::all_of(inputs, [](const Slot *in) { return holds<T>(*in); });
+  }
+
+  void stepElements(int64_t, int64_t begin, int64_t end) override {
+    T *out = output->data<T>() + begin;
+    int64_t n = end - begin;
+    if (inputs.empty()) {
+      std::fill_n(out, n, T(0));
+      return;
+    }
     // Summed in operand order, which docs/semantics.md fixes. The output
     // is not an input (an op reading its own result reads a snapshot).
-    const T *first = inputs[0]->view<T>(scratch[0]);
+    auto operand = [&](size_t i) {
+      return inputs[i]->view<T>(scratch[i]) + begin;
+    };
     if (inputs.size() == 2)
-      return addPair(out, first, inputs[1]->view<T>(scratch[1]), n);
-    addFirst(out, first, n);
+      return addPair(out, operand(0), operand(1), n);
+    addFirst(out, operand(0), n);
     for (size_t i = 1; i < inputs.size(); ++i)
-      addInto(out, inputs[i]->view<T>(scratch[i]), n);
+      addInto(out, operand(i), n);
   }
 
 private:

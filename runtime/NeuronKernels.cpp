@@ -184,13 +184,13 @@ PopulationStep<T> populationStep(ArrayRef<const std::vector<T> *> params,
 
 /// Membrane (and optional synaptic current) of one population; the spiking
 /// kernel adds threshold, reset, refractoriness and adaptation.
-template <typename T> class PopulationKernel : public Kernel {
+template <typename T> class PopulationKernel : public ElementwiseKernel {
 public:
   /// The membrane voltage lives in `voltage` when given (a leaky
   /// integrator's output is its voltage), else in a slot of its own.
   PopulationKernel(Dynamics<T> dynamics, ElementKind stateKind,
                    const Slot *input, Slot *output, Slot *voltage = nullptr)
-      : Kernel(output), d(std::move(dynamics)), input(input),
+      : ElementwiseKernel(output), d(std::move(dynamics)), input(input),
         ownVoltage(stateKind, voltage ? 0 : int64_t(d.decay.size())),
         v(voltage ? *voltage : ownVoltage),
         current(stateKind, d.hasSynapse ? int64_t(d.decay.size()) : 0) {
@@ -205,23 +205,26 @@ public:
     return vars;
   }
 
+  bool canStepRanges() const override { return holds<T>(*input); }
+
 protected:
   /// The per-neuron parameters of the membrane and synapse.
   SmallVector<const std::vector<T> *> parameters() const {
     return {&d.decay, &d.gain, &d.bias, &d.synDecay, &d.synGain};
   }
 
-  /// This step's arrays; the spiking kernel fills in its own.
-  PopulationArrays<T> arrays() {
+  /// This step's arrays from neuron `begin` on; the spiking kernel fills
+  /// in its own. (Every parameter has one value per neuron.)
+  PopulationArrays<T> arrays(int64_t begin) {
     PopulationArrays<T> p{};
-    p.x = input->view<T>(scratch);
-    p.v = v.data<T>();
-    p.i = d.hasSynapse ? current.data<T>() : nullptr;
-    p.decay = d.decay.data();
-    p.gain = d.gain.data();
-    p.bias = d.bias.data();
-    p.synDecay = d.synDecay.data();
-    p.synGain = d.synGain.data();
+    p.x = input->view<T>(scratch) + begin;
+    p.v = v.data<T>() + begin;
+    p.i = d.hasSynapse ? current.data<T>() + begin : nullptr;
+    p.decay = d.decay.data() + begin;
+    p.gain = d.gain.data() + begin;
+    p.bias = d.bias.data() + begin;
+    p.synDecay = d.synDecay.data() + begin;
+    p.synGain = d.synGain.data() + begin;
     return p;
   }
 
@@ -242,8 +245,8 @@ public:
                                        /*spiking=*/false, snn::ResetMode::None,
                                        false)) {}
 
-  void step(int64_t) override {
-    stepFunction(this->arrays(), this->v.getSize());
+  void stepElements(int64_t, int64_t begin, int64_t end) override {
+    stepFunction(this->arrays(begin), end - begin);
   }
 
 private:
@@ -270,17 +273,17 @@ public:
                                      op.getReset(), adaptive);
   }
 
-  void step(int64_t) override {
-    PopulationArrays<T> p = this->arrays();
-    p.a = adaptive ? adaptation.template data<T>() : nullptr;
-    p.refractoryLeft = refractoryLeft.data();
-    p.spikes = this->output->template data<uint8_t>();
-    p.threshold = threshold.data();
-    p.vReset = vReset.data();
-    p.adaptDecay = adaptDecay.data();
-    p.adaptGain = adaptGain.data();
+  void stepElements(int64_t, int64_t begin, int64_t end) override {
+    PopulationArrays<T> p = this->arrays(begin);
+    p.a = adaptive ? adaptation.template data<T>() + begin : nullptr;
+    p.refractoryLeft = refractoryLeft.data() + begin;
+    p.spikes = this->output->template data<uint8_t>() + begin;
+    p.threshold = threshold.data() + begin;
+    p.vReset = vReset.data() + begin;
+    p.adaptDecay = adaptDecay.data() + begin;
+    p.adaptGain = adaptGain.data() + begin;
     p.refractory = int32_t(refractory);
-    stepFunction(p, this->v.getSize());
+    stepFunction(p, end - begin);
   }
 
   std::vector<std::pair<std::string, const Slot *>> variables() const override {
@@ -302,12 +305,12 @@ private:
 /// An integer population (docs/semantics.md, "Integer populations"): every
 /// multiplier is fixed point with `frac_bits` fraction bits, every product
 /// drops them as `rounding` says, every state saturates to `state_bits`.
-class IntegerPopulationKernel : public Kernel {
+class IntegerPopulationKernel : public ElementwiseKernel {
 public:
   template <typename Op>
   IntegerPopulationKernel(Op op, unsigned stateBits, const Slot *input,
                           Slot *output)
-      : Kernel(output), input(input),
+      : ElementwiseKernel(output), input(input),
         v(ElementKind::Int, output->getSize(), stateBits),
         current(ElementKind::Int, output->getSize(), stateBits),
         adaptation(ElementKind::Int, output->getSize(), stateBits) {
@@ -343,12 +346,13 @@ public:
       v.data<int64_t>()[k] = initialIntegerNeuron(format, params, k).v;
   }
 
-  void step(int64_t) override {
-    int64_t n = output->getSize();
+  bool canStepRanges() const override { return holds<int64_t>(*input); }
+
+  void stepElements(int64_t, int64_t begin, int64_t end) override {
     const int64_t *x = input->view<int64_t>(scratch);
     int64_t *vk = v.data<int64_t>(), *i = current.data<int64_t>(),
             *a = adaptation.data<int64_t>();
-    for (int64_t k = 0; k < n; ++k) {
+    for (int64_t k = begin; k < end; ++k) {
       IntegerNeuronState state{vk[k], i[k], a[k], refractoryLeft[k]};
       bool spike = stepIntegerNeuron(format, params, k, state, x[k]);
       vk[k] = state.v;

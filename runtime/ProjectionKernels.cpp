@@ -74,9 +74,11 @@ public:
     if (depth == 1) {
       // No delays: this step's events are the whole output.
       T *out = output->data<T>();
-      std::fill_n(out, outSize, T(0));
+      clearLastEvents(out);
       input->forEachNonzero<T>([&](int64_t s, T x) {
         int64_t begin = rowPtr[s], end = rowPtr[s + 1];
+        lastSources.push_back(uint32_t(s));
+        lastEvents += end - begin;
         if (weights.empty()) {
           for (int64_t syn = begin; syn < end; ++syn)
             out[targets[syn]] += weight * x;
@@ -104,9 +106,27 @@ public:
   }
 
 private:
+  /// Zeroes the output: only the targets of last step's events when they
+  /// are few (the rest is still zero), else all of it.
+  void clearLastEvents(T *out) {
+    if (lastEvents > outSize / 8) {
+      std::fill_n(out, outSize, T(0));
+    } else {
+      for (uint32_t s : lastSources)
+        for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn)
+          out[targets[syn]] = T(0);
+    }
+    lastSources.clear();
+    lastEvents = 0;
+  }
+
   const Slot *input;
   std::vector<int64_t> rowPtr;
   std::vector<uint32_t> targets, delays;
+  // The sources that had input last step and their synapse count; the
+  // output starts all zero (a fresh slot), as if a full step had none.
+  std::vector<uint32_t> lastSources;
+  int64_t lastEvents = 0;
   T weight = T(0);
   std::vector<T> weights; // empty when every synapse has `weight`
   int64_t outSize, depth;
@@ -264,12 +284,13 @@ std::unique_ptr<Kernel> createProjectionKernel(Operation *op,
     return byNumericKind<DenseKernel>(kind, linear.getWeight(), std::nullopt,
                                       in, output);
   if (auto sparse = dyn_cast<SparseProjectionOp>(op)) {
-    // Targets and delays are kept in 32 bits (a larger delay would need a
-    // ring of that many steps of outputs anyway).
-    if (output->getSize() > int64_t(UINT32_MAX) ||
+    // Sources, targets and delays are kept in 32 bits (a larger delay would
+    // need a ring of that many steps of outputs anyway).
+    if (in->getSize() > int64_t(UINT32_MAX) ||
+        output->getSize() > int64_t(UINT32_MAX) ||
         sparse.getMaxDelay() >= int64_t(UINT32_MAX)) {
       sparse.emitOpError("is too large for the interpreter: it indexes "
-                         "targets and delays with 32 bits");
+                         "sources, targets and delays with 32 bits");
       return nullptr;
     }
     return byNumericKind<SparseKernel>(kind, sparse, in, output);

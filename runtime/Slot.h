@@ -93,17 +93,20 @@ public:
       // Spikes are sparse: skip 64 silent neurons at a time (eight words
       // OR-ed, one vector compare), then eight at a time.
       int64_t i = 0;
+      const uint8_t *bytes = spikes.data();
+      auto word = [&](int64_t at) {
+        uint64_t w;
+        std::memcpy(&w, bytes + at, sizeof(w));
+        return w;
+      };
       for (; i + 64 <= size; i += 64) {
-        uint64_t words[8], any = 0;
-        std::memcpy(words, spikes.data() + i, sizeof(words));
-        for (uint64_t word : words)
-          any |= word;
-        if (!any)
+        if (!((word(i) | word(i + 8) | word(i + 16) | word(i + 24)) |
+              (word(i + 32) | word(i + 40) | word(i + 48) | word(i + 56))))
           continue;
-        for (int w = 0; w < 8; ++w)
-          if (words[w])
-            for (int64_t j = i + 8 * w; j < i + 8 * w + 8; ++j)
-              if (spikes[j])
+        for (int64_t w = i; w < i + 64; w += 8)
+          if (word(w))
+            for (int64_t j = w; j < w + 8; ++j)
+              if (bytes[j])
                 f(j, T(1));
       }
       for (; i + 8 <= size; i += 8) {
@@ -149,11 +152,13 @@ public:
 
   /// Clamps every element to the slot's integer width (a no-op otherwise):
   /// every integer value the interpreter stores saturates.
-  void saturateAll() {
+  void saturateAll() { saturate(0, size); }
+  /// Clamps elements [begin, end).
+  void saturate(int64_t begin, int64_t end) {
     if (kind != ElementKind::Int || bits >= 64)
       return;
-    for (int64_t &v : i64)
-      v = saturate(v);
+    for (int64_t k = begin; k < end; ++k)
+      i64[k] = saturate(i64[k]);
   }
 
   /// The elements as T: this slot's own storage when it holds T, else a
