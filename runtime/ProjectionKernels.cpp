@@ -79,12 +79,15 @@ public:
         int64_t begin = rowPtr[s], end = rowPtr[s + 1];
         lastSources.push_back(uint32_t(s));
         lastEvents += end - begin;
+        const uint32_t *to = targets.data();
         if (weights.empty()) {
+          T w = weight; // in a register: stores to out cannot change it
           for (int64_t syn = begin; syn < end; ++syn)
-            out[targets[syn]] += weight * x;
+            out[to[syn]] += w * x;
         } else {
+          const T *ws = weights.data();
           for (int64_t syn = begin; syn < end; ++syn)
-            out[targets[syn]] += weights[syn] * x;
+            out[to[syn]] += ws[syn] * x;
         }
       });
       return;

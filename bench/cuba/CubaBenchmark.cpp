@@ -238,16 +238,16 @@ int main(int argc, char **argv) {
               (long long)steps);
   std::printf("  synapses             %lld\n", (long long)synapses);
   std::printf("  build IR + plan      %.3f s\n", buildTime);
-  std::printf("  simulation (CPU)     %.3f s, %.2fx real time\n", simCpu,
+  std::printf("  simulation (CPU)     %.4f s, %.3fx real time\n", simCpu,
               simCpu / c.seconds);
-  std::printf("  simulation (wall)    %.3f s\n", simTime);
+  std::printf("  simulation (wall)    %.4f s\n", simTime);
   std::printf("  spikes               %lld (mean rate %.1f Hz)\n",
               (long long)spikeCount,
               double(spikeCount) / double(c.neurons) / c.seconds);
   std::printf("  synaptic events      %lld\n", (long long)events);
   // Equal hashes across builds mean the same spikes at the same steps.
   std::printf("  spike raster hash    %016llx\n", (unsigned long long)raster);
-  std::printf("  synaptic events/s    %.3g (CPU time; %.3g wall)\n",
+  std::printf("  synaptic events/s    %.4g (CPU time; %.4g wall)\n",
               double(events) / simCpu, double(events) / simTime);
   std::printf("  IR resident          %.1f MiB (%.1f bytes/synapse)\n",
               irBytes / 1048576, irBytes / double(synapses));
