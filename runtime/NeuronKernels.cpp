@@ -63,7 +63,10 @@ enum class Synapse { None, SameStep, PreviousStep };
 template <typename T> struct PopulationArrays {
   const T *x; // this step's input
   T *v, *i, *a;
-  int32_t *refractoryLeft;
+  // Steps of refractoriness left, in 8 bits when the population's
+  // refractory period fits (a quarter of the memory traffic), else 32.
+  int8_t *refractoryLeft8;
+  int32_t *refractoryLeft32;
   uint8_t *spikes;
   const T *decay, *gain, *bias, *synDecay, *synGain;
   const T *threshold, *vReset, *adaptDecay, *adaptGain;
@@ -104,12 +107,19 @@ SNC_VECTOR_CLONES void stepIntegrators(PopulationArrays<T> p, int64_t n) {
 /// One step of n spiking neurons (discrete_lif), one branch-free pass the
 /// compiler vectorizes. A refractory neuron's membrane is integrated and
 /// then replaced by v_reset, as if skipped; the adaptation still decays.
-template <typename T, Synapse S, bool U, snn::ResetMode R, bool Adaptive>
+template <typename T, Synapse S, bool U, snn::ResetMode R, bool Adaptive,
+          typename Counter>
 SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
+  Counter *refractoryLeft;
+  if constexpr (std::is_same_v<Counter, int8_t>)
+    refractoryLeft = p.refractoryLeft8;
+  else
+    refractoryLeft = p.refractoryLeft32;
+  Counter refractory = Counter(p.refractory);
   SNC_IVDEP
   for (int64_t k = 0; k < n; ++k) {
     T v = integrateNeuron<T, S, U>(p, k);
-    int32_t left = p.refractoryLeft[k];
+    Counter left = refractoryLeft[k];
     T threshold = param<U>(p.threshold, k), vReset = param<U>(p.vReset, k);
     T theta = Adaptive ? threshold + p.a[k] : threshold;
     bool fire = (v > theta) & (left == 0);
@@ -117,7 +127,7 @@ SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
                    : R == snn::ResetMode::Subtract ? v - theta
                                                    : v;
     p.v[k] = left > 0 ? vReset : fire ? afterSpike : v;
-    p.refractoryLeft[k] = left > 0 ? left - 1 : fire ? p.refractory : left;
+    refractoryLeft[k] = left > 0 ? Counter(left - 1) : fire ? refractory : left;
     p.spikes[k] = fire;
     if constexpr (Adaptive)
       p.a[k] = param<U>(p.adaptDecay, k) * p.a[k] +
@@ -129,57 +139,68 @@ SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
 template <typename T>
 using PopulationStep = void (*)(PopulationArrays<T>, int64_t);
 
+/// The modes a population's step function is specialised for, besides
+/// synapse timing and uniform parameters.
+struct SpikingModes {
+  bool spiking = false;
+  snn::ResetMode reset = snn::ResetMode::None;
+  bool adaptive = false;
+  bool narrowCounter = false; // refractoryLeft8
+};
+
+template <typename T, Synapse S, bool U, snn::ResetMode R, bool A>
+PopulationStep<T> spikingStep(bool narrowCounter) {
+  return narrowCounter ? stepSpikingNeurons<T, S, U, R, A, int8_t>
+                       : stepSpikingNeurons<T, S, U, R, A, int32_t>;
+}
+
+template <typename T, Synapse S, bool U, snn::ResetMode R>
+PopulationStep<T> spikingStep(SpikingModes m) {
+  return m.adaptive ? spikingStep<T, S, U, R, true>(m.narrowCounter)
+                    : spikingStep<T, S, U, R, false>(m.narrowCounter);
+}
+
 template <typename T, Synapse S, bool U>
-PopulationStep<T> spikingStep(snn::ResetMode reset, bool adaptive) {
+PopulationStep<T> populationStep(SpikingModes m) {
   using snn::ResetMode;
-  switch (reset) {
+  if (!m.spiking)
+    return stepIntegrators<T, S, U>;
+  switch (m.reset) {
   case ResetMode::ToValue:
-    return adaptive ? stepSpikingNeurons<T, S, U, ResetMode::ToValue, true>
-                    : stepSpikingNeurons<T, S, U, ResetMode::ToValue, false>;
+    return spikingStep<T, S, U, ResetMode::ToValue>(m);
   case ResetMode::Subtract:
-    return adaptive ? stepSpikingNeurons<T, S, U, ResetMode::Subtract, true>
-                    : stepSpikingNeurons<T, S, U, ResetMode::Subtract, false>;
+    return spikingStep<T, S, U, ResetMode::Subtract>(m);
   case ResetMode::None:
     break;
   }
-  return adaptive ? stepSpikingNeurons<T, S, U, ResetMode::None, true>
-                  : stepSpikingNeurons<T, S, U, ResetMode::None, false>;
-}
-
-template <typename T, Synapse S, bool U>
-PopulationStep<T> populationStep(bool spiking, snn::ResetMode reset,
-                                 bool adaptive) {
-  return spiking ? spikingStep<T, S, U>(reset, adaptive)
-                 : stepIntegrators<T, S, U>;
+  return spikingStep<T, S, U, ResetMode::None>(m);
 }
 
 template <typename T, bool U>
-PopulationStep<T> populationStep(Synapse synapse, bool spiking,
-                                 snn::ResetMode reset, bool adaptive) {
+PopulationStep<T> populationStep(Synapse synapse, SpikingModes m) {
   switch (synapse) {
   case Synapse::None:
-    return populationStep<T, Synapse::None, U>(spiking, reset, adaptive);
+    return populationStep<T, Synapse::None, U>(m);
   case Synapse::SameStep:
-    return populationStep<T, Synapse::SameStep, U>(spiking, reset, adaptive);
+    return populationStep<T, Synapse::SameStep, U>(m);
   case Synapse::PreviousStep:
     break;
   }
-  return populationStep<T, Synapse::PreviousStep, U>(spiking, reset, adaptive);
+  return populationStep<T, Synapse::PreviousStep, U>(m);
 }
 
 /// The step function for a population with these parameters and modes.
 template <typename T>
 PopulationStep<T> populationStep(ArrayRef<const std::vector<T> *> params,
-                                 const Dynamics<T> &d, bool spiking,
-                                 snn::ResetMode reset, bool adaptive) {
+                                 const Dynamics<T> &d, SpikingModes modes) {
   Synapse synapse = !d.hasSynapse       ? Synapse::None
                     : d.previousCurrent ? Synapse::PreviousStep
                                         : Synapse::SameStep;
   bool uniform = llvm::all_of(params, [](const std::vector<T> *values) {
     return llvm::all_equal(*values);
   });
-  return uniform ? populationStep<T, true>(synapse, spiking, reset, adaptive)
-                 : populationStep<T, false>(synapse, spiking, reset, adaptive);
+  return uniform ? populationStep<T, true>(synapse, modes)
+                 : populationStep<T, false>(synapse, modes);
 }
 
 /// Membrane (and optional synaptic current) of one population; the spiking
@@ -241,9 +262,8 @@ public:
   LIKernel(Dynamics<T> dynamics, const Slot *input, Slot *output)
       : PopulationKernel<T>(std::move(dynamics), output->getKind(), input,
                             output, /*voltage=*/output),
-        stepFunction(populationStep<T>(this->parameters(), this->d,
-                                       /*spiking=*/false, snn::ResetMode::None,
-                                       false)) {}
+        stepFunction(
+            populationStep<T>(this->parameters(), this->d, SpikingModes())) {}
 
   void stepElements(int64_t, int64_t begin, int64_t end) override {
     stepFunction(this->arrays(begin), end - begin);
@@ -261,7 +281,9 @@ public:
         refractory(op.getRefractory()),
         adaptive(op.getAdaptDecay().has_value()),
         adaptation(stateKind, adaptive ? this->v.getSize() : 0),
-        refractoryLeft(this->v.getSize(), 0) {
+        narrowCounter(refractory <= uint64_t(INT8_MAX)),
+        refractoryLeft8(narrowCounter ? this->v.getSize() : 0, 0),
+        refractoryLeft32(narrowCounter ? 0 : this->v.getSize(), 0) {
     int64_t n = this->v.getSize();
     threshold = expand<T>(op.getVThreshold(), n, 0);
     vReset = expand<T>(op.getVReset(), n, 0);
@@ -269,14 +291,21 @@ public:
     adaptGain = expand<T>(op.getAdaptGain(), n, 0);
     SmallVector<const std::vector<T> *> params = this->parameters();
     params.append({&threshold, &vReset, &adaptDecay, &adaptGain});
-    stepFunction = populationStep<T>(params, this->d, /*spiking=*/true,
-                                     op.getReset(), adaptive);
+    SpikingModes modes;
+    modes.spiking = true;
+    modes.reset = op.getReset();
+    modes.adaptive = adaptive;
+    modes.narrowCounter = narrowCounter;
+    stepFunction = populationStep<T>(params, this->d, modes);
   }
 
   void stepElements(int64_t, int64_t begin, int64_t end) override {
     PopulationArrays<T> p = this->arrays(begin);
     p.a = adaptive ? adaptation.template data<T>() + begin : nullptr;
-    p.refractoryLeft = refractoryLeft.data() + begin;
+    p.refractoryLeft8 =
+        narrowCounter ? refractoryLeft8.data() + begin : nullptr;
+    p.refractoryLeft32 =
+        narrowCounter ? nullptr : refractoryLeft32.data() + begin;
     p.spikes = this->output->template data<uint8_t>() + begin;
     p.threshold = threshold.data() + begin;
     p.vReset = vReset.data() + begin;
@@ -297,7 +326,9 @@ private:
   uint64_t refractory;
   bool adaptive;
   Slot adaptation;
-  std::vector<int32_t> refractoryLeft;
+  bool narrowCounter;
+  std::vector<int8_t> refractoryLeft8;
+  std::vector<int32_t> refractoryLeft32;
   std::vector<T> threshold, vReset, adaptDecay, adaptGain;
   PopulationStep<T> stepFunction;
 };
