@@ -73,35 +73,54 @@ template <typename T> struct PopulationArrays {
   int32_t refractory;
 };
 
-/// Parameter k of a population: one value shared by all neurons when the
-/// population is Uniform (read once, kept in a register), else k's own.
-template <bool Uniform, typename T> inline T param(const T *values, int64_t k) {
-  return Uniform ? values[0] : values[k];
-}
+/// One parameter as a population's loop reads it: when the population is
+/// Uniform, its one value, loaded before the loop and kept in a register;
+/// else one value per neuron.
+template <typename T, bool Uniform> struct Param {
+  explicit Param(const T *values) : values(values) {}
+  T operator[](int64_t k) const { return values[k]; }
+  const T *values;
+};
+template <typename T> struct Param<T, true> {
+  explicit Param(const T *values) : value(values ? values[0] : T(0)) {}
+  T operator[](int64_t) const { return value; }
+  T value;
+};
+
+template <typename T, bool U> struct Coefficients {
+  explicit Coefficients(const PopulationArrays<T> &p)
+      : decay(p.decay), gain(p.gain), bias(p.bias), synDecay(p.synDecay),
+        synGain(p.synGain), threshold(p.threshold), vReset(p.vReset),
+        adaptDecay(p.adaptDecay), adaptGain(p.adaptGain) {}
+  Param<T, U> decay, gain, bias, synDecay, synGain, threshold, vReset,
+      adaptDecay, adaptGain;
+};
 
 /// Neuron k's synaptic current (if any) and integrated membrane, exactly as
 /// docs/semantics.md orders the arithmetic: the membrane reads the current
 /// from before (previous step) or after (same step) this step's update.
 template <typename T, Synapse S, bool U>
-inline T integrateNeuron(const PopulationArrays<T> &p, int64_t k) {
+inline T integrateNeuron(const PopulationArrays<T> &p,
+                         const Coefficients<T, U> &c, int64_t k) {
   T drive = p.x[k];
   if constexpr (S != Synapse::None) {
     T previous = p.i[k];
-    T current =
-        param<U>(p.synDecay, k) * previous + param<U>(p.synGain, k) * p.x[k];
+    T current = c.synDecay[k] * previous + c.synGain[k] * p.x[k];
     p.i[k] = current;
     drive = S == Synapse::PreviousStep ? previous : current;
   }
-  return param<U>(p.decay, k) * p.v[k] + param<U>(p.gain, k) * drive +
-         param<U>(p.bias, k);
+  return c.decay[k] * p.v[k] + c.gain[k] * drive + c.bias[k];
 }
 
 /// One step of n leaky integrators (discrete_li).
 template <typename T, Synapse S, bool U>
-SNC_VECTOR_CLONES void stepIntegrators(PopulationArrays<T> p, int64_t n) {
+SNC_VECTOR_CLONES void stepIntegrators(const PopulationArrays<T> &arrays,
+                                       int64_t n) {
+  PopulationArrays<T> p = arrays; // a local copy: its fields in registers
+  Coefficients<T, U> c(p);
   SNC_IVDEP
   for (int64_t k = 0; k < n; ++k)
-    p.v[k] = integrateNeuron<T, S, U>(p, k);
+    p.v[k] = integrateNeuron<T, S, U>(p, c, k);
 }
 
 /// One step of n spiking neurons (discrete_lif), one branch-free pass the
@@ -109,7 +128,10 @@ SNC_VECTOR_CLONES void stepIntegrators(PopulationArrays<T> p, int64_t n) {
 /// then replaced by v_reset, as if skipped; the adaptation still decays.
 template <typename T, Synapse S, bool U, snn::ResetMode R, bool Adaptive,
           typename Counter>
-SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
+SNC_VECTOR_CLONES void stepSpikingNeurons(const PopulationArrays<T> &arrays,
+                                          int64_t n) {
+  PopulationArrays<T> p = arrays; // a local copy: its fields in registers
+  Coefficients<T, U> c(p);
   Counter *refractoryLeft;
   if constexpr (std::is_same_v<Counter, int8_t>)
     refractoryLeft = p.refractoryLeft8;
@@ -118,9 +140,9 @@ SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
   Counter refractory = Counter(p.refractory);
   SNC_IVDEP
   for (int64_t k = 0; k < n; ++k) {
-    T v = integrateNeuron<T, S, U>(p, k);
+    T v = integrateNeuron<T, S, U>(p, c, k);
     Counter left = refractoryLeft[k];
-    T threshold = param<U>(p.threshold, k), vReset = param<U>(p.vReset, k);
+    T threshold = c.threshold[k], vReset = c.vReset[k];
     T theta = Adaptive ? threshold + p.a[k] : threshold;
     bool fire = (v > theta) & (left == 0);
     T afterSpike = R == snn::ResetMode::ToValue    ? vReset
@@ -130,14 +152,13 @@ SNC_VECTOR_CLONES void stepSpikingNeurons(PopulationArrays<T> p, int64_t n) {
     refractoryLeft[k] = left > 0 ? Counter(left - 1) : fire ? refractory : left;
     p.spikes[k] = fire;
     if constexpr (Adaptive)
-      p.a[k] = param<U>(p.adaptDecay, k) * p.a[k] +
-               param<U>(p.adaptGain, k) * T(fire);
+      p.a[k] = c.adaptDecay[k] * p.a[k] + c.adaptGain[k] * T(fire);
   }
 }
 
 /// The step function for a population's modes, chosen once.
 template <typename T>
-using PopulationStep = void (*)(PopulationArrays<T>, int64_t);
+using PopulationStep = void (*)(const PopulationArrays<T> &, int64_t);
 
 /// The modes a population's step function is specialised for, besides
 /// synapse timing and uniform parameters.
