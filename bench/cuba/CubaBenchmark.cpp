@@ -249,9 +249,9 @@ int main(int argc, char **argv) {
   std::printf("  spike raster hash    %016llx\n", (unsigned long long)raster);
   std::printf("  synaptic events/s    %.4g (CPU time; %.4g wall)\n",
               double(events) / simCpu, double(events) / simTime);
-  std::printf("  IR resident          %.1f MiB (%.1f bytes/synapse)\n",
-              irBytes / 1048576, irBytes / double(synapses));
-  std::printf("  interpreter resident %.1f MiB (%.1f bytes/synapse)\n",
+  std::printf("  resident before plan %.1f MiB (process: libraries, the IR)\n",
+              irBytes / 1048576);
+  std::printf("  interpreter adds     %.1f MiB (%.1f bytes/synapse)\n",
               interpBytes / 1048576, interpBytes / double(synapses));
   std::printf("  peak memory (RSS)    %.1f MiB\n", usage.ru_maxrss / 1024.0);
   return 0;
