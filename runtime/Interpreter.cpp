@@ -153,12 +153,16 @@ Interpreter::create(snn::NetworkOp network) {
 void Interpreter::step() {
   // Elements per tile: a few KiB per slot, so a run's slots fit in L1.
   constexpr int64_t tile = 1024;
+  // Inputs were written before this step, perhaps through kept pointers.
+  for (Slot *input : inputs)
+    input->contentsChanged();
   auto run = tiledRuns.begin();
   for (size_t k = 0; k < kernels.size();) {
     if (run == tiledRuns.end() || k < run->first) {
       kernels[k]->step(time);
       // Every integer value saturates to its type's width when stored.
       kernels[k]->getOutput()->saturateAll();
+      kernels[k]->getOutput()->contentsChanged();
       ++k;
       continue;
     }
@@ -169,6 +173,8 @@ void Interpreter::step() {
         kernels[j]->getOutput()->saturate(begin, end);
       }
     }
+    for (size_t j = run->first; j < run->last; ++j)
+      kernels[j]->getOutput()->contentsChanged();
     k = run->last;
     ++run;
   }

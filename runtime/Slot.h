@@ -45,10 +45,9 @@ public:
   unsigned getBits() const { return bits; }
   int64_t getSize() const { return size; }
 
+  /// The elements, to write (which drops the list of nonzero spikes).
   template <typename T> T *data();
-  template <typename T> const T *data() const {
-    return const_cast<Slot *>(this)->data<T>();
-  }
+  template <typename T> const T *data() const;
 
   /// Element i as T (spikes read as 0/1).
   template <typename T> T load(int64_t i) const {
@@ -66,6 +65,7 @@ public:
   }
   double getDouble(int64_t i) const { return load<double>(i); }
   void setDouble(int64_t i, double v) {
+    spikeListValid = false;
     switch (kind) {
     case ElementKind::Int:
       i64[i] = saturate(std::isnan(v)    ? 0
@@ -86,8 +86,28 @@ public:
   }
 
   /// Calls f(index, value) for every nonzero element, in index order: the
-  /// event-driven view of a value (only spikes propagate).
+  /// event-driven view of a value (only spikes propagate). A spike value's
+  /// nonzero indices are listed once and reused by every reader until the
+  /// slot is written.
   template <typename T, typename F> void forEachNonzero(F &&f) const {
+    if (kind == ElementKind::Spike) {
+      if (!spikeListValid) {
+        spikeList.clear();
+        forEachNonzeroScan<T>([&](int64_t i, T) { spikeList.push_back(i); });
+        spikeListValid = true;
+      }
+      for (int64_t i : spikeList)
+        f(i, T(1));
+      return;
+    }
+    forEachNonzeroScan<T>(f);
+  }
+
+  /// Marks the elements as changed through a pointer kept from data().
+  void contentsChanged() { spikeListValid = false; }
+
+private:
+  template <typename T, typename F> void forEachNonzeroScan(F &&f) const {
     switch (kind) {
     case ElementKind::Spike: {
       // Spikes are sparse: skip 64 silent neurons at a time (eight words
@@ -141,6 +161,7 @@ public:
     }
   }
 
+public:
   /// The largest and smallest value of this slot's integer width.
   int64_t maxValue() const {
     return bits >= 64 ? INT64_MAX : (int64_t(1) << (bits - 1)) - 1;
@@ -195,12 +216,28 @@ private:
   std::vector<int64_t> i64;
   std::vector<float> f32;
   std::vector<double> f64;
+  // The nonzero spikes' indices, while spikeListValid.
+  mutable std::vector<int64_t> spikeList;
+  mutable bool spikeListValid = false;
 };
 
-template <> inline uint8_t *Slot::data<uint8_t>() { return spikes.data(); }
+template <> inline uint8_t *Slot::data<uint8_t>() {
+  spikeListValid = false;
+  return spikes.data();
+}
 template <> inline float *Slot::data<float>() { return f32.data(); }
 template <> inline double *Slot::data<double>() { return f64.data(); }
 template <> inline int64_t *Slot::data<int64_t>() { return i64.data(); }
+template <> inline const uint8_t *Slot::data<uint8_t>() const {
+  return spikes.data();
+}
+template <> inline const float *Slot::data<float>() const { return f32.data(); }
+template <> inline const double *Slot::data<double>() const {
+  return f64.data();
+}
+template <> inline const int64_t *Slot::data<int64_t>() const {
+  return i64.data();
+}
 
 } // namespace snc::runtime
 
