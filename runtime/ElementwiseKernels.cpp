@@ -3,6 +3,7 @@
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
 #include "runtime/KernelSupport.h"
+#include "runtime/VectorClones.h"
 
 using namespace mlir;
 using namespace snc::snn;
@@ -42,20 +43,53 @@ private:
   std::vector<T> threshold;
 };
 
-template <typename T> class AddKernel : public Kernel {
+/// out = (0 + a) + b, and out = 0 + a: the sums start from zero as
+/// docs/semantics.md fixes (so -0 inputs add up to +0).
+template <typename T>
+SNC_VECTOR_CLONES void addPair(T *__restrict out, const T *__restrict a,
+                               const T *__restrict b, int64_t n) {
+  for (int64_t k = 0; k < n; ++k)
+    out[k] = (T(0) + a[k]) + b[k];
+}
+template <typename T>
+SNC_VECTOR_CLONES void addFirst(T *__restrict out, const T *__restrict a,
+                                int64_t n) {
+  for (int64_t k = 0; k < n; ++k)
+    out[k] = T(0) + a[k];
+}
+template <typename T>
+SNC_VECTOR_CLONES void addInto(T *__restrict out, const T *__restrict a,
+                               int64_t n) {
+  for (int64_t k = 0; k < n; ++k)
+    out[k] += a[k];
+}
+
+template <typename T> class AddKernel : public ElementwiseKernel {
 public:
   AddKernel(ArrayRef<const Slot *> inputs, Slot *output)
-      : Kernel(output), inputs(inputs), scratch(inputs.size()) {}
-  void step(int64_t) override {
-    T *out = output->data<T>();
-    int64_t n = output->getSize();
-    std::fill(out, out + n, T(0));
-    // Summed in operand order, which docs/semantics.md fixes.
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      const T *x = inputs[i]->view<T>(scratch[i]);
-      for (int64_t k = 0; k < n; ++k)
-        out[k] += x[k];
+      : ElementwiseKernel(output), inputs(inputs), scratch(inputs.size()) {}
+
+  bool canStepRanges() const override {
+    return llvm::all_of(inputs, [](const Slot *in) { return holds<T>(*in); });
+  }
+
+  void stepElements(int64_t, int64_t begin, int64_t end) override {
+    T *out = output->data<T>() + begin;
+    int64_t n = end - begin;
+    if (inputs.empty()) {
+      std::fill_n(out, n, T(0));
+      return;
     }
+    // Summed in operand order, which docs/semantics.md fixes. The output
+    // is not an input (an op reading its own result reads a snapshot).
+    auto operand = [&](size_t i) {
+      return inputs[i]->view<T>(scratch[i]) + begin;
+    };
+    if (inputs.size() == 2)
+      return addPair(out, operand(0), operand(1), n);
+    addFirst(out, operand(0), n);
+    for (size_t i = 1; i < inputs.size(); ++i)
+      addInto(out, operand(i), n);
   }
 
 private:

@@ -100,6 +100,24 @@ Interpreter::create(snn::NetworkOp network) {
                   "f64 tensors)";
 
   Schedule schedule = scheduleNetwork(network);
+  // A kernel joins the tiled run before it if it steps ranges, has the
+  // run's size, and reads only slots of that size element by element.
+  auto extendTiledRun = [&](Kernel *kernel, ArrayRef<const Slot *> inputs) {
+    ElementwiseKernel *elementwise = kernel->asElementwise();
+    int64_t size = kernel->getOutput()->getSize();
+    bool tileable = elementwise && elementwise->canStepRanges() &&
+                    llvm::all_of(inputs, [&](const Slot *in) {
+                      return in->getSize() == size;
+                    });
+    std::vector<TiledRun> &runs = interp->tiledRuns;
+    size_t index = interp->kernels.size() - 1;
+    if (!tileable)
+      return;
+    if (!runs.empty() && runs.back().last == index && runs.back().size == size)
+      ++runs.back().last;
+    else
+      runs.push_back({index, index + 1, size});
+  };
   for (Operation *op : schedule.order) {
     SmallVector<const Slot *> inputs;
     for (Value operand : op->getOperands()) {
@@ -122,17 +140,43 @@ Interpreter::create(snn::NetworkOp network) {
     if (auto name = op->getAttrOfType<StringAttr>("name"))
       interp->kernelByName[name.getValue()] = kernel.get();
     interp->kernels.push_back(std::move(kernel));
+    extendTiledRun(interp->kernels.back().get(), inputs);
   }
+  // A run of one kernel gains nothing from tiles.
+  llvm::erase_if(interp->tiledRuns,
+                 [](const TiledRun &run) { return run.last - run.first < 2; });
   for (Value output : network.getOutputOp().getOutputs())
     interp->outputs.push_back(slotOf.lookup(output));
   return interp;
 }
 
 void Interpreter::step() {
-  for (const std::unique_ptr<Kernel> &kernel : kernels) {
-    kernel->step(time);
-    // Every integer value saturates to its type's width when stored.
-    kernel->getOutput()->saturateAll();
+  // Elements per tile: a few KiB per slot, so a run's slots fit in L1.
+  constexpr int64_t tile = 1024;
+  // Inputs were written before this step, perhaps through kept pointers.
+  for (Slot *input : inputs)
+    input->contentsChanged();
+  auto run = tiledRuns.begin();
+  for (size_t k = 0; k < kernels.size();) {
+    if (run == tiledRuns.end() || k < run->first) {
+      kernels[k]->step(time);
+      // Every integer value saturates to its type's width when stored.
+      kernels[k]->getOutput()->saturateAll();
+      kernels[k]->getOutput()->contentsChanged();
+      ++k;
+      continue;
+    }
+    for (int64_t begin = 0; begin < run->size; begin += tile) {
+      int64_t end = std::min(run->size, begin + tile);
+      for (size_t j = run->first; j < run->last; ++j) {
+        kernels[j]->asElementwise()->stepElements(time, begin, end);
+        kernels[j]->getOutput()->saturate(begin, end);
+      }
+    }
+    for (size_t j = run->first; j < run->last; ++j)
+      kernels[j]->getOutput()->contentsChanged();
+    k = run->last;
+    ++run;
   }
   ++time;
 }

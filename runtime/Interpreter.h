@@ -48,6 +48,13 @@ private:
   std::vector<std::unique_ptr<Slot>> slots;
   std::vector<Slot *> inputs, outputs;
   std::vector<std::unique_ptr<Kernel>> kernels; // in schedule order
+  /// Runs of consecutive kernels [first, last) stepped tile by tile (see
+  /// ElementwiseKernel); every other kernel steps whole.
+  struct TiledRun {
+    size_t first, last;
+    int64_t size;
+  };
+  std::vector<TiledRun> tiledRuns;
   llvm::StringMap<Kernel *> kernelByName;
   llvm::StringMap<Slot *> inputByName;
   int64_t time = 0;

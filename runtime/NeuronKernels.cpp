@@ -9,6 +9,7 @@
 #include "dialects/snn/SNNOps.h"
 #include "runtime/Kernel.h"
 #include "runtime/NeuronModeConversion.h"
+#include "runtime/VectorClones.h"
 #include "runtime/neuron/FixedPoint.h"
 #include "runtime/neuron/IntegerNeuron.h"
 
@@ -54,15 +55,184 @@ template <typename T, typename Op> Dynamics<T> readDynamics(Op op, int64_t n) {
   return d;
 }
 
+/// Whether and when the membrane reads a synaptic current.
+enum class Synapse { None, SameStep, PreviousStep };
+
+/// What one step of a float population reads and writes, as raw arrays
+/// (absent stages: null).
+template <typename T> struct PopulationArrays {
+  const T *x; // this step's input
+  T *v, *i, *a;
+  // Steps of refractoriness left, in 8 bits when the population's
+  // refractory period fits (a quarter of the memory traffic), else 32.
+  int8_t *refractoryLeft8;
+  int32_t *refractoryLeft32;
+  uint8_t *spikes;
+  const T *decay, *gain, *bias, *synDecay, *synGain;
+  const T *threshold, *vReset, *adaptDecay, *adaptGain;
+  int32_t refractory;
+};
+
+/// One parameter as a population's loop reads it: when the population is
+/// Uniform, its one value, loaded before the loop and kept in a register;
+/// else one value per neuron.
+template <typename T, bool Uniform> struct Param {
+  explicit Param(const T *values) : values(values) {}
+  T operator[](int64_t k) const { return values[k]; }
+  const T *values;
+};
+template <typename T> struct Param<T, true> {
+  explicit Param(const T *values) : value(values ? values[0] : T(0)) {}
+  T operator[](int64_t) const { return value; }
+  T value;
+};
+
+template <typename T, bool U> struct Coefficients {
+  explicit Coefficients(const PopulationArrays<T> &p)
+      : decay(p.decay), gain(p.gain), bias(p.bias), synDecay(p.synDecay),
+        synGain(p.synGain), threshold(p.threshold), vReset(p.vReset),
+        adaptDecay(p.adaptDecay), adaptGain(p.adaptGain) {}
+  Param<T, U> decay, gain, bias, synDecay, synGain, threshold, vReset,
+      adaptDecay, adaptGain;
+};
+
+/// Neuron k's synaptic current (if any) and integrated membrane, exactly as
+/// docs/semantics.md orders the arithmetic: the membrane reads the current
+/// from before (previous step) or after (same step) this step's update.
+template <typename T, Synapse S, bool U>
+inline T integrateNeuron(const PopulationArrays<T> &p,
+                         const Coefficients<T, U> &c, int64_t k) {
+  T drive = p.x[k];
+  if constexpr (S != Synapse::None) {
+    T previous = p.i[k];
+    T current = c.synDecay[k] * previous + c.synGain[k] * p.x[k];
+    p.i[k] = current;
+    drive = S == Synapse::PreviousStep ? previous : current;
+  }
+  return c.decay[k] * p.v[k] + c.gain[k] * drive + c.bias[k];
+}
+
+/// One step of n leaky integrators (discrete_li).
+template <typename T, Synapse S, bool U>
+SNC_VECTOR_CLONES void stepIntegrators(const PopulationArrays<T> &arrays,
+                                       int64_t n) {
+  PopulationArrays<T> p = arrays; // a local copy: its fields in registers
+  Coefficients<T, U> c(p);
+  SNC_IVDEP
+  for (int64_t k = 0; k < n; ++k)
+    p.v[k] = integrateNeuron<T, S, U>(p, c, k);
+}
+
+/// One step of n spiking neurons (discrete_lif), one branch-free pass the
+/// compiler vectorizes. A refractory neuron's membrane is integrated and
+/// then replaced by v_reset, as if skipped; the adaptation still decays.
+template <typename T, Synapse S, bool U, snn::ResetMode R, bool Adaptive,
+          typename Counter>
+SNC_VECTOR_CLONES void stepSpikingNeurons(const PopulationArrays<T> &arrays,
+                                          int64_t n) {
+  PopulationArrays<T> p = arrays; // a local copy: its fields in registers
+  Coefficients<T, U> c(p);
+  Counter *refractoryLeft;
+  if constexpr (std::is_same_v<Counter, int8_t>)
+    refractoryLeft = p.refractoryLeft8;
+  else
+    refractoryLeft = p.refractoryLeft32;
+  Counter refractory = Counter(p.refractory);
+  SNC_IVDEP
+  for (int64_t k = 0; k < n; ++k) {
+    T v = integrateNeuron<T, S, U>(p, c, k);
+    Counter left = refractoryLeft[k];
+    T threshold = c.threshold[k], vReset = c.vReset[k];
+    T theta = Adaptive ? threshold + p.a[k] : threshold;
+    bool fire = (v > theta) & (left == 0);
+    T afterSpike = R == snn::ResetMode::ToValue    ? vReset
+                   : R == snn::ResetMode::Subtract ? v - theta
+                                                   : v;
+    p.v[k] = left > 0 ? vReset : fire ? afterSpike : v;
+    refractoryLeft[k] = left > 0 ? Counter(left - 1) : fire ? refractory : left;
+    p.spikes[k] = fire;
+    if constexpr (Adaptive)
+      p.a[k] = c.adaptDecay[k] * p.a[k] + c.adaptGain[k] * T(fire);
+  }
+}
+
+/// The step function for a population's modes, chosen once.
+template <typename T>
+using PopulationStep = void (*)(const PopulationArrays<T> &, int64_t);
+
+/// The modes a population's step function is specialised for, besides
+/// synapse timing and uniform parameters.
+struct SpikingModes {
+  bool spiking = false;
+  snn::ResetMode reset = snn::ResetMode::None;
+  bool adaptive = false;
+  bool narrowCounter = false; // refractoryLeft8
+};
+
+template <typename T, Synapse S, bool U, snn::ResetMode R, bool A>
+PopulationStep<T> spikingStep(bool narrowCounter) {
+  return narrowCounter ? stepSpikingNeurons<T, S, U, R, A, int8_t>
+                       : stepSpikingNeurons<T, S, U, R, A, int32_t>;
+}
+
+template <typename T, Synapse S, bool U, snn::ResetMode R>
+PopulationStep<T> spikingStep(SpikingModes m) {
+  return m.adaptive ? spikingStep<T, S, U, R, true>(m.narrowCounter)
+                    : spikingStep<T, S, U, R, false>(m.narrowCounter);
+}
+
+template <typename T, Synapse S, bool U>
+PopulationStep<T> populationStep(SpikingModes m) {
+  using snn::ResetMode;
+  if (!m.spiking)
+    return stepIntegrators<T, S, U>;
+  switch (m.reset) {
+  case ResetMode::ToValue:
+    return spikingStep<T, S, U, ResetMode::ToValue>(m);
+  case ResetMode::Subtract:
+    return spikingStep<T, S, U, ResetMode::Subtract>(m);
+  case ResetMode::None:
+    break;
+  }
+  return spikingStep<T, S, U, ResetMode::None>(m);
+}
+
+template <typename T, bool U>
+PopulationStep<T> populationStep(Synapse synapse, SpikingModes m) {
+  switch (synapse) {
+  case Synapse::None:
+    return populationStep<T, Synapse::None, U>(m);
+  case Synapse::SameStep:
+    return populationStep<T, Synapse::SameStep, U>(m);
+  case Synapse::PreviousStep:
+    break;
+  }
+  return populationStep<T, Synapse::PreviousStep, U>(m);
+}
+
+/// The step function for a population with these parameters and modes.
+template <typename T>
+PopulationStep<T> populationStep(ArrayRef<const std::vector<T> *> params,
+                                 const Dynamics<T> &d, SpikingModes modes) {
+  Synapse synapse = !d.hasSynapse       ? Synapse::None
+                    : d.previousCurrent ? Synapse::PreviousStep
+                                        : Synapse::SameStep;
+  bool uniform = llvm::all_of(params, [](const std::vector<T> *values) {
+    return llvm::all_equal(*values);
+  });
+  return uniform ? populationStep<T, true>(synapse, modes)
+                 : populationStep<T, false>(synapse, modes);
+}
+
 /// Membrane (and optional synaptic current) of one population; the spiking
 /// kernel adds threshold, reset, refractoriness and adaptation.
-template <typename T> class PopulationKernel : public Kernel {
+template <typename T> class PopulationKernel : public ElementwiseKernel {
 public:
   /// The membrane voltage lives in `voltage` when given (a leaky
   /// integrator's output is its voltage), else in a slot of its own.
   PopulationKernel(Dynamics<T> dynamics, ElementKind stateKind,
                    const Slot *input, Slot *output, Slot *voltage = nullptr)
-      : Kernel(output), d(std::move(dynamics)), input(input),
+      : ElementwiseKernel(output), d(std::move(dynamics)), input(input),
         ownVoltage(stateKind, voltage ? 0 : int64_t(d.decay.size())),
         v(voltage ? *voltage : ownVoltage),
         current(stateKind, d.hasSynapse ? int64_t(d.decay.size()) : 0) {
@@ -77,37 +247,27 @@ public:
     return vars;
   }
 
-protected:
-  /// This step's inputs, as T.
-  const T *inputs() { return input->view<T>(scratch); }
+  bool canStepRanges() const override { return holds<T>(*input); }
 
-  /// One step of the synaptic current (if any) and of the membrane of every
-  /// neuron, as straight loops the compiler can vectorize. Per neuron the
-  /// arithmetic is exactly docs/semantics.md's.
-  void updateMembranes(const T *x) {
-    if (!d.hasSynapse)
-      return integrate(x);
-    // The membrane reads the current before (previous step) or after (same
-    // step) this step's synaptic update.
-    if (d.previousCurrent)
-      integrate(current.data<T>());
-    T *__restrict i = current.data<T>();
-    const T *__restrict synDecay = d.synDecay.data();
-    const T *__restrict synGain = d.synGain.data();
-    for (int64_t k = 0, n = v.getSize(); k < n; ++k)
-      i[k] = synDecay[k] * i[k] + synGain[k] * x[k];
-    if (!d.previousCurrent)
-      integrate(i);
+protected:
+  /// The per-neuron parameters of the membrane and synapse.
+  SmallVector<const std::vector<T> *> parameters() const {
+    return {&d.decay, &d.gain, &d.bias, &d.synDecay, &d.synGain};
   }
 
-  /// v = decay v + gain drive + bias for every neuron.
-  void integrate(const T *drive) {
-    T *__restrict vk = v.data<T>();
-    const T *__restrict decay = d.decay.data();
-    const T *__restrict gain = d.gain.data();
-    const T *__restrict bias = d.bias.data();
-    for (int64_t k = 0, n = v.getSize(); k < n; ++k)
-      vk[k] = decay[k] * vk[k] + gain[k] * drive[k] + bias[k];
+  /// This step's arrays from neuron `begin` on; the spiking kernel fills
+  /// in its own. (Every parameter has one value per neuron.)
+  PopulationArrays<T> arrays(int64_t begin) {
+    PopulationArrays<T> p{};
+    p.x = input->view<T>(scratch) + begin;
+    p.v = v.data<T>() + begin;
+    p.i = d.hasSynapse ? current.data<T>() + begin : nullptr;
+    p.decay = d.decay.data() + begin;
+    p.gain = d.gain.data() + begin;
+    p.bias = d.bias.data() + begin;
+    p.synDecay = d.synDecay.data() + begin;
+    p.synGain = d.synGain.data() + begin;
+    return p;
   }
 
   Dynamics<T> d;
@@ -122,9 +282,16 @@ template <typename T> class LIKernel : public PopulationKernel<T> {
 public:
   LIKernel(Dynamics<T> dynamics, const Slot *input, Slot *output)
       : PopulationKernel<T>(std::move(dynamics), output->getKind(), input,
-                            output, /*voltage=*/output) {}
+                            output, /*voltage=*/output),
+        stepFunction(
+            populationStep<T>(this->parameters(), this->d, SpikingModes())) {}
 
-  void step(int64_t) override { this->updateMembranes(this->inputs()); }
+  void stepElements(int64_t, int64_t begin, int64_t end) override {
+    stepFunction(this->arrays(begin), end - begin);
+  }
+
+private:
+  PopulationStep<T> stepFunction;
 };
 
 template <typename T> class LIFKernel : public PopulationKernel<T> {
@@ -132,51 +299,41 @@ public:
   LIFKernel(Dynamics<T> dynamics, DiscreteLIFOp op, ElementKind stateKind,
             const Slot *input, Slot *output)
       : PopulationKernel<T>(std::move(dynamics), stateKind, input, output),
-        reset(op.getReset()), refractory(op.getRefractory()),
+        refractory(op.getRefractory()),
         adaptive(op.getAdaptDecay().has_value()),
         adaptation(stateKind, adaptive ? this->v.getSize() : 0),
-        refractoryLeft(this->v.getSize(), 0) {
+        narrowCounter(refractory <= uint64_t(INT8_MAX)),
+        refractoryLeft8(narrowCounter ? this->v.getSize() : 0, 0),
+        refractoryLeft32(narrowCounter ? 0 : this->v.getSize(), 0) {
     int64_t n = this->v.getSize();
     threshold = expand<T>(op.getVThreshold(), n, 0);
     vReset = expand<T>(op.getVReset(), n, 0);
     adaptDecay = expand<T>(op.getAdaptDecay(), n, 0);
     adaptGain = expand<T>(op.getAdaptGain(), n, 0);
+    SmallVector<const std::vector<T> *> params = this->parameters();
+    params.append({&threshold, &vReset, &adaptDecay, &adaptGain});
+    SpikingModes modes;
+    modes.spiking = true;
+    modes.reset = op.getReset();
+    modes.adaptive = adaptive;
+    modes.narrowCounter = narrowCounter;
+    stepFunction = populationStep<T>(params, this->d, modes);
   }
 
-  void step(int64_t) override {
-    int64_t n = this->v.getSize();
-    uint8_t *spikes = this->output->template data<uint8_t>();
-    T *v = this->v.template data<T>();
-    T *a = adaptive ? adaptation.template data<T>() : nullptr;
-    // Integrate every neuron in one vectorizable pass; a refractory
-    // neuron's result is overwritten with v_reset below, as if skipped.
-    this->updateMembranes(this->inputs());
-    // Compare every neuron (vectorizable), then visit the few that fired
-    // or are refractory.
-    const T *__restrict th = threshold.data();
-    const int32_t *__restrict left = refractoryLeft.data();
-    if (a) {
-      for (int64_t k = 0; k < n; ++k)
-        spikes[k] = (v[k] > th[k] + a[k]) & (left[k] == 0);
-    } else {
-      for (int64_t k = 0; k < n; ++k)
-        spikes[k] = (v[k] > th[k]) & (left[k] == 0);
-    }
-    for (int64_t k = 0; k < n; ++k) {
-      if (refractoryLeft[k] > 0) {
-        --refractoryLeft[k];
-        v[k] = vReset[k];
-      } else if (spikes[k]) {
-        if (reset == snn::ResetMode::ToValue)
-          v[k] = vReset[k];
-        else if (reset == snn::ResetMode::Subtract)
-          v[k] = v[k] - (a ? threshold[k] + a[k] : threshold[k]);
-        refractoryLeft[k] = int32_t(refractory);
-      }
-    }
-    if (a)
-      for (int64_t k = 0; k < n; ++k)
-        a[k] = adaptDecay[k] * a[k] + adaptGain[k] * T(spikes[k]);
+  void stepElements(int64_t, int64_t begin, int64_t end) override {
+    PopulationArrays<T> p = this->arrays(begin);
+    p.a = adaptive ? adaptation.template data<T>() + begin : nullptr;
+    p.refractoryLeft8 =
+        narrowCounter ? refractoryLeft8.data() + begin : nullptr;
+    p.refractoryLeft32 =
+        narrowCounter ? nullptr : refractoryLeft32.data() + begin;
+    p.spikes = this->output->template data<uint8_t>() + begin;
+    p.threshold = threshold.data() + begin;
+    p.vReset = vReset.data() + begin;
+    p.adaptDecay = adaptDecay.data() + begin;
+    p.adaptGain = adaptGain.data() + begin;
+    p.refractory = int32_t(refractory);
+    stepFunction(p, end - begin);
   }
 
   std::vector<std::pair<std::string, const Slot *>> variables() const override {
@@ -187,23 +344,25 @@ public:
   }
 
 private:
-  snn::ResetMode reset;
   uint64_t refractory;
   bool adaptive;
   Slot adaptation;
-  std::vector<int32_t> refractoryLeft;
+  bool narrowCounter;
+  std::vector<int8_t> refractoryLeft8;
+  std::vector<int32_t> refractoryLeft32;
   std::vector<T> threshold, vReset, adaptDecay, adaptGain;
+  PopulationStep<T> stepFunction;
 };
 
 /// An integer population (docs/semantics.md, "Integer populations"): every
 /// multiplier is fixed point with `frac_bits` fraction bits, every product
 /// drops them as `rounding` says, every state saturates to `state_bits`.
-class IntegerPopulationKernel : public Kernel {
+class IntegerPopulationKernel : public ElementwiseKernel {
 public:
   template <typename Op>
   IntegerPopulationKernel(Op op, unsigned stateBits, const Slot *input,
                           Slot *output)
-      : Kernel(output), input(input),
+      : ElementwiseKernel(output), input(input),
         v(ElementKind::Int, output->getSize(), stateBits),
         current(ElementKind::Int, output->getSize(), stateBits),
         adaptation(ElementKind::Int, output->getSize(), stateBits) {
@@ -239,12 +398,13 @@ public:
       v.data<int64_t>()[k] = initialIntegerNeuron(format, params, k).v;
   }
 
-  void step(int64_t) override {
-    int64_t n = output->getSize();
+  bool canStepRanges() const override { return holds<int64_t>(*input); }
+
+  void stepElements(int64_t, int64_t begin, int64_t end) override {
     const int64_t *x = input->view<int64_t>(scratch);
     int64_t *vk = v.data<int64_t>(), *i = current.data<int64_t>(),
             *a = adaptation.data<int64_t>();
-    for (int64_t k = 0; k < n; ++k) {
+    for (int64_t k = begin; k < end; ++k) {
       IntegerNeuronState state{vk[k], i[k], a[k], refractoryLeft[k]};
       bool spike = stepIntegerNeuron(format, params, k, state, x[k]);
       vk[k] = state.v;

@@ -54,14 +54,19 @@ private:
 };
 
 /// CSR synapses with delays: an input event at step t adds w * x to target
-/// j's accumulator for step t + delay.
+/// j's accumulator for step t + delay. Per synapse it keeps a 32-bit target,
+/// its weight unless all weights are equal, and its delay if it has one.
 template <typename T> class SparseKernel : public Kernel {
 public:
   SparseKernel(SparseProjectionOp op, const Slot *input, Slot *output)
       : Kernel(output), input(input), rowPtr(op.getRowPtr()),
-        targets(op.getTargets()),
-        weights(paramAs<T>(op.getWeights(), op.getNumSynapses())),
+        targets(op.getTargets().begin(), op.getTargets().end()),
         outSize(output->getSize()) {
+    DenseIntOrFPElementsAttr w = op.getWeights();
+    if (w.getNumElements() == 1 || w.isSplat())
+      weight = paramAs<T>(w, 1).front();
+    else
+      weights = paramAs<T>(w, op.getNumSynapses());
     if (std::optional<ArrayRef<int64_t>> d = op.getDelays())
       delays.assign(d->begin(), d->end());
     depth = op.getMaxDelay() + 1;
@@ -73,29 +78,64 @@ public:
     if (depth == 1) {
       // No delays: this step's events are the whole output.
       T *out = output->data<T>();
-      std::fill_n(out, outSize, T(0));
+      clearLastEvents(out);
       input->forEachNonzero<T>([&](int64_t s, T x) {
-        for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn)
-          out[targets[syn]] += weights[syn] * x;
+        int64_t begin = rowPtr[s], end = rowPtr[s + 1];
+        lastSources.push_back(uint32_t(s));
+        lastEvents += end - begin;
+        const uint32_t *to = targets.data();
+        if (weights.empty()) {
+          T w = weight; // in a register: stores to out cannot change it
+          for (int64_t syn = begin; syn < end; ++syn)
+            out[to[syn]] += w * x;
+        } else {
+          const T *ws = weights.data();
+          for (int64_t syn = begin; syn < end; ++syn)
+            out[to[syn]] += ws[syn] * x;
+        }
       });
       return;
     }
+    // Ring slot of step t + delay, delay < depth.
+    int64_t now = time % depth;
     input->forEachNonzero<T>([&](int64_t s, T x) {
       for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn) {
-        int64_t slot =
-            delays.empty() ? time % depth : (time + delays[syn]) % depth;
-        pending[slot * outSize + targets[syn]] += weights[syn] * x;
+        int64_t slot = delays.empty() ? now : now + delays[syn];
+        if (slot >= depth)
+          slot -= depth;
+        T w = weights.empty() ? weight : weights[syn];
+        pending[slot * outSize + targets[syn]] += w * x;
       }
     });
-    T *now = pending.data() + (time % depth) * outSize;
-    std::copy_n(now, outSize, output->data<T>());
-    std::fill_n(now, outSize, T(0));
+    T *due = pending.data() + now * outSize;
+    std::copy_n(due, outSize, output->data<T>());
+    std::fill_n(due, outSize, T(0));
   }
 
 private:
+  /// Zeroes the output: only the targets of last step's events when they
+  /// are few (the rest is still zero), else all of it.
+  void clearLastEvents(T *out) {
+    if (lastEvents > outSize / 8) {
+      std::fill_n(out, outSize, T(0));
+    } else {
+      for (uint32_t s : lastSources)
+        for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn)
+          out[targets[syn]] = T(0);
+    }
+    lastSources.clear();
+    lastEvents = 0;
+  }
+
   const Slot *input;
-  std::vector<int64_t> rowPtr, targets, delays;
-  std::vector<T> weights;
+  std::vector<int64_t> rowPtr;
+  std::vector<uint32_t> targets, delays;
+  // The sources that had input last step and their synapse count; the
+  // output starts all zero (a fresh slot), as if a full step had none.
+  std::vector<uint32_t> lastSources;
+  int64_t lastEvents = 0;
+  T weight = T(0);
+  std::vector<T> weights; // empty when every synapse has `weight`
   int64_t outSize, depth;
   std::vector<T> pending;
 };
@@ -286,8 +326,18 @@ std::unique_ptr<Kernel> createProjectionKernel(Operation *op,
   if (auto linear = dyn_cast<LinearOp>(op))
     return byNumericKind<DenseKernel>(kind, linear.getWeight(), std::nullopt,
                                       in, output);
-  if (auto sparse = dyn_cast<SparseProjectionOp>(op))
+  if (auto sparse = dyn_cast<SparseProjectionOp>(op)) {
+    // Sources, targets and delays are kept in 32 bits (a larger delay would
+    // need a ring of that many steps of outputs anyway).
+    if (in->getSize() > int64_t(UINT32_MAX) ||
+        output->getSize() > int64_t(UINT32_MAX) ||
+        sparse.getMaxDelay() >= int64_t(UINT32_MAX)) {
+      sparse.emitOpError("is too large for the interpreter: it indexes "
+                         "sources, targets and delays with 32 bits");
+      return nullptr;
+    }
     return byNumericKind<SparseKernel>(kind, sparse, in, output);
+  }
   if (auto conv = dyn_cast<Conv2dOp>(op))
     return byNumericKind<Conv2dKernel>(kind, conv2dGeometry(conv),
                                        conv.getWeight(), conv.getBias(), in,

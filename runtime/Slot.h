@@ -45,10 +45,9 @@ public:
   unsigned getBits() const { return bits; }
   int64_t getSize() const { return size; }
 
+  /// The elements, to write (which drops the list of nonzero spikes).
   template <typename T> T *data();
-  template <typename T> const T *data() const {
-    return const_cast<Slot *>(this)->data<T>();
-  }
+  template <typename T> const T *data() const;
 
   /// Element i as T (spikes read as 0/1).
   template <typename T> T load(int64_t i) const {
@@ -66,6 +65,7 @@ public:
   }
   double getDouble(int64_t i) const { return load<double>(i); }
   void setDouble(int64_t i, double v) {
+    spikeListValid = false;
     switch (kind) {
     case ElementKind::Int:
       i64[i] = saturate(std::isnan(v)    ? 0
@@ -86,12 +86,49 @@ public:
   }
 
   /// Calls f(index, value) for every nonzero element, in index order: the
-  /// event-driven view of a value (only spikes propagate).
+  /// event-driven view of a value (only spikes propagate). A spike value's
+  /// nonzero indices are listed once and reused by every reader until the
+  /// slot is written.
   template <typename T, typename F> void forEachNonzero(F &&f) const {
+    if (kind == ElementKind::Spike) {
+      if (!spikeListValid) {
+        spikeList.clear();
+        forEachNonzeroScan<T>([&](int64_t i, T) { spikeList.push_back(i); });
+        spikeListValid = true;
+      }
+      for (int64_t i : spikeList)
+        f(i, T(1));
+      return;
+    }
+    forEachNonzeroScan<T>(f);
+  }
+
+  /// Marks the elements as changed through a pointer kept from data().
+  void contentsChanged() { spikeListValid = false; }
+
+private:
+  template <typename T, typename F> void forEachNonzeroScan(F &&f) const {
     switch (kind) {
     case ElementKind::Spike: {
-      // Spikes are sparse: skip eight silent neurons at a time.
+      // Spikes are sparse: skip 64 silent neurons at a time (eight words
+      // OR-ed, one vector compare), then eight at a time.
       int64_t i = 0;
+      const uint8_t *bytes = spikes.data();
+      auto word = [&](int64_t at) {
+        uint64_t w;
+        std::memcpy(&w, bytes + at, sizeof(w));
+        return w;
+      };
+      for (; i + 64 <= size; i += 64) {
+        if (!((word(i) | word(i + 8) | word(i + 16) | word(i + 24)) |
+              (word(i + 32) | word(i + 40) | word(i + 48) | word(i + 56))))
+          continue;
+        for (int64_t w = i; w < i + 64; w += 8)
+          if (word(w))
+            for (int64_t j = w; j < w + 8; ++j)
+              if (bytes[j])
+                f(j, T(1));
+      }
       for (; i + 8 <= size; i += 8) {
         uint64_t word;
         std::memcpy(&word, spikes.data() + i, sizeof(word));
@@ -124,6 +161,7 @@ public:
     }
   }
 
+public:
   /// The largest and smallest value of this slot's integer width.
   int64_t maxValue() const {
     return bits >= 64 ? INT64_MAX : (int64_t(1) << (bits - 1)) - 1;
@@ -135,11 +173,13 @@ public:
 
   /// Clamps every element to the slot's integer width (a no-op otherwise):
   /// every integer value the interpreter stores saturates.
-  void saturateAll() {
+  void saturateAll() { saturate(0, size); }
+  /// Clamps elements [begin, end).
+  void saturate(int64_t begin, int64_t end) {
     if (kind != ElementKind::Int || bits >= 64)
       return;
-    for (int64_t &v : i64)
-      v = saturate(v);
+    for (int64_t k = begin; k < end; ++k)
+      i64[k] = saturate(i64[k]);
   }
 
   /// The elements as T: this slot's own storage when it holds T, else a
@@ -176,12 +216,28 @@ private:
   std::vector<int64_t> i64;
   std::vector<float> f32;
   std::vector<double> f64;
+  // The nonzero spikes' indices, while spikeListValid.
+  mutable std::vector<int64_t> spikeList;
+  mutable bool spikeListValid = false;
 };
 
-template <> inline uint8_t *Slot::data<uint8_t>() { return spikes.data(); }
+template <> inline uint8_t *Slot::data<uint8_t>() {
+  spikeListValid = false;
+  return spikes.data();
+}
 template <> inline float *Slot::data<float>() { return f32.data(); }
 template <> inline double *Slot::data<double>() { return f64.data(); }
 template <> inline int64_t *Slot::data<int64_t>() { return i64.data(); }
+template <> inline const uint8_t *Slot::data<uint8_t>() const {
+  return spikes.data();
+}
+template <> inline const float *Slot::data<float>() const { return f32.data(); }
+template <> inline const double *Slot::data<double>() const {
+  return f64.data();
+}
+template <> inline const int64_t *Slot::data<int64_t>() const {
+  return i64.data();
+}
 
 } // namespace snc::runtime
 

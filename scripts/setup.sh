@@ -12,6 +12,7 @@ packages=(
   verilator                                    # RTL backends
   yosys nextpnr-ice40 fpga-icestorm            # FPGA synthesis, iCE40 P&R, icepack
   python3 python3-numpy python3-h5py           # NIR fixture generator
+  python3-brian                                # Brian2 2.5.1: bench/cuba/run.sh
   clang-format clang-tidy
   clang-19 libclang-rt-19-dev                  # libFuzzer targets (scripts/fuzz.sh)
 )

@@ -3,7 +3,9 @@
 // Brian2's CUBA example (Vogels & Abbott 2005 as benchmarked by Brette et al.
 // 2007): 4000 LIF neurons, 3200 excitatory and 800 inhibitory, connection
 // probability 0.02, taum 20 ms, taue 5 ms, taui 10 ms, dt 0.1 ms, 1 s.
-// Prints synaptic events per second of wall time and peak memory.
+// Prints synaptic events per second of simulation time (process CPU time,
+// as Brian2's standalone timer, and wall time) and the interpreter's memory
+// per synapse. Larger networks keep the fan-out (80 synapses per neuron).
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +20,7 @@
 #include "mlir/IR/Verifier.h"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -50,14 +53,20 @@ struct Csr {
   SmallVector<int64_t> rowPtr{0}, targets;
 };
 
-/// Random synapses from sources [begin, end) of the population to all of it.
+/// Random synapses from sources [begin, end) of the population to all of
+/// it, each pair with probability p: the gaps between chosen targets are
+/// geometric, so the cost is the synapse count, not neurons squared.
 Csr connect(const Config &c, SplitMix64 &rng, int64_t begin, int64_t end) {
   Csr csr;
+  double logMiss = std::log1p(-c.p);
   for (int64_t pre = 0; pre < c.neurons; ++pre) {
     if (pre >= begin && pre < end)
-      for (int64_t post = 0; post < c.neurons; ++post)
-        if (rng.uniform() < c.p)
-          csr.targets.push_back(post);
+      for (int64_t post = -1;;) {
+        post += 1 + int64_t(std::floor(std::log1p(-rng.uniform()) / logMiss));
+        if (post >= c.neurons)
+          break;
+        csr.targets.push_back(post);
+      }
     csr.rowPtr.push_back(int64_t(csr.targets.size()));
   }
   return csr;
@@ -137,12 +146,41 @@ double seconds(std::chrono::steady_clock::time_point since) {
       .count();
 }
 
+/// Process CPU time: what Brian2's standalone loop timer (std::clock) reads.
+double cpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+/// Resident memory now, in bytes.
+double residentBytes() {
+  long pages = 0, resident = 0;
+  if (FILE *f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+      resident = 0;
+    std::fclose(f);
+  }
+  return double(resident) * double(sysconf(_SC_PAGESIZE));
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   Config c;
   if (argc > 1)
     c.seconds = std::atof(argv[1]);
+  if (argc > 2) {
+    // Brian2's CUBA scaled as its benchmarks scale it: 80 % excitatory and
+    // the same expected fan-out, 0.02 * 4000 = 80 synapses per neuron.
+    c.neurons = std::atoll(argv[2]);
+    if (c.neurons < 100) {
+      std::fprintf(stderr, "snc-bench-cuba: neurons must be >= 100\n");
+      return 2;
+    }
+    c.excitatory = c.neurons * 4 / 5;
+    c.p = std::min(1.0, 0.02 * 4000 / double(c.neurons));
+  }
   auto start = std::chrono::steady_clock::now();
   MLIRContext context;
   context.getOrLoadDialect<SNNDialect>();
@@ -150,55 +188,71 @@ int main(int argc, char **argv) {
   OwningOpRef<ModuleOp> module = ModuleOp::create(b.getUnknownLoc());
   b.setInsertionPointToStart(module->getBody());
   SplitMix64 rng{c.seed};
-  Csr exc = connect(c, rng, 0, c.excitatory);
-  Csr inh = connect(c, rng, c.excitatory, c.neurons);
-  NetworkOp network = buildCuba(b, c, exc, inh);
+  std::vector<int64_t> fanOut(c.neurons);
+  int64_t synapses = 0;
+  NetworkOp network;
+  {
+    Csr exc = connect(c, rng, 0, c.excitatory);
+    Csr inh = connect(c, rng, c.excitatory, c.neurons);
+    for (int64_t k = 0; k < c.neurons; ++k)
+      fanOut[k] = (exc.rowPtr[k + 1] - exc.rowPtr[k]) +
+                  (inh.rowPtr[k + 1] - inh.rowPtr[k]);
+    synapses = int64_t(exc.targets.size() + inh.targets.size());
+    network = buildCuba(b, c, exc, inh);
+  }
   if (failed(verify(*module))) {
     std::fprintf(stderr, "snc-bench-cuba: the generated network is invalid\n");
     return 2;
   }
+  double irBytes = residentBytes();
   FailureOr<std::unique_ptr<runtime::Interpreter>> interp =
       runtime::Interpreter::create(network);
   if (failed(interp))
     return 2;
+  double interpBytes = residentBytes() - irBytes;
   double buildTime = seconds(start);
 
-  std::vector<int64_t> fanOut(c.neurons);
-  for (int64_t k = 0; k < c.neurons; ++k)
-    fanOut[k] = (exc.rowPtr[k + 1] - exc.rowPtr[k]) +
-                (inh.rowPtr[k + 1] - inh.rowPtr[k]);
   const runtime::Slot &out = (*interp)->getOutput(0);
   int64_t steps = std::llround(c.seconds / c.dt);
   int64_t spikeCount = 0, events = 0;
+  uint64_t raster = 0xcbf29ce484222325ULL; // FNV-1a of every (step, neuron)
   auto simStart = std::chrono::steady_clock::now();
+  double cpuStart = cpuSeconds();
   for (int64_t t = 0; t < steps; ++t) {
     (*interp)->step();
-    const uint8_t *s = out.data<uint8_t>();
-    for (int64_t k = 0; k < c.neurons; ++k)
-      if (s[k]) {
-        ++spikeCount;
-        events += fanOut[k];
-      }
+    out.forEachNonzero<uint8_t>([&](int64_t k, uint8_t) {
+      ++spikeCount;
+      events += fanOut[k];
+      raster = (raster ^ uint64_t(t * c.neurons + k)) * 0x100000001b3ULL;
+    });
   }
+  double simCpu = cpuSeconds() - cpuStart;
   double simTime = seconds(simStart);
 
   struct rusage usage;
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("CUBA: %lld LIF (%lld exc / %lld inh), p = %.2f, %.3f s "
+  std::printf("CUBA: %lld LIF (%lld exc / %lld inh), p = %.4g, %.3f s "
               "simulated at dt = %.1f ms (%lld steps)\n",
               (long long)c.neurons, (long long)c.excitatory,
               (long long)(c.neurons - c.excitatory), c.p, c.seconds, c.dt * 1e3,
               (long long)steps);
-  std::printf("  synapses             %zu\n",
-              exc.targets.size() + inh.targets.size());
+  std::printf("  synapses             %lld\n", (long long)synapses);
   std::printf("  build IR + plan      %.3f s\n", buildTime);
-  std::printf("  simulation (wall)    %.3f s, %.2fx real time\n", simTime,
-              simTime / c.seconds);
+  std::printf("  simulation (CPU)     %.4f s, %.3fx real time\n", simCpu,
+              simCpu / c.seconds);
+  std::printf("  simulation (wall)    %.4f s\n", simTime);
   std::printf("  spikes               %lld (mean rate %.1f Hz)\n",
               (long long)spikeCount,
               double(spikeCount) / double(c.neurons) / c.seconds);
   std::printf("  synaptic events      %lld\n", (long long)events);
-  std::printf("  synaptic events/s    %.3g\n", double(events) / simTime);
+  // Equal hashes across builds mean the same spikes at the same steps.
+  std::printf("  spike raster hash    %016llx\n", (unsigned long long)raster);
+  std::printf("  synaptic events/s    %.4g (CPU time; %.4g wall)\n",
+              double(events) / simCpu, double(events) / simTime);
+  std::printf("  resident before plan %.1f MiB (process: libraries, the IR)\n",
+              irBytes / 1048576);
+  std::printf("  interpreter adds     %.1f MiB (%.1f bytes/synapse)\n",
+              interpBytes / 1048576, interpBytes / double(synapses));
   std::printf("  peak memory (RSS)    %.1f MiB\n", usage.ru_maxrss / 1024.0);
   return 0;
 }

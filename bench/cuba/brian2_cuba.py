@@ -6,7 +6,12 @@ The simulation time is Brian2's own timer of the run loop only (code
 generation, compilation, synapse creation and file I/O are excluded):
 `device._last_run_time`.
 
-Usage: python3 brian2_cuba.py [seconds] [--runtime]
+Usage: python3 brian2_cuba.py [seconds] [--runtime] [--build-dir DIR]
+
+With --build-dir the standalone project stays in DIR, so bench/cuba/run.sh
+can run its binary (DIR/main) again and read the loop time of each run from
+DIR/results/last_run_info.txt; the spike count of a run is the size of the
+SpikeMonitor's index file, which it prints as `spike file`.
 """
 import argparse
 import shutil
@@ -24,6 +29,8 @@ args = argparse.ArgumentParser()
 args.add_argument('seconds', nargs='?', type=float, default=1.0)
 args.add_argument('--runtime', action='store_true',
                   help="Brian2's runtime mode (Cython) instead of standalone")
+args.add_argument('--build-dir',
+                  help='keep the standalone project in this directory')
 args = args.parse_args()
 
 if args.runtime:
@@ -31,7 +38,7 @@ if args.runtime:
     mode = 'runtime mode (Cython)'
     timer = 'device._last_run_time: time.time() around Network.run\'s loop'
 else:
-    workdir = tempfile.mkdtemp(prefix='brian2_cuba_')
+    workdir = args.build_dir or tempfile.mkdtemp(prefix='brian2_cuba_')
     set_device('cpp_standalone', directory=workdir)
     prefs.devices.cpp_standalone.openmp_threads = 0
     mode = 'C++ standalone, 1 thread'
@@ -84,5 +91,8 @@ print(f'  spikes               {spike_count} '
       f'(mean rate {spike_count / N / args.seconds:.1f} Hz)')
 print(f'  synaptic events      {events}')
 print(f'  synaptic events/s    {events / sim_time:.3g}')
-if not args.runtime:
+if args.build_dir:
+    index_file = device.get_array_filename(spikes.variables['i'])
+    print(f'  spike file           {index_file}')
+elif not args.runtime:
     shutil.rmtree(workdir, ignore_errors=True)
