@@ -182,6 +182,25 @@ std::unique_ptr<mlir::Pass> createEmitPass(const Backend &backend,
                                            EmitOutput output,
                                            std::string *summary);
 
+/// Parses `text`, a backend's --backend-options, into its options struct
+/// (pass-style options with createFromString); `valid` rejects values the
+/// option parser accepts and the backend does not. The error names the
+/// backend, the text and the options it knows.
+template <typename Options>
+std::unique_ptr<Options>
+parseBackendOptions(llvm::StringRef backend, llvm::StringRef text,
+                    llvm::StringRef known, std::string &error,
+                    llvm::function_ref<bool(const Options &)> valid = {}) {
+  std::unique_ptr<Options> options = Options::createFromString(text);
+  if (options && valid && !valid(*options))
+    options.reset();
+  if (!options)
+    error = (backend + ": bad backend options '" + text + "' (known: " + known +
+             ")")
+                .str();
+  return options;
+}
+
 } // namespace snc::backends
 
 #endif // SNC_BACKENDS_BACKEND_H

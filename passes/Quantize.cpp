@@ -164,6 +164,9 @@ private:
     double weight, scale;
     int64_t level;
   };
+  static llvm::DenseMap<int64_t, std::vector<size_t>>
+  levelsByOutput(const std::vector<WeightLevel> &levels,
+                 std::vector<int64_t> &outputs);
   void balanceRounding(std::vector<WeightLevel> &levels,
                        const Values &mean) const;
   /// Adaptive rounding's objective for one population's folded
@@ -754,6 +757,21 @@ Values Quantizer::meanInput(Operation *op, const Scale &source) {
   return perChannel;
 }
 
+/// The indices of `levels` per output neuron; `outputs` lists the outputs
+/// in first-seen order, so that every walk over them is deterministic.
+llvm::DenseMap<int64_t, std::vector<size_t>>
+Quantizer::levelsByOutput(const std::vector<WeightLevel> &levels,
+                          std::vector<int64_t> &outputs) {
+  llvm::DenseMap<int64_t, std::vector<size_t>> byOutput;
+  for (size_t k = 0; k < levels.size(); ++k) {
+    auto [it, inserted] = byOutput.try_emplace(levels[k].out);
+    if (inserted)
+      outputs.push_back(levels[k].out);
+    it->second.push_back(k);
+  }
+  return byOutput;
+}
+
 /// Adaptive rounding, first moment: per output, weights rounded to nearest
 /// lose sum (w S - level) * mean input of drive per step on average, which
 /// an integrate-and-fire neuron accumulates. Moving single levels to their
@@ -761,14 +779,9 @@ Values Quantizer::meanInput(Operation *op, const Scale &source) {
 /// that shrinks the loss, brings it near zero. Deterministic.
 void Quantizer::balanceRounding(std::vector<WeightLevel> &levels,
                                 const Values &mean) const {
-  llvm::DenseMap<int64_t, std::vector<size_t>> byOutput;
   std::vector<int64_t> outputs;
-  for (size_t k = 0; k < levels.size(); ++k) {
-    auto [it, inserted] = byOutput.try_emplace(levels[k].out);
-    if (inserted)
-      outputs.push_back(levels[k].out);
-    it->second.push_back(k);
-  }
+  llvm::DenseMap<int64_t, std::vector<size_t>> byOutput =
+      levelsByOutput(levels, outputs);
   for (int64_t out : outputs) {
     const std::vector<size_t> &members = byOutput[out];
     double lost = 0;
@@ -931,14 +944,9 @@ void Quantizer::roundForMembrane(std::vector<WeightLevel> &levels,
     }
     return it->second;
   };
-  llvm::DenseMap<int64_t, std::vector<size_t>> byOutput;
   std::vector<int64_t> outputs;
-  for (size_t k = 0; k < levels.size(); ++k) {
-    auto [it, inserted] = byOutput.try_emplace(levels[k].out);
-    if (inserted)
-      outputs.push_back(levels[k].out);
-    it->second.push_back(k);
-  }
+  llvm::DenseMap<int64_t, std::vector<size_t>> byOutput =
+      levelsByOutput(levels, outputs);
   for (int64_t out : outputs) {
     // This neuron's filtered inputs where not shared (reserved: `unit`
     // points into it).

@@ -30,6 +30,15 @@ bool readWholeFile(const std::string &path, std::vector<uint8_t> &bytes,
   return true;
 }
 
+bool readWholeFile(const std::string &path, std::string &text,
+                   std::string &error) {
+  std::vector<uint8_t> bytes;
+  if (!readWholeFile(path, bytes, error))
+    return false;
+  text.assign(bytes.begin(), bytes.end());
+  return true;
+}
+
 bool writeFileAtomically(const std::string &path,
                          const std::vector<uint8_t> &bytes,
                          std::string &error) {

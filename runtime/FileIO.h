@@ -17,6 +17,8 @@ namespace snc::runtime {
 /// Reads all of `path`; errors start with the path.
 bool readWholeFile(const std::string &path, std::vector<uint8_t> &bytes,
                    std::string &error);
+bool readWholeFile(const std::string &path, std::string &text,
+                   std::string &error);
 
 /// Writes `bytes` to "<path>.tmp.<pid>" and renames it over
 /// `path`; on failure removes the temporary file. Errors start with the

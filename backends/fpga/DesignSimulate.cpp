@@ -28,14 +28,6 @@ namespace {
 
 constexpr int kRunSeconds = 600;
 
-bool readText(const std::string &path, std::string &text, std::string &error) {
-  std::vector<uint8_t> bytes;
-  if (!runtime::readWholeFile(path, bytes, error))
-    return false;
-  text.assign(bytes.begin(), bytes.end());
-  return true;
-}
-
 uint64_t fnv1a(uint64_t hash, const std::string &text) {
   for (unsigned char c : text) {
     hash ^= c;
@@ -87,7 +79,7 @@ bool build(const std::string &directory, std::string &error) {
     sources.push_back(file.path);
   for (const auto &source : sources) {
     std::string text;
-    if (!readText(directory + "/" + source, text, error))
+    if (!runtime::readWholeFile(directory + "/" + source, text, error))
       return false;
     hash = fnv1a(fnv1a(hash, source), text);
   }
@@ -96,7 +88,7 @@ bool build(const std::string &directory, std::string &error) {
   std::string old;
   std::string ignored;
   if (std::filesystem::exists(obj + "/Vtop_harness") &&
-      readText(obj + "/stamp", old, ignored) && old == stamp)
+      runtime::readWholeFile(obj + "/stamp", old, ignored) && old == stamp)
     return true;
   std::error_code ec;
   std::filesystem::create_directories(obj, ec);
@@ -120,7 +112,7 @@ bool simulateDesign(const std::string &directory,
                     const SimulateOptions &options, SimulateResult &result,
                     std::string &error) {
   std::string text;
-  if (!readText(directory + "/manifest.json", text, error))
+  if (!runtime::readWholeFile(directory + "/manifest.json", text, error))
     return false;
   nlohmann::json manifest;
   try {

@@ -60,13 +60,10 @@ constexpr llvm::StringLiteral kKnownOptions =
     "x-initial-seed=N";
 
 std::unique_ptr<FPGAOptions> parseOptions(StringRef text, std::string &error) {
-  std::unique_ptr<FPGAOptions> options = FPGAOptions::createFromString(text);
-  if (options && !options->xInitial.empty() && options->xInitial != "unique")
-    options.reset();
-  if (!options)
-    error = "fpga: bad backend options '" + text.str() +
-            "' (known: " + kKnownOptions.str() + ")";
-  return options;
+  return backends::parseBackendOptions<FPGAOptions>(
+      "fpga", text, kKnownOptions, error, [](const FPGAOptions &options) {
+        return options.xInitial.empty() || options.xInitial == "unique";
+      });
 }
 
 class FPGABackend : public backends::Backend {

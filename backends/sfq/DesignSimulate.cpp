@@ -25,14 +25,6 @@ using namespace runtime::sfq;
 
 namespace {
 
-bool readText(const std::string &path, std::string &text, std::string &error) {
-  std::vector<uint8_t> bytes;
-  if (!runtime::readWholeFile(path, bytes, error))
-    return false;
-  text.assign(bytes.begin(), bytes.end());
-  return true;
-}
-
 int64_t elementsOf(const std::vector<int64_t> &shape) {
   int64_t n = 1;
   for (int64_t d : shape)
@@ -116,7 +108,7 @@ std::string describeViolations(const std::vector<Violation> &violations) {
 bool loadDesign(const std::string &directory, Design &design,
                 std::string &error) {
   std::string manifestPath = directory + "/manifest.json", text;
-  if (!readText(manifestPath, text, error))
+  if (!runtime::readWholeFile(manifestPath, text, error))
     return false;
   design = Design();
   try {
@@ -126,7 +118,7 @@ bool loadDesign(const std::string &directory, Design &design,
     return false;
   }
   std::string netlistPath = directory + "/netlist.v";
-  return readText(netlistPath, text, error) &&
+  return runtime::readWholeFile(netlistPath, text, error) &&
          readVerilog(text, netlistPath, design.netlist, error);
 }
 

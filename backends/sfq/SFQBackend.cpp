@@ -44,13 +44,10 @@ constexpr llvm::StringLiteral kKnownOptions =
     "seed=N, sequential-placement=true|false, balance=full|retime";
 
 std::unique_ptr<SFQOptions> parseOptions(StringRef text, std::string &error) {
-  std::unique_ptr<SFQOptions> options = SFQOptions::createFromString(text);
-  if (options && options->balance != "full" && options->balance != "retime")
-    options.reset();
-  if (!options)
-    error = "sfq: bad backend options '" + text.str() +
-            "' (known: " + kKnownOptions.str() + ")";
-  return options;
+  return backends::parseBackendOptions<SFQOptions>(
+      "sfq", text, kKnownOptions, error, [](const SFQOptions &options) {
+        return options.balance == "full" || options.balance == "retime";
+      });
 }
 
 class SFQBackend : public backends::Backend {

@@ -54,6 +54,12 @@ nmc::MappingOp placedMapping(ModuleOp module, snn::NetworkOp network) {
   return {};
 }
 
+std::unique_ptr<SpiNNaker2Options> parseOptions(StringRef text,
+                                                std::string &error) {
+  return backends::parseBackendOptions<SpiNNaker2Options>(
+      "spinnaker2", text, "seed=N, sequential-placement=true|false", error);
+}
+
 class SpiNNaker2Backend : public backends::Backend {
 public:
   StringRef getName() const override { return "spinnaker2"; }
@@ -71,12 +77,10 @@ public:
   LogicalResult addPasses(OpPassManager &pm, ModuleOp module,
                           snn::NetworkOp network,
                           StringRef options) const override {
-    std::unique_ptr<SpiNNaker2Options> parsed =
-        SpiNNaker2Options::createFromString(options);
+    std::string error;
+    std::unique_ptr<SpiNNaker2Options> parsed = parseOptions(options, error);
     if (!parsed)
-      return network.emitError()
-             << "spinnaker2: bad backend options '" << options
-             << "' (known: seed=N, sequential-placement=true|false)";
+      return network.emitError() << error;
     MapOptions map;
     map.network = network.getSymName().str();
     map.seed = parsed->seed;
@@ -112,11 +116,8 @@ bool SpiNNaker2Backend::simulate(const std::string &dir,
                                  backends::SimulationOutput &output,
                                  std::string &error) const {
   // Its options are all compile options; they are checked all the same.
-  if (!SpiNNaker2Options::createFromString(options)) {
-    error = "spinnaker2: bad backend options '" + options.str() +
-            "' (known: seed=N, sequential-placement=true|false)";
+  if (!parseOptions(options, error))
     return false;
-  }
   auto loaded = std::make_shared<LoadedMachine>();
   if (!readImages(dir, *loaded, error))
     return false;

@@ -63,32 +63,7 @@ std::vector<int64_t> pulsesOf(const std::vector<int> &train) {
 //   1, 2 (fire, 1):                       n2 = 0 0 1 0 0 1.
 // n2 is layer 2: step s's spike appears in cycle s + 2.
 TEST(SFQNetwork, TwoLayersWithPathBalancing) {
-  Netlist n;
-  uint32_t clk = n.addCell(CellKind::DCSFQ, "clk");
-  uint32_t x0 = n.addCell(CellKind::DCSFQ, "x0");
-  uint32_t x1 = n.addCell(CellKind::DCSFQ, "x1");
-  uint32_t n0 = n.addNeuron("n0", neuron({1, 1}, 1, ResetMode::ToValue));
-  uint32_t n1 = n.addNeuron("n1", neuron({-1, 1}, 0, ResetMode::None));
-  uint32_t dff = n.addCell(CellKind::DFF, "balance_x0");
-  uint32_t n2 = n.addNeuron("n2", neuron({1, 1, -1}, 1, ResetMode::Subtract));
-  uint32_t out = n.addCell(CellKind::SFQDC, "out");
-
-  std::vector<Pin> ticks = addSplitterTree(n, {clk, 0}, 4, "clk_split");
-  n.connect(ticks[0], {n0, 2});
-  n.connect(ticks[1], {n1, 2});
-  n.connect(ticks[2], {dff, 1});
-  n.connect(ticks[3], {n2, 3});
-  std::vector<Pin> x0s = addSplitterTree(n, {x0, 0}, 3, "x0_split");
-  n.connect(x0s[0], {n0, 0});
-  n.connect(x0s[1], {n1, 0});
-  n.connect(x0s[2], {dff, 0});
-  std::vector<Pin> x1s = addSplitterTree(n, {x1, 0}, 2, "x1_split");
-  n.connect(x1s[0], {n0, 1});
-  n.connect(x1s[1], {n1, 1});
-  n.connect({n0, 0}, {n2, 0});
-  n.connect({n1, 0}, {n2, 1});
-  n.connect({dff, 0}, {n2, 2});
-  n.connect({n2, 0}, {out, 0});
+  Netlist n = twoLayerNetlist();
 
   SimulationInput input;
   input.clock = {"clk", kPeriodFs, 8, 0};
