@@ -2,10 +2,11 @@
 //
 // Synapses are grouped the way a PE looks them up: by the PE of their
 // target (the slice holding the post neuron), then by source slice (one key
-// table entry), then by source neuron (one row). A source slice's rows are
-// packed behind an index of their offsets, so a PE stores exactly its
-// synapses, as the partitioner budgets them (row header + index word per
-// row, one word per synapse).
+// table entry), then by source neuron (one row, only for source neurons
+// with synapses here). A source slice's rows are packed behind an index of
+// their offsets, so a PE stores exactly its synapses, as the partitioner
+// budgets them (mapping::peImageBytes: row header + index word per row, one
+// word per synapse, plus the header and key table).
 //
 //===----------------------------------------------------------------------===//
 
@@ -235,21 +236,26 @@ PeImage encode(const manycore::Network &network,
     uint32_t key, mask;
     int64_t source;
     const Rows *rows;
-    size_t indexBytes, bytes;
+    size_t storedRows, indexBytes, bytes;
   };
   std::vector<Block> blocks;
   int64_t ringDepth = 1, synapses = 0;
   for (const auto &[source, rows] : incoming) {
-    size_t indexBytes = alignTo8(rows.size() * 4), bytes = indexBytes;
+    size_t storedRows = 0;
+    for (const std::vector<SynapseWord> &row : rows)
+      storedRows += !row.empty();
+    size_t indexBytes = alignTo8(storedRows * 4), blockSynapses = 0;
     for (const std::vector<SynapseWord> &row : rows) {
-      bytes += kRowHeaderSize + row.size() * kSynapseWordSize;
-      synapses += int64_t(row.size());
+      blockSynapses += row.size();
       for (const SynapseWord &word : row)
         ringDepth = std::max<int64_t>(ringDepth, word.delay + 1);
     }
+    synapses += int64_t(blockSynapses);
+    size_t bytes = size_t(mapping::image::blockBytes(int64_t(storedRows),
+                                                     int64_t(blockSynapses)));
     const mapping::KeyRange &range = keys.ofSlice[size_t(source)];
     blocks.push_back(
-        {range.base, range.mask, source, &rows, indexBytes, bytes});
+        {range.base, range.mask, source, &rows, storedRows, indexBytes, bytes});
   }
   std::sort(blocks.begin(), blocks.end(),
             [](const Block &a, const Block &b) { return a.key < b.key; });
@@ -351,14 +357,17 @@ PeImage encode(const manycore::Network &network,
     put(bytes, entry + 4, block.mask, 4);
     put(bytes, entry + 8, uint64_t(block.source), 4);
     put(bytes, entry + 12, rowsAt, 4);
-    put(bytes, entry + 16, block.rows->size(), 4);
+    put(bytes, entry + 16, block.storedRows, 4);
     put(bytes, entry + 20, block.indexBytes, 4);
     size_t blockAt = offsets[kRows] + rowsAt, rowOffset = block.indexBytes;
-    for (size_t j = 0; j < block.rows->size(); ++j) {
+    for (size_t j = 0, stored = 0; j < block.rows->size(); ++j) {
       const std::vector<SynapseWord> &row = (*block.rows)[j];
-      put(bytes, blockAt + 4 * j, rowOffset, 4);
+      if (row.empty())
+        continue;
+      put(bytes, blockAt + 4 * stored++, rowOffset, 4);
       size_t rowAt = blockAt + rowOffset;
       put(bytes, rowAt, row.size(), 4);
+      put(bytes, rowAt + 4, j, 4);
       for (size_t w = 0; w < row.size(); ++w)
         putSynapse(bytes, rowAt + kRowHeaderSize + w * kSynapseWordSize,
                    row[w]);

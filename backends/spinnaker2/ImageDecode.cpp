@@ -175,6 +175,7 @@ bool decodeKeyTable(const std::vector<uint8_t> &bytes, const uint64_t offsets[],
       return false;
     }
     const uint8_t *block = rows + entry.rowsOffset;
+    uint64_t nextSource = 0;
     for (uint32_t r = 0; r < entry.rowCount; ++r) {
       uint64_t rowOffset = get(block + 4 * uint64_t(r), 4);
       uint64_t rowAt = uint64_t(entry.rowsOffset) + rowOffset;
@@ -185,9 +186,15 @@ bool decodeKeyTable(const std::vector<uint8_t> &bytes, const uint64_t offsets[],
         return false;
       }
       const uint8_t *row = rows + rowAt;
-      uint64_t count = get(row, 4);
-      if (get(row + 4, 4) ||
-          rowAt + kRowHeaderSize + count * kSynapseWordSize > sizes[kRows]) {
+      uint64_t count = get(row, 4), source = get(row + 4, 4);
+      if (count == 0 || source < nextSource || source >= range.size()) {
+        error = name + ", row " + std::to_string(r) + ": source neuron " +
+                std::to_string(source) +
+                " empty, not ascending or outside the key range";
+        return false;
+      }
+      nextSource = source + 1;
+      if (rowAt + kRowHeaderSize + count * kSynapseWordSize > sizes[kRows]) {
         error = name + ", row " + std::to_string(r) + ": " +
                 std::to_string(count) + " synapses overflow the rows section";
         return false;
@@ -248,9 +255,9 @@ bool decodeImage(const std::vector<uint8_t> &bytes,
     error = "bad magic (not an snc SpiNNaker2 image)";
     return false;
   }
-  if (bytes[7] != uint8_t(kVersion)) {
+  if (bytes[7] != uint8_t(kImageVersion)) {
     error = std::string("image format version '") + char(bytes[7]) +
-            "', this reader reads '" + kVersion + "'";
+            "', this reader reads '" + kImageVersion + "'";
     return false;
   }
   if (bytes.size() < kHeaderSize) {

@@ -12,6 +12,7 @@
 #ifndef SNC_BACKENDS_SPINNAKER2_IMAGEFORMAT_H
 #define SNC_BACKENDS_SPINNAKER2_IMAGEFORMAT_H
 
+#include "passes/mapping/PeImageSize.h"
 #include "runtime/manycore/SynapticRow.h"
 
 #include <cstddef>
@@ -22,11 +23,13 @@
 namespace snc::spinnaker2::format {
 
 /// Magics carry the format version in their last character.
-constexpr char kImageMagic[9] = "SNC2IMG1";
+/// Image version 2: rows only for source neurons with synapses on the PE.
+constexpr char kImageMagic[9] = "SNC2IMG2";
 constexpr char kRoutesMagic[9] = "SNC2RTE1";
 constexpr char kImagePrefix[8] = "SNC2IMG";
 constexpr char kRoutesPrefix[8] = "SNC2RTE";
-constexpr char kVersion = '1';
+constexpr char kImageVersion = '2';
+constexpr char kVersion = '1'; // routes.bin
 
 /// PE image header fields (byte offsets).
 enum HeaderOffset : size_t {
@@ -85,10 +88,11 @@ constexpr size_t kStateRecordSize = kStateFields * 8;
 /// Key table entry: u32 key, u32 mask, u32 source slice, u32 block offset
 /// (bytes into the rows section), u32 row count, u32 row index bytes. A
 /// block is an index of one u32 offset per row (from the block's start),
-/// padded to 8 bytes, then the rows, packed.
+/// padded to 8 bytes, then the rows, packed, one per source neuron with
+/// synapses on the PE, in ascending source neuron.
 constexpr size_t kKeyEntrySize = 24;
 
-/// A row: u32 synapse count, u32 zero, then that many synapse words
+/// A row: u32 synapse count, u32 source neuron, then that many synapse words
 /// (i32 weight, u16 target (local neuron), u8 delay, u8 zero).
 using manycore::getSynapse;
 using manycore::kMaxDelay;
@@ -116,6 +120,14 @@ enum RoutesOffset : size_t {
 inline size_t routeEntrySize(size_t peWords) { return 16 + 8 * peWords; }
 
 inline size_t alignTo8(size_t bytes) { return (bytes + 7) & ~size_t(7); }
+
+// The partitioner budgets PEs with these sizes (passes/mapping/PeImageSize.h).
+static_assert(kHeaderSize == size_t(mapping::image::kHeaderBytes));
+static_assert(kKeyEntrySize == size_t(mapping::image::kKeyEntryBytes));
+static_assert(kRowHeaderSize == size_t(mapping::image::kRowHeaderBytes));
+static_assert(kSynapseWordSize == size_t(mapping::image::kSynapseWordBytes));
+static_assert(kParamRecordSize == size_t(mapping::image::kNeuronParamBytes));
+static_assert(kStateRecordSize == size_t(mapping::image::kNeuronStateBytes));
 
 /// Little-endian access.
 inline void put(std::vector<uint8_t> &out, size_t at, uint64_t value,

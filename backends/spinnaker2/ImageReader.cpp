@@ -154,7 +154,7 @@ bool linkPes(const Manifest &manifest, LoadedMachine &out, std::string &error) {
           found == peOfSlice.end() ? nullptr : &out.pes[found->second];
       if (!source || source->keyBase != entry.key ||
           source->keyMask != entry.mask ||
-          int64_t(entry.rowCount) != source->neurons()) {
+          int64_t(entry.rowCount) > source->neurons()) {
         error = "pe_" + std::to_string(pe.index) +
                 ".bin: key table entry for slice " +
                 std::to_string(entry.sourceSlice) +

@@ -140,6 +140,34 @@ void removeStaleImages(const std::string &dir,
   }
 }
 
+/// Fails naming the largest over-budget PE, its bytes and the budget.
+bool checkBudget(const Manifest &manifest, std::string &error) {
+  const ManifestPe *largest = nullptr;
+  int64_t over = 0;
+  for (const ManifestPe &pe : manifest.pes)
+    if (pe.memory.total() > manifest.budgetBytes) {
+      ++over;
+      if (!largest || pe.memory.total() > largest->memory.total())
+        largest = &pe;
+    }
+  if (!largest)
+    return true;
+  const PeMemory &m = largest->memory;
+  error = "PE " + std::to_string(largest->index) + " (slice " +
+          std::to_string(largest->slice) + " of '" +
+          manifest.populations[size_t(largest->population)].name +
+          "', neurons [" + std::to_string(largest->lo) + ", " +
+          std::to_string(largest->hi) + ")) needs " +
+          std::to_string(m.total()) + " bytes, the budget is " +
+          std::to_string(manifest.budgetBytes) + " (synaptic rows " +
+          std::to_string(m.synapticRows) + ", key table " +
+          std::to_string(m.keyTable) + ", neurons " +
+          std::to_string(m.paramsState) + ", ring buffers " +
+          std::to_string(m.ringBuffers) + "); " + std::to_string(over) +
+          " PE(s) exceed the budget";
+  return false;
+}
+
 } // namespace
 
 bool buildImageFiles(const mapping::MappedNetwork &mapped,
@@ -157,6 +185,8 @@ bool buildImageFiles(const mapping::MappedNetwork &mapped,
   files.manifest =
       makeManifest(network, mapped.machine, mapped.partition, mapped.placement,
                    mapped.tables, options, order, files.images);
+  if (options.overBudgetIsError && !checkBudget(files.manifest, error))
+    return false;
   return encodeRoutes(mapped.machine, mapped.tables, files.routes, error) &&
          manifestToJson(files.manifest, files.manifestText, error);
 }

@@ -37,8 +37,10 @@ bool buildImageFiles(const mapping::MappedNetwork &mapped,
 /// two slices on one PE, a delay-0 synapse against the update order, a
 /// router table that does not carry a slice's packets to a PE holding its
 /// synapses) or a value does not fit its image field (weights: int32,
-/// slices: 65536 neurons, delays: 255). Images larger than the budget are
-/// written and listed in summary.overBudgetPes and the manifest.
+/// slices: 65536 neurons, delays: 255). Images larger than the budget fail
+/// with options.overBudgetIsError (naming the largest PE, its bytes and the
+/// budget; nothing is written), else are written and listed in
+/// summary.overBudgetPes and the manifest.
 bool writeImages(const mapping::MappedNetwork &mapped,
                  const ImageOptions &options, const std::string &outDir,
                  ImageSummary &summary, std::string &error);

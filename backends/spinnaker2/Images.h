@@ -51,6 +51,10 @@ struct ImageOptions {
   /// machine.memoryBytesPerPe + 32 KiB (SpiNNaker2: 96 KiB of synaptic
   /// memory + 32 KiB = 128 KiB).
   int64_t peBudgetBytes = 0;
+  /// Whether an image larger than the budget fails the build (the
+  /// emitter: a PE that cannot hold its image is no output) rather than
+  /// being listed in ImageSummary::overBudgetPes and the manifest.
+  bool overBudgetIsError = false;
   CostModel cost;
   /// Shapes of the network's inputs and outputs, by index; a missing or
   /// empty shape means {population size}.

@@ -36,6 +36,9 @@ bool validateNetwork(const Network &network, std::string &error);
 ///           into the slice) is at most each of the three, so this is an
 ///           upper bound;
 ///   Shared: sharedBytes, the kernel, whatever the slice's size.
+/// With the many-core images' sizes (PeImageSize.h, useImageSizes) this is
+/// a PE image's bytes but for its header and key table, exactly when the
+/// modelled rows are the true ones (test/unit/ManycoreSimMemoryTest.cpp).
 /// Per-population prefix sums of postFanIn and sorted envelope ends are
 /// built once, so a query costs O(projections * log(pre size)). The network
 /// must pass validateNetwork; the model copies what it needs from it.

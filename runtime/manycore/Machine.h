@@ -51,8 +51,9 @@ struct PeMemory {
 };
 
 /// One entry of a PE's key -> row table: the rows of the source slice whose
-/// keys match (key & mask) == key, one per source neuron, found through
-/// the index of row offsets at rowsOffset in the rows section.
+/// keys match (key & mask) == key, one per source neuron with synapses
+/// here (rowCount of them), found through the index of row offsets at
+/// rowsOffset in the rows section.
 struct KeyTableEntry {
   uint32_t key = 0, mask = 0xFFFFFFFFu;
   uint32_t sourceSlice = 0;
@@ -86,9 +87,9 @@ struct LoadedPe {
   int64_t neurons() const { return hi - lo; }
   /// The entry whose keys hold `key` (binary search), or null.
   const KeyTableEntry *findEntry(uint32_t key) const;
-  /// The row of source neuron `j` (< entry.rowCount) of `entry`.
+  /// The row of source neuron `j` of `entry` (empty when it has none).
   RowView row(const KeyTableEntry &entry, uint32_t j) const {
-    return rowOfBlock(rows.data() + entry.rowsOffset, j);
+    return rowOfBlock(rows.data() + entry.rowsOffset, entry.rowCount, j);
   }
 };
 

@@ -142,7 +142,7 @@ bool Simulation::send(size_t source, int64_t local, int64_t t,
     ++stats.packetsDelivered;
     ++stats.pes[d].packetsReceived;
     const KeyTableEntry *entry = to.findEntry(key);
-    if (!entry || key - entry->key >= entry->rowCount) {
+    if (!entry) {
       ++stats.packetsUnmatched;
       ++stats.pes[d].packetsUnmatched;
       continue;

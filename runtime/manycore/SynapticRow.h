@@ -1,14 +1,17 @@
 //===- SynapticRow.h - the synaptic rows a PE walks -------------*- C++ -*-===//
 //
-// A PE keeps its synapses as rows in memory, one row per source neuron, and
-// on a packet walks the row of its source. The simulator walks the same
-// bytes, so their layout is part of the simulated machine; a backend that
-// writes images for it lays its rows out this way (backends/spinnaker2/
-// ImageFormat.h). Everything is little-endian.
+// A PE keeps its synapses as rows in memory, one row per source neuron with
+// synapses on the PE, and on a packet walks the row of its source. The
+// simulator walks the same bytes, so their layout is part of the simulated
+// machine; a backend that writes images for it lays its rows out this way
+// (backends/spinnaker2/ ImageFormat.h). Everything is little-endian.
 //
 //   block   the rows of one source slice: one u32 offset per row (from the
-//           block's start), padded to 8 bytes, then the rows, packed;
-//   row     u32 synapse count, u32 zero, then that many synapse words;
+//           block's start), padded to 8 bytes, then the rows, packed, in
+//           ascending source neuron; source neurons without synapses here
+//           have no row, so a PE stores only what it uses;
+//   row     u32 synapse count, u32 source neuron (within its slice), then
+//           that many synapse words;
 //   synapse i32 weight, u16 target (local neuron), u8 delay, u8 zero.
 //
 //===----------------------------------------------------------------------===//
@@ -72,9 +75,29 @@ private:
   const uint8_t *row;
 };
 
-/// Row `j` of the block at `block`.
-inline RowView rowOfBlock(const uint8_t *block, uint32_t j) {
-  return RowView(block + loadLittleEndian(block + 4 * size_t(j), 4));
+/// The source neuron of a stored row.
+inline uint32_t rowSource(const uint8_t *row) {
+  return uint32_t(loadLittleEndian(row + 4, 4));
+}
+
+/// The row of source neuron `j` in the block at `block` of `rows` rows
+/// (binary search over the ascending sources), or an empty row when `j` has
+/// no synapses here.
+inline RowView rowOfBlock(const uint8_t *block, uint32_t rows, uint32_t j) {
+  static const uint8_t kEmptyRow[kRowHeaderSize] = {};
+  uint32_t lo = 0, hi = rows;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    const uint8_t *row = block + loadLittleEndian(block + 4 * size_t(mid), 4);
+    uint32_t source = rowSource(row);
+    if (source == j)
+      return RowView(row);
+    if (source < j)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return RowView(kEmptyRow);
 }
 
 } // namespace snc::manycore

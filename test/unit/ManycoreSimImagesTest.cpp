@@ -137,8 +137,9 @@ TEST_F(ImagesTest, DirectoryAndMemoryAccounting) {
     for (const spinnaker2::KeyTableEntry &entry : pe.keyTable) {
       // The binary search finds every key of the entry's range.
       EXPECT_EQ(pe.findEntry(entry.key), &entry);
-      EXPECT_EQ(pe.findEntry(entry.key | (entry.rowCount - 1)), &entry);
-      for (uint32_t j = 0; j < entry.rowCount; ++j)
+      uint32_t keys = uint32_t(mapping::KeyRange{entry.key, entry.mask}.size());
+      EXPECT_EQ(pe.findEntry(entry.key | (keys - 1)), &entry);
+      for (uint32_t j = 0; j < keys; ++j)
         synapses += pe.row(entry, j).size();
     }
     EXPECT_EQ(pe.findEntry(0xFFFFFFF0u), nullptr);
@@ -277,8 +278,8 @@ TEST_F(ImagesTest, CorruptFilesAreNamed) {
 
   expectError(readAfter(dir, pe, [](auto &b) { b[0] = 'X'; }), pe,
               "bad magic (not an snc SpiNNaker2 image)");
-  expectError(readAfter(dir, pe, [](auto &b) { b[7] = '2'; }), pe,
-              "image format version '2', this reader reads '1'");
+  expectError(readAfter(dir, pe, [](auto &b) { b[7] = '1'; }), pe,
+              "image format version '1', this reader reads '2'");
   expectError(readAfter(dir, pe, [](auto &b) { b.resize(b.size() - 8); }), pe,
               "truncated: the header says");
   expectError(readAfter(dir, pe, [](auto &b) { b.resize(100); }), pe,
