@@ -182,6 +182,19 @@ std::unique_ptr<mlir::Pass> createEmitPass(const Backend &backend,
                                            EmitOutput output,
                                            std::string *summary);
 
+/// A SimulationOutput::locate reading `owner->locations` (per output, per
+/// element); "?" outside the table. `owner` stays alive with the function.
+template <typename Owner>
+std::function<std::string(size_t, int64_t)>
+locateIn(std::shared_ptr<Owner> owner) {
+  return [owner](size_t o, int64_t element) -> std::string {
+    if (o >= owner->locations.size() || element < 0 ||
+        size_t(element) >= owner->locations[o].size())
+      return "?";
+    return owner->locations[o][size_t(element)];
+  };
+}
+
 /// Parses `text`, a backend's --backend-options, into its options struct
 /// (pass-style options with createFromString); `valid` rejects values the
 /// option parser accepts and the backend does not. The error names the

@@ -96,12 +96,7 @@ public:
     output.outputs = std::move(result->outputs);
     output.latencyShift = 0; // the probes' latencies are taken out already
     output.report = result->report;
-    output.locate = [result](size_t o, int64_t element) -> std::string {
-      if (o >= result->locations.size() || element < 0 ||
-          size_t(element) >= result->locations[o].size())
-        return "?";
-      return result->locations[o][size_t(element)];
-    };
+    output.locate = backends::locateIn(result);
     return true;
   }
 };
