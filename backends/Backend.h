@@ -24,6 +24,7 @@
 
 #include "dialects/snn/SNNOps.h"
 #include "runtime/Npy.h"
+#include "runtime/Progress.h"
 #include "targets/TargetDescription.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -141,10 +142,13 @@ public:
   /// option text as addPasses gets it (`--backend-options`): the simulator
   /// uses those meant for it (the FPGA backend's x-initial=unique) and
   /// fails, setting `error`, on options the backend does not know.
+  /// `progress`, if set, hears of the steps done where the simulator can
+  /// tell (not from inside an external program); it changes no output.
   virtual bool simulate(const std::string &dir,
                         const std::vector<runtime::NpyArray> &inputs,
                         int64_t steps, llvm::StringRef options,
-                        SimulationOutput &output, std::string &error) const = 0;
+                        SimulationOutput &output, std::string &error,
+                        const runtime::ProgressFn &progress) const = 0;
 
   /// Runs the vendor synthesis flow on what emit() wrote into `dir` for
   /// `target`'s part (`snc compile --synth`), reading only those files.

@@ -35,6 +35,12 @@ LogicalResult compileNetwork(ModuleOp module, snn::NetworkOp network,
   EmitOutput output;
   output.directory = dir;
   pm.addPass(createEmitPass(backend, prepare.network, output, &text));
+  if (settings.progress) {
+    // The passes, then writing the IR.
+    settings.progress->addStages(countPipelineStages(pm) + 1);
+    pm.addInstrumentation(
+        std::make_unique<PassProgressInstrumentation>(*settings.progress));
+  }
   if (failed(pm.run(module)))
     return failure();
   summary << text;
@@ -43,8 +49,10 @@ LogicalResult compileNetwork(ModuleOp module, snn::NetworkOp network,
   // is big.
   std::string error;
   StageTimer timer(settings.stageTimes, "write-mapping-ir");
+  ScopedStage stage(settings.progress, "write-mapping-ir");
   if (!runtime::writeModuleFile(module, dir + "/mapping.mlir", error))
     return network.emitError() << error;
+  stage.finish();
   return success();
 }
 

@@ -11,6 +11,7 @@
 #define SNC_BACKENDS_COMPILE_H
 
 #include "backends/Backend.h"
+#include "passes/Progress.h"
 
 namespace snc::backends {
 
@@ -24,6 +25,9 @@ struct CompileSettings {
   /// Where to print each stage's wall time and peak memory (null: not at
   /// all).
   llvm::raw_ostream *stageTimes = nullptr;
+  /// Where each pass and the writing of the IR are announced as numbered
+  /// stages (null: nowhere); compileNetwork adds its stages to the total.
+  StageProgress *progress = nullptr;
 };
 
 /// Compiles `network` of `module` for `target` into `dir` in one pass

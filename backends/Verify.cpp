@@ -2,6 +2,7 @@
 
 #include "backends/Verify.h"
 #include "runtime/CompareOutputs.h"
+#include "runtime/Progress.h"
 #include "runtime/Run.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -68,17 +69,27 @@ bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                     llvm::StringRef options, VerifyResult &result,
-                    std::string &error) {
+                    std::string &error, StageProgress *progress) {
   result = VerifyResult();
+  auto stepsOf = [&](const char *label) {
+    return progress ? runtime::makeStepPrinter(progress->getStream(), label)
+                    : runtime::ProgressFn();
+  };
   runtime::RunResult reference;
-  if (!runtime::runNetwork(network, inputs, steps, {}, reference, error))
+  ScopedStage interpreting(progress, "interpret");
+  if (!runtime::runNetwork(network, inputs, steps, {}, reference, error,
+                           stepsOf("interpret")))
     return false;
+  interpreting.finish();
   result.steps = reference.outputs.empty() || reference.outputs[0].shape.empty()
                      ? 0
                      : reference.outputs[0].shape[0];
   SimulationOutput simulated;
-  if (!backend.simulate(dir, inputs, result.steps, options, simulated, error))
+  ScopedStage simulating(progress, "simulate");
+  if (!backend.simulate(dir, inputs, result.steps, options, simulated, error,
+                        stepsOf("simulate")))
     return false;
+  simulating.finish();
   result.report = simulated.report;
   auto core = [&](size_t output, int64_t element) {
     return simulated.locate ? simulated.locate(output, element)
@@ -154,10 +165,13 @@ bool compileAndVerify(mlir::ModuleOp module, snn::NetworkOp network,
     dir = path.str().str();
   }
   llvm::raw_string_ostream os(summary);
-  bool ran = succeeded(compileNetwork(module, network, target, backend,
-                                      settings, dir, os)) &&
-             verifyCompiled(network, backend, dir, inputs, steps,
-                            settings.backendOptions, result, error);
+  if (settings.progress)
+    settings.progress->addStages(2); // interpret, simulate
+  bool ran =
+      succeeded(compileNetwork(module, network, target, backend, settings, dir,
+                               os)) &&
+      verifyCompiled(network, backend, dir, inputs, steps,
+                     settings.backendOptions, result, error, settings.progress);
   if (temporary)
     llvm::sys::fs::remove_directories(dir);
   return ran;

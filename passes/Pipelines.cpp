@@ -76,6 +76,7 @@ public:
   void getDependentDialects(DialectRegistry &registry) const override {
     pipeline.getDependentDialects(registry);
   }
+  OpPassManager &getPipeline() { return pipeline; }
   void runOnOperation() override {
     auto op = dyn_cast_or_null<snn::NetworkOp>(
         SymbolTable::lookupSymbolIn(getOperation(), network));
@@ -95,6 +96,44 @@ private:
 
 } // namespace
 
+/// Stages in a textual pipeline such as "sfq.circuit(a{x=1},b)": every
+/// pass name outside option braces and quotes that opens no nested
+/// pipeline.
+static unsigned countTextualStages(StringRef text) {
+  unsigned stages = 0;
+  size_t i = 0;
+  auto skipBalanced = [&](char open, char close) {
+    int depth = 0;
+    bool quoted = false;
+    for (; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '"')
+        quoted = !quoted;
+      else if (!quoted && c == open)
+        ++depth;
+      else if (!quoted && c == close && --depth == 0) {
+        ++i;
+        return;
+      }
+    }
+  };
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ',' || c == '(' || c == ')' || c == ' ') {
+      ++i;
+      continue;
+    }
+    while (i < text.size() && !StringRef(",(){ ").contains(text[i]))
+      ++i;
+    if (i < text.size() && text[i] == '{')
+      skipBalanced('{', '}');
+    // A name followed by '(' anchors a nested pipeline; it is no stage.
+    if (i >= text.size() || text[i] != '(')
+      ++stages;
+  }
+  return stages;
+}
+
 void buildCompilePipeline(OpPassManager &pm,
                           const CompilePipelineOptions &options) {
   OpPassManager network(snn::NetworkOp::getOperationName());
@@ -113,6 +152,26 @@ void buildCompilePipeline(OpPassManager &pm,
   pm.addPass(
       std::make_unique<OnNetworkPass>(options.network, std::move(network)));
 }
+
+unsigned countPipelineStages(OpPassManager &pm) {
+  unsigned stages = 0;
+  for (Pass &pass : pm.getPasses()) {
+    if (auto *onNetwork = dyn_cast<OnNetworkPass>(&pass)) {
+      stages += countPipelineStages(onNetwork->getPipeline());
+    } else if (pass.getArgument().empty()) {
+      // A pass adaptor running nested pass managers: count what it prints.
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      pass.printAsTextualPipeline(os);
+      stages += countTextualStages(text);
+    } else {
+      ++stages;
+    }
+  }
+  return stages;
+}
+
+bool runsNestedStages(Pass *pass) { return isa<OnNetworkPass>(pass); }
 
 namespace {
 struct PrepareRunCLOptions : PassPipelineOptions<PrepareRunCLOptions> {

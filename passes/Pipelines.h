@@ -75,6 +75,15 @@ bool needsQuantization(snn::NetworkOp network);
 void buildCompilePipeline(mlir::OpPassManager &pm,
                           const CompilePipelineOptions &options);
 
+/// How many passes `pm` runs that are stages of their own (have an
+/// argument and run no pipeline of their own), nested ones included: what
+/// `--progress` numbers.
+unsigned countPipelineStages(mlir::OpPassManager &pm);
+
+/// Whether `pass` only runs a pipeline of others (whose passes are the
+/// stages): the compile's snc-on-network.
+bool runsNestedStages(mlir::Pass *pass);
+
 /// Registers the pipelines with the `snc-opt` command line.
 void registerSncPipelines();
 

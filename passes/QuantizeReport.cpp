@@ -121,7 +121,8 @@ SpikeAgreement compareSpikes(const runtime::NpyArray &a,
 bool measureAgreement(snn::NetworkOp floatNetwork, snn::NetworkOp quantized,
                       const QuantizationOptions &options,
                       const QuantizeReport &report,
-                      QuantizeAgreement &agreement, std::string &error) {
+                      QuantizeAgreement &agreement, std::string &error,
+                      const runtime::ProgressFn &progress) {
   agreement = QuantizeAgreement();
   agreement.layers.resize(report.layers.size());
   if (options.calibration.empty())
@@ -134,10 +135,19 @@ bool measureAgreement(snn::NetworkOp floatNetwork, snn::NetworkOp quantized,
       probedLayer.push_back(i);
     }
   runtime::RunResult floatRun, quantizedRun;
+  runtime::ProgressFn floatSteps, quantizedSteps;
+  if (progress) {
+    floatSteps = [&](int64_t done, int64_t total) {
+      progress(done, 2 * total);
+    };
+    quantizedSteps = [&](int64_t done, int64_t total) {
+      progress(total + done, 2 * total);
+    };
+  }
   if (!runtime::runNetwork(floatNetwork, options.calibration, -1, probes,
-                           floatRun, error) ||
+                           floatRun, error, floatSteps) ||
       !runtime::runNetwork(quantized, options.calibration, -1, probes,
-                           quantizedRun, error))
+                           quantizedRun, error, quantizedSteps))
     return false;
   for (size_t p = 0; p < probes.size(); ++p)
     agreement.layers[probedLayer[p]] =

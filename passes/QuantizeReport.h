@@ -13,6 +13,7 @@
 #include "dialects/snn/SNNOps.h"
 #include "passes/Quantize.h"
 #include "runtime/Npy.h"
+#include "runtime/Progress.h"
 #include "targets/TargetDescription.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -51,11 +52,13 @@ struct QuantizeAgreement {
 /// Runs `floatNetwork` and `quantized` on `options.calibration` (when there
 /// is one), recording the spikes of every discrete_lif population of
 /// `report` and every output, and compares them. On failure `error` says
-/// why a run failed.
+/// why a run failed. `progress` hears of the steps of both runs, one after
+/// the other (steps total: twice the input's).
 bool measureAgreement(snn::NetworkOp floatNetwork, snn::NetworkOp quantized,
                       const QuantizationOptions &options,
                       const QuantizeReport &report,
-                      QuantizeAgreement &agreement, std::string &error);
+                      QuantizeAgreement &agreement, std::string &error,
+                      const runtime::ProgressFn &progress = nullptr);
 
 /// The JSON report (docs/quantization.md) of quantizing `network`, loaded
 /// from `model` and calibrated with `calibrationFiles`; `agreement` was

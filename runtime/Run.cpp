@@ -131,7 +131,6 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
          inputs[i].dtype == NpyDType::Float64))
       inputScale[i] = scales[i];
 
-  int64_t interval = std::max<int64_t>(1, steps / 20);
   for (int64_t t = 0; t < steps; ++t) {
     for (unsigned i = 0; i < interp.getNumInputs(); ++i) {
       Slot &in = interp.getInput(i);
@@ -146,7 +145,7 @@ bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
       storeRow(interp.getOutput(o), result.outputs[o], t);
     for (size_t p = 0; p < probeSlots.size(); ++p)
       storeRow(*probeSlots[p], result.recordings[p], t);
-    if (progress && (t + 1) % interval == 0)
+    if (progress)
       progress(t + 1, steps);
   }
   return true;

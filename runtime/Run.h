@@ -5,6 +5,7 @@
 
 #include "dialects/snn/SNNOps.h"
 #include "runtime/Npy.h"
+#include "runtime/Progress.h"
 
 #include <functional>
 #include <string>
@@ -23,12 +24,10 @@ struct RunResult {
   std::vector<NpyArray> recordings; // one per probe, (T, *shape)
 };
 
-/// Called every `interval` steps with (steps done, steps total).
-using ProgressFn = std::function<void(int64_t, int64_t)>;
-
 /// Runs a discretized network for `steps` steps (-1: as many as the inputs
 /// have). Input i is an array (T, *shape of input i), or (T, numel); bool,
-/// integer or float. On a user error (shapes, unknown probe) returns false
+/// integer or float. `progress`, if set, is called after every step. On a
+/// user error (shapes, unknown probe) returns false
 /// with a one-line `error`; diagnostics about the IR go to the context.
 bool runNetwork(snn::NetworkOp network, const std::vector<NpyArray> &inputs,
                 int64_t steps, const std::vector<Probe> &probes,

@@ -115,7 +115,8 @@ public:
   bool simulate(const std::string &dir,
                 const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                 StringRef options, backends::SimulationOutput &output,
-                std::string &error) const override;
+                std::string &error,
+                const runtime::ProgressFn &progress) const override;
 
   /// yosys (and nextpnr-ice40 + icepack on the iCE40 UP5K) on the design's
   /// top.v; its rtl/ copies are included from the design directory.
@@ -149,7 +150,8 @@ bool FPGABackend::simulate(const std::string &dir,
                            const std::vector<runtime::NpyArray> &inputs,
                            int64_t steps, StringRef options,
                            backends::SimulationOutput &output,
-                           std::string &error) const {
+                           std::string &error,
+                           const runtime::ProgressFn &) const {
   std::unique_ptr<FPGAOptions> parsed = parseOptions(options, error);
   if (!parsed || !backends::checkTools(*this, error))
     return false;

@@ -87,7 +87,8 @@ public:
   bool simulate(const std::string &dir,
                 const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                 StringRef options, backends::SimulationOutput &output,
-                std::string &error) const override {
+                std::string &error,
+                const runtime::ProgressFn &) const override {
     if (!parseOptions(options, error))
       return false;
     auto result = std::make_shared<SimulateResult>();

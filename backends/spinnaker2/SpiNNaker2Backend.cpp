@@ -107,14 +107,16 @@ public:
   bool simulate(const std::string &dir,
                 const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                 StringRef options, backends::SimulationOutput &output,
-                std::string &error) const override;
+                std::string &error,
+                const runtime::ProgressFn &progress) const override;
 };
 
 bool SpiNNaker2Backend::simulate(const std::string &dir,
                                  const std::vector<runtime::NpyArray> &inputs,
                                  int64_t steps, StringRef options,
                                  backends::SimulationOutput &output,
-                                 std::string &error) const {
+                                 std::string &error,
+                                 const runtime::ProgressFn &progress) const {
   // Its options are all compile options; they are checked all the same.
   if (!parseOptions(options, error))
     return false;
@@ -129,7 +131,7 @@ bool SpiNNaker2Backend::simulate(const std::string &dir,
     steps = std::max<int64_t>(steps, 0);
   }
   manycore::SimulationResult result;
-  if (!manycore::simulate(*loaded, inputs, steps, result, error))
+  if (!manycore::simulate(*loaded, inputs, steps, result, error, progress))
     return false;
   output.outputs = std::move(result.outputs);
   output.latencyShift = 0;

@@ -23,7 +23,8 @@ public:
       : machine(machine), inputs(inputs), result(result), stats(result.stats),
         paths(machine) {}
 
-  bool run(int64_t steps, std::string &error);
+  bool run(int64_t steps, std::string &error,
+           const std::function<void(int64_t, int64_t)> &progress);
 
 private:
   bool step(int64_t t, std::string &error);
@@ -48,7 +49,8 @@ private:
   std::vector<char> updated;
 };
 
-bool Simulation::run(int64_t steps, std::string &error) {
+bool Simulation::run(int64_t steps, std::string &error,
+                     const std::function<void(int64_t, int64_t)> &progress) {
   const mapping::Machine &m = machine.machine;
   size_t pes = machine.pes.size();
   for (const LoadedPe &pe : machine.pes) {
@@ -77,9 +79,12 @@ bool Simulation::run(int64_t steps, std::string &error) {
   events.assign(pes, 0);
   received.assign(pes, 0);
   updated.assign(pes, 0);
-  for (int64_t t = 0; t < steps; ++t)
+  for (int64_t t = 0; t < steps; ++t) {
     if (!step(t, error))
       return false;
+    if (progress)
+      progress(t + 1, steps);
+  }
   finish(steps);
   return true;
 }
@@ -284,12 +289,13 @@ bool checkInputs(const LoadedMachine &machine,
 
 bool simulate(const LoadedMachine &machine,
               const std::vector<runtime::NpyArray> &inputs, int64_t steps,
-              SimulationResult &result, std::string &error) {
+              SimulationResult &result, std::string &error,
+              const std::function<void(int64_t, int64_t)> &progress) {
   result = SimulationResult();
   if (!checkInputs(machine, inputs, steps, error))
     return false;
   Simulation simulation(machine, inputs, result);
-  return simulation.run(steps, error);
+  return simulation.run(steps, error, progress);
 }
 
 } // namespace snc::manycore

@@ -32,6 +32,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -99,10 +100,12 @@ struct SimulationResult {
 /// the input population's neurons; a nonzero element is a spike. Fails,
 /// with a one-line `error`, on input shapes, a packet the routers cannot
 /// deliver, a delay-0 synapse reaching a PE that already updated, or an
-/// accumulator overflowing 64 bits.
+/// accumulator overflowing 64 bits. `progress`, if set, is called after
+/// every step with (steps done, steps total) (runtime::ProgressFn).
 bool simulate(const LoadedMachine &machine,
               const std::vector<runtime::NpyArray> &inputs, int64_t steps,
-              SimulationResult &result, std::string &error);
+              SimulationResult &result, std::string &error,
+              const std::function<void(int64_t, int64_t)> &progress = nullptr);
 
 /// The statistics as text for people: traffic, the busiest link and
 /// router, synaptic load and the real-time estimate.

@@ -96,7 +96,8 @@ public:
   }
   bool simulate(const std::string &, const std::vector<runtime::NpyArray> &,
                 int64_t, llvm::StringRef, backends::SimulationOutput &,
-                std::string &error) const override {
+                std::string &error,
+                const runtime::ProgressFn &) const override {
     error = "not a simulator";
     return false;
   }

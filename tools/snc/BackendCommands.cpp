@@ -13,6 +13,7 @@
 #include "backends/Backend.h"
 #include "backends/Verify.h"
 #include "passes/ExtractManycore.h"
+#include "passes/Progress.h"
 #include "passes/StageTimes.h"
 #include "runtime/FileIO.h"
 
@@ -160,14 +161,24 @@ template <typename Options> void printExtractions(const Options &options) {
 template <typename Options>
 snn::NetworkOp loadForTarget(const Options &options, Model &model, double &dt,
                              targets::TargetDescription &target,
-                             const backends::Backend *&backend,
-                             bool simulates) {
+                             const backends::Backend *&backend, bool simulates,
+                             StageProgress *progress) {
   backend = resolveBackend(options.target, options.chips, target, simulates);
   if (!backend)
     return nullptr;
   dt = options.dt;
   StageTimer timer(options.stageTimes ? &llvm::errs() : nullptr, "load");
-  return loadNetwork(model, options.model, options.nir, options.network, dt);
+  ScopedStage stage(progress, "load", /*counted=*/false);
+  snn::NetworkOp network =
+      loadNetwork(model, options.model, options.nir, options.network, dt);
+  if (network)
+    stage.finish();
+  return network;
+}
+
+/// `--progress`: the stages of the command, on stderr.
+std::unique_ptr<StageProgress> progressOf(bool enabled) {
+  return enabled ? std::make_unique<StageProgress>(llvm::errs(), 0) : nullptr;
 }
 
 /// `snc compile --synth`: the backend's synthesis report, printed and
@@ -196,15 +207,17 @@ int compileCommand(const CompileCommandOptions &options) {
   const backends::Backend *backend = nullptr;
   Model model;
   double dt = 0;
-  snn::NetworkOp network =
-      loadForTarget(options, model, dt, target, backend, /*simulates=*/false);
+  std::unique_ptr<StageProgress> progress = progressOf(options.progress);
+  snn::NetworkOp network = loadForTarget(options, model, dt, target, backend,
+                                         /*simulates=*/false, progress.get());
   if (!network)
     return UserError;
   std::string summary;
   llvm::raw_string_ostream os(summary);
+  backends::CompileSettings settings = settingsOf(options, dt);
+  settings.progress = progress.get();
   if (failed(backends::compileNetwork(model.getModule(), network, target,
-                                      *backend, settingsOf(options, dt),
-                                      options.output, os)))
+                                      *backend, settings, options.output, os)))
     return UserError;
   printExtractions(options);
   if (!options.quiet)
@@ -224,8 +237,11 @@ int simulateCommand(const SimulateCommandOptions &options) {
     return UserError;
   backends::SimulationOutput output;
   std::string error;
+  runtime::ProgressFn progress;
+  if (options.progress)
+    progress = runtime::makeStepPrinter(llvm::errs(), "simulate");
   if (!backend->simulate(options.directory, inputs, options.steps,
-                         options.backendOptions, output, error)) {
+                         options.backendOptions, output, error, progress)) {
     reportError(error);
     return UserError;
   }
@@ -241,8 +257,9 @@ int verifyCommand(const VerifyCommandOptions &options) {
   const backends::Backend *backend = nullptr;
   Model model;
   double dt = 0;
-  snn::NetworkOp network =
-      loadForTarget(options, model, dt, target, backend, /*simulates=*/true);
+  std::unique_ptr<StageProgress> progress = progressOf(options.progress);
+  snn::NetworkOp network = loadForTarget(options, model, dt, target, backend,
+                                         /*simulates=*/true, progress.get());
   if (!network)
     return UserError;
   std::vector<runtime::NpyArray> inputs;
@@ -250,6 +267,7 @@ int verifyCommand(const VerifyCommandOptions &options) {
     return UserError;
 
   backends::CompileSettings settings = settingsOf(options, dt);
+  settings.progress = progress.get();
   if (settings.calibration.empty()) {
     // The inputs the network is checked on are there: quantize for them.
     settings.calibration = options.inputs;

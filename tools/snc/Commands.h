@@ -70,6 +70,7 @@ struct QuantizeCommandOptions {
   std::string scheme;
   NIRConventions nir;
   bool quiet = false;
+  bool progress = false; // stages and steps to stderr
 };
 
 /// Quantizes a network for a target and reports what changed.
@@ -97,6 +98,7 @@ struct CompileCommandOptions {
   std::string scheme;
   NIRConventions nir;
   bool quiet = false;
+  bool progress = false; // stages to stderr
 };
 
 /// Compiles a model for a target through its backend.
@@ -111,6 +113,7 @@ struct SimulateCommandOptions {
   /// them.
   std::string backendOptions;
   bool quiet = false;
+  bool progress = false; // steps to stderr
 };
 
 /// Runs compiled output in its backend's simulator.
@@ -134,6 +137,7 @@ struct VerifyCommandOptions {
   std::string scheme;
   NIRConventions nir;
   bool quiet = false;
+  bool progress = false; // stages and steps to stderr
 };
 
 /// Compiles, simulates and compares with the interpreter; exit 0 only if

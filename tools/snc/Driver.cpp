@@ -240,13 +240,21 @@ snn::NetworkOp loadNetwork(Model &model, llvm::StringRef path,
 snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
                                    const NIRConventions &nir,
                                    llvm::StringRef networkName, double dt,
-                                   llvm::StringRef scheme) {
+                                   llvm::StringRef scheme,
+                                   StageProgress *progress) {
+  ScopedStage loading(progress, "load", /*counted=*/false);
   snn::NetworkOp network = loadNetwork(model, path, nir, networkName, dt);
   if (!network)
     return nullptr;
+  loading.finish();
   // Only the chosen network is prepared: others may need another dt.
   mlir::PassManager pm(&model.getContext(), snn::NetworkOp::getOperationName());
   buildPrepareNetworkPipeline(pm, PrepareRunOptions{dt, scheme.str()});
+  if (progress) {
+    progress->addStages(countPipelineStages(pm));
+    pm.addInstrumentation(
+        std::make_unique<PassProgressInstrumentation>(*progress));
+  }
   if (mlir::failed(pm.run(network)))
     return nullptr;
   return network;

@@ -4,6 +4,7 @@
 #define SNC_TOOLS_SNC_DRIVER_H
 
 #include "dialects/snn/SNNOps.h"
+#include "passes/Progress.h"
 #include "runtime/Npy.h"
 #include "tools/snc/Commands.h"
 
@@ -69,10 +70,13 @@ snn::NetworkOp loadNetwork(Model &model, llvm::StringRef path,
 /// and prepares it to run: discretized at `dt` (needed for continuous
 /// networks; NIR files default to 1e-4 s, with a note) with `scheme`, and
 /// reservoirs materialized. Reports errors and returns null on failure.
+/// With `progress`, loading is an uncounted stage and the passes are
+/// counted ones.
 snn::NetworkOp loadRunnableNetwork(Model &model, llvm::StringRef path,
                                    const NIRConventions &nir,
                                    llvm::StringRef networkName, double dt,
-                                   llvm::StringRef scheme);
+                                   llvm::StringRef scheme,
+                                   StageProgress *progress = nullptr);
 
 /// Reads one .npy per file, in order; reports the first error.
 bool readArrays(const std::vector<std::string> &files,

@@ -9,6 +9,7 @@
 #include "tools/snc/Commands.h"
 #include "tools/snc/Driver.h"
 
+#include "passes/Progress.h"
 #include "passes/Quantize.h"
 #include "passes/QuantizeReport.h"
 
@@ -20,10 +21,20 @@ using namespace mlir;
 namespace snc::driver {
 
 int quantizeCommand(const QuantizeCommandOptions &options) {
+  // Stages: the passes preparing the network, quantize, the comparison on
+  // the calibration input and on the held-out one, write.
+  std::unique_ptr<StageProgress> progress;
+  if (options.progress)
+    progress = std::make_unique<StageProgress>(
+        llvm::errs(), options.evaluation.empty() ? 3 : 4);
+  auto comparing = [&] {
+    return progress ? runtime::makeStepPrinter(llvm::errs(), "compare")
+                    : runtime::ProgressFn();
+  };
   Model model;
   snn::NetworkOp network =
       loadRunnableNetwork(model, options.model, options.nir, options.network,
-                          options.dt, options.scheme);
+                          options.dt, options.scheme, progress.get());
   if (!network)
     return UserError;
 
@@ -48,17 +59,23 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
   OwningOpRef<snn::NetworkOp> floatNetwork(
       cast<snn::NetworkOp>(network->clone()));
   QuantizeReport report;
+  ScopedStage quantizing(progress.get(), "quantize");
   if (failed(quantizeNetwork(network, target, quantizeOptions, report)))
     return UserError;
+  quantizing.finish();
 
   // Spikes of every population and output, float against quantized: on
   // the held-out input when there is one, and on the calibration input.
   QuantizeAgreement agreement, calibrationAgreement;
+  ScopedStage calibrationRuns(progress.get(),
+                              "compare float and quantized spikes on the "
+                              "calibration input");
   if (!measureAgreement(*floatNetwork, network, quantizeOptions, report,
-                        calibrationAgreement, error)) {
+                        calibrationAgreement, error, comparing())) {
     reportError("comparing on the calibration input: " + error);
     return UserError;
   }
+  calibrationRuns.finish();
   if (options.evaluation.empty()) {
     agreement = std::move(calibrationAgreement);
     calibrationAgreement = QuantizeAgreement();
@@ -73,14 +90,19 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
       }
       heldOut.calibration.push_back(std::move(array));
     }
+    ScopedStage evaluationRuns(progress.get(),
+                               "compare float and quantized spikes on the "
+                               "evaluation input");
     if (!measureAgreement(*floatNetwork, network, heldOut, report, agreement,
-                          error)) {
+                          error, comparing())) {
       reportError("comparing on the evaluation input: " + error);
       return UserError;
     }
+    evaluationRuns.finish();
   }
 
   // The IR first, then the report: both through temporary files.
+  ScopedStage writing(progress.get(), "write");
   if (!writeModule(model.getModule(), options.output))
     return UserError;
   if (!options.report.empty() &&
@@ -90,6 +112,7 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
                              agreement, options.model, options.calibration,
                              options.evaluation, calibrationAgreement)))
     return UserError;
+  writing.finish();
 
   if (options.quiet)
     return Success;

@@ -4,6 +4,7 @@
 #include "tools/snc/Driver.h"
 
 #include "passes/Pipelines.h"
+#include "passes/Progress.h"
 #include "passes/StageTimes.h"
 #include "runtime/Run.h"
 
@@ -44,11 +45,15 @@ int runCommand(const RunOptions &options) {
   }
 
   llvm::raw_ostream *stageTimes = options.stageTimes ? &llvm::errs() : nullptr;
+  // Stages: the passes preparing the network, interpret, write.
+  std::unique_ptr<StageProgress> stages;
+  if (options.progress)
+    stages = std::make_unique<StageProgress>(llvm::errs(), 2);
   StageTimer loading(stageTimes, "load");
   Model model;
   snn::NetworkOp network =
       loadRunnableNetwork(model, options.model, options.nir, options.network,
-                          options.dt, options.scheme);
+                          options.dt, options.scheme, stages.get());
   if (!network)
     return UserError;
   loading.finish();
@@ -68,24 +73,25 @@ int runCommand(const RunOptions &options) {
 
   runtime::ProgressFn progress;
   if (options.progress)
-    progress = [](int64_t done, int64_t total) {
-      llvm::errs() << "snc: step " << done << "/" << total << "\n";
-    };
+    progress = runtime::makeStepPrinter(llvm::errs(), "interpret");
   runtime::RunResult result;
   std::string error;
   StageTimer running(stageTimes, "interpret");
+  ScopedStage interpreting(stages.get(), "interpret");
   if (!runtime::runNetwork(network, inputs, options.steps, probes, result,
                            error, progress)) {
     reportError(error);
     return UserError;
   }
+  interpreting.finish();
   running.finish();
   StageTimer writing(stageTimes, "write-outputs");
-
-  return writeArrays(options.outputs, result.outputs) &&
-                 writeArrays(recordFiles, result.recordings)
-             ? Success
-             : UserError;
+  ScopedStage writingStage(stages.get(), "write-outputs");
+  if (!writeArrays(options.outputs, result.outputs) ||
+      !writeArrays(recordFiles, result.recordings))
+    return UserError;
+  writingStage.finish();
+  return Success;
 }
 
 } // namespace snc::driver

@@ -39,6 +39,13 @@ static void addStageTimesOption(CLI::App *cmd, bool &stageTimes) {
                 "stderr");
 }
 
+/// Progress of long commands; outputs are the same with or without it.
+static void addProgressOption(CLI::App *cmd, bool &progress) {
+  cmd->add_flag("--progress", progress,
+                "Print each stage and the steps of long loops to stderr, at "
+                "most every 0.5 s");
+}
+
 static void addRunCommand(CLI::App &app, RunOptions &run) {
   CLI::App *cmd = app.add_subcommand(
       "run", "Run a network in the reference interpreter (the golden model)");
@@ -67,7 +74,7 @@ static void addRunCommand(CLI::App &app, RunOptions &run) {
   cmd->add_option("--network", run.network,
                   "Network to run when the model has several");
   addNIRConventionOptions(cmd, run.nir);
-  cmd->add_flag("--progress", run.progress, "Print progress to stderr");
+  addProgressOption(cmd, run.progress);
   addStageTimesOption(cmd, run.stageTimes);
 }
 
@@ -160,6 +167,7 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
   cmd->add_option("--network", q.network,
                   "Network to quantize when the model has several");
   cmd->add_flag("--quiet,-q", q.quiet, "Do not print the summary");
+  addProgressOption(cmd, q.progress);
 }
 
 /// Options every command that loads a model for a target shares.
@@ -198,6 +206,7 @@ static void addModelOptions(CLI::App *cmd, Options &o) {
   cmd->add_option("--network", o.network,
                   "Network to compile when the model has several");
   cmd->add_flag("--quiet,-q", o.quiet, "Print only errors");
+  addProgressOption(cmd, o.progress);
 }
 
 static void addCompileCommand(CLI::App &app, CompileCommandOptions &c) {
@@ -228,6 +237,7 @@ static void addSimulateCommand(CLI::App &app, SimulateCommandOptions &s) {
                   "Options of the backend's simulator, as key=value pairs "
                   "separated by spaces");
   cmd->add_flag("--quiet,-q", s.quiet, "Do not print the report");
+  addProgressOption(cmd, s.progress);
 }
 
 static void addVerifyCommand(CLI::App &app, VerifyCommandOptions &v) {
