@@ -1,6 +1,7 @@
 //===- Verify.cpp - a backend's simulator against the interpreter ---------===//
 
 #include "backends/Verify.h"
+#include "passes/StageTimes.h"
 #include "runtime/CompareOutputs.h"
 #include "runtime/Progress.h"
 #include "runtime/Run.h"
@@ -69,27 +70,32 @@ bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                     llvm::StringRef options, VerifyResult &result,
-                    std::string &error, StageProgress *progress) {
+                    std::string &error, StageProgress *progress,
+                    llvm::raw_ostream *stageTimes) {
   result = VerifyResult();
   auto stepsOf = [&](const char *label) {
     return progress ? runtime::makeStepPrinter(progress->getStream(), label)
                     : runtime::ProgressFn();
   };
   runtime::RunResult reference;
+  StageTimer interpretTime(stageTimes, "interpret");
   ScopedStage interpreting(progress, "interpret");
   if (!runtime::runNetwork(network, inputs, steps, {}, reference, error,
                            stepsOf("interpret")))
     return false;
   interpreting.finish();
+  interpretTime.finish();
   result.steps = reference.outputs.empty() || reference.outputs[0].shape.empty()
                      ? 0
                      : reference.outputs[0].shape[0];
   SimulationOutput simulated;
+  StageTimer simulateTime(stageTimes, "simulate");
   ScopedStage simulating(progress, "simulate");
   if (!backend.simulate(dir, inputs, result.steps, options, simulated, error,
                         stepsOf("simulate")))
     return false;
   simulating.finish();
+  simulateTime.finish();
   result.report = simulated.report;
   auto core = [&](size_t output, int64_t element) {
     return simulated.locate ? simulated.locate(output, element)
@@ -167,11 +173,11 @@ bool compileAndVerify(mlir::ModuleOp module, snn::NetworkOp network,
   llvm::raw_string_ostream os(summary);
   if (settings.progress)
     settings.progress->addStages(2); // interpret, simulate
-  bool ran =
-      succeeded(compileNetwork(module, network, target, backend, settings, dir,
-                               os)) &&
-      verifyCompiled(network, backend, dir, inputs, steps,
-                     settings.backendOptions, result, error, settings.progress);
+  bool ran = succeeded(compileNetwork(module, network, target, backend,
+                                      settings, dir, os)) &&
+             verifyCompiled(network, backend, dir, inputs, steps,
+                            settings.backendOptions, result, error,
+                            settings.progress, settings.stageTimes);
   if (temporary)
     llvm::sys::fs::remove_directories(dir);
   return ran;

@@ -31,12 +31,14 @@ struct VerifyResult {
 /// compares them; the simulator gets the backend's `options`. Returns false
 /// (with `error`) only when a side cannot run; a difference is a successful
 /// check with `result.equivalent` false. With `progress`, the two runs are
-/// its stages "interpret" and "simulate", each printing its steps.
+/// its stages "interpret" and "simulate", each printing its steps; with
+/// `stageTimes`, each run's time and peak memory are printed there.
 bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                     llvm::StringRef options, VerifyResult &result,
-                    std::string &error, StageProgress *progress = nullptr);
+                    std::string &error, StageProgress *progress = nullptr,
+                    llvm::raw_ostream *stageTimes = nullptr);
 
 /// `snc verify`: compiles `network` into `dir` (a temporary directory,
 /// removed afterwards, if empty), then verifyCompiled with the settings'

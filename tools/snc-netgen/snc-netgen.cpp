@@ -1,11 +1,13 @@
 //===- snc-netgen.cpp - write large test networks -------------------------===//
 //
-// Generates the layered, recurrent spiking networks that bench/scale
-// compiles and runs (NetworkGenerator.h). The output is MLIR bytecode when
-// its name ends in .mlirbc, text otherwise.
+// Generates the spiking networks that bench/scale compiles and runs:
+// layered recurrent ones (NetworkGenerator.h, the default) or
+// convolutional ones (--kind cnn, CNNGenerator.h). The output is MLIR
+// bytecode when its name ends in .mlirbc, text otherwise.
 //
 //===----------------------------------------------------------------------===//
 
+#include "tools/snc-netgen/CNNGenerator.h"
 #include "tools/snc-netgen/NetworkGenerator.h"
 
 #include "dialects/snn/SNNOps.h"
@@ -23,6 +25,14 @@ static cl::opt<std::string> output("o",
                                    cl::desc("Output file (.mlirbc: "
                                             "bytecode, else text)"),
                                    cl::value_desc("file"), cl::Required);
+enum class Kind { Layered, CNN };
+static cl::opt<Kind>
+    kind("kind", cl::desc("Network kind"), cl::init(Kind::Layered),
+         cl::values(clEnumValN(Kind::Layered, "layered",
+                               "Layers of LIF neurons, sparse and recurrent"),
+                    clEnumValN(Kind::CNN, "cnn",
+                               "Convolutional: five 3x3 convolutions and an "
+                               "affine readout on a [2, width, width] input")));
 static cl::opt<int64_t> neurons("neurons", cl::desc("Neurons in all layers"),
                                 cl::init(10000));
 static cl::opt<int64_t> layers("layers", cl::desc("Layers of equal size"),
@@ -36,15 +46,61 @@ static cl::opt<int64_t>
 static cl::opt<int64_t>
     maxDelay("max-delay", cl::desc("Delays uniform in 0..N steps (0: none)"),
              cl::init(7));
+static cl::opt<int64_t> width("width",
+                              cl::desc("--kind cnn: input width and height "
+                                       "(a multiple of 8)"),
+                              cl::init(128));
+static cl::opt<int64_t>
+    channels("channels",
+             cl::desc("--kind cnn: channels of the first convolutions"),
+             cl::init(16));
+static cl::opt<int64_t>
+    classes("classes", cl::desc("--kind cnn: output neurons"), cl::init(10));
 static cl::opt<uint64_t> seed("seed", cl::desc("Random seed"), cl::init(1));
 static cl::opt<std::string> name("name", cl::desc("Network symbol name"),
                                  cl::init("generated"));
 
+/// Writes `module` after checking it; prints its size line on success.
+static int write(mlir::ModuleOp module, const std::string &summary) {
+  if (mlir::failed(mlir::verify(module)))
+    return 2; // a generator bug: the verifier has said what
+  std::string error;
+  if (!snc::runtime::writeModuleFile(module, output, error)) {
+    errs() << "snc-netgen: error: " << error << "\n";
+    return 1;
+  }
+  outs() << "snc-netgen: " << summary << "\n";
+  return 0;
+}
+
+static int generateCNN(mlir::MLIRContext &context) {
+  snc::netgen::CNNShape shape;
+  shape.width = width;
+  shape.channels = channels;
+  shape.classes = classes;
+  shape.seed = seed;
+  std::string error;
+  if (!snc::netgen::checkCNNShape(shape, error)) {
+    errs() << "snc-netgen: error: " << error << "\n";
+    return 1;
+  }
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      snc::netgen::generateCNN(&context, shape, name);
+  snc::netgen::CNNSize size = snc::netgen::getCNNSize(shape);
+  return write(*module, "cnn of " + std::to_string(size.neurons) +
+                            " neurons, input [2, " + std::to_string(width) +
+                            ", " + std::to_string(width) + "], " +
+                            std::to_string(size.synapses) + " synapses");
+}
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::ParseCommandLineOptions(
-      argc, argv,
-      "snc-netgen: layered recurrent spiking networks of any size\n");
+      argc, argv, "snc-netgen: large spiking networks for measurements\n");
+  mlir::MLIRContext context;
+  context.getOrLoadDialect<snc::snn::SNNDialect>();
+  if (kind == Kind::CNN)
+    return generateCNN(context);
   snc::netgen::NetworkShape shape;
   shape.neurons = neurons;
   shape.layers = layers;
@@ -57,22 +113,14 @@ int main(int argc, char **argv) {
     errs() << "snc-netgen: error: " << error << "\n";
     return 1;
   }
-  mlir::MLIRContext context;
-  context.getOrLoadDialect<snc::snn::SNNDialect>();
   mlir::OwningOpRef<mlir::ModuleOp> module =
       snc::netgen::generateNetwork(&context, shape, name);
-  if (mlir::failed(mlir::verify(*module)))
-    return 2; // a generator bug: the verifier has said what
-  if (!snc::runtime::writeModuleFile(*module, output, error)) {
-    errs() << "snc-netgen: error: " << error << "\n";
-    return 1;
-  }
-  int64_t synapses = 0;
+  int64_t count = 0;
   module->walk([&](snc::snn::SparseProjectionOp projection) {
-    synapses += projection.getNumSynapses();
+    count += projection.getNumSynapses();
   });
-  outs() << "snc-netgen: " << shape.neurons << " neurons in " << shape.layers
-         << " layers, " << shape.inputs << " inputs, " << synapses
-         << " synapses\n";
-  return 0;
+  return write(*module, std::to_string(shape.neurons) + " neurons in " +
+                            std::to_string(shape.layers) + " layers, " +
+                            std::to_string(shape.inputs) + " inputs, " +
+                            std::to_string(count) + " synapses");
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# One large run of the real path, measured stage by stage (bench/scale/
+# README.md, "Large runs"): generate the network as bytecode, compile it for
+# a many-core target, and verify it for STEPS steps (compile again, the
+# interpreter and the many-core simulator, compared bit for bit), each under
+# /usr/bin/time -v with --stage-times.
+#
+# Usage: bench/scale/run-large.sh layered|cnn
+#   layered: NEURONS (1000000) in LAYERS (10), SYNAPSES per neuron (100):
+#            100M synapses
+#   cnn:     WIDTH (128) x WIDTH input, CHANNELS (16): 852,234 neurons,
+#            135M synapses
+# Environment: STEPS (100), DENSITY of the input spikes (0.05 layered,
+# 0.1 cnn), TARGET (spinnaker2-48), CHIPS (the mesh, WIDTHxHEIGHT; 12x8,
+# empty: the target's), SEED (1), SNC_BUILD_DIR (build), KEEP=1 keeps the
+# scratch directory (WORK sets it).
+# Test on small sizes first, e.g. NEURONS=20000 or WIDTH=32 CHANNELS=4.
+set -euo pipefail
+kind=${1:-}
+case "$kind" in
+layered | cnn) ;;
+*)
+  echo "usage: $0 layered|cnn" >&2
+  exit 1
+  ;;
+esac
+cd "$(dirname "$0")/../.."
+build=${SNC_BUILD_DIR:-build}
+steps=${STEPS:-100}
+target=${TARGET:-spinnaker2-48}
+chips=${CHIPS-12x8}
+seed=${SEED:-1}
+
+cmake --build "$build" -j "${SNC_JOBS:-2}" --target snc snc-netgen snc-npy \
+  >/dev/null
+bin=$build/bin
+work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
+if [ "${KEEP:-0}" = 1 ]; then echo "scratch: $work"; else
+  trap 'rm -rf "$work"' EXIT; fi
+
+# measure NAME COMMAND...: runs COMMAND under /usr/bin/time -v, keeps its
+# stdout and stderr (the --stage-times lines) and prints one line: wall
+# time and peak RSS.
+measure() {
+  local name=$1
+  shift
+  if ! /usr/bin/time -v -o "$work/$name.time" "$@" \
+    >"$work/$name.out" 2>"$work/$name.err"; then
+    echo "$name failed:" >&2
+    tail -n 20 "$work/$name.err" >&2
+    exit 1
+  fi
+  WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+    n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i];
+    printf "%.1f", s }' "$work/$name.time")
+  RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' \
+    "$work/$name.time")
+}
+
+net=$work/net.mlirbc
+if [ "$kind" = layered ]; then
+  neurons=${NEURONS:-1000000}
+  inputs=${INPUTS:-100}
+  density=${DENSITY:-0.05}
+  measure netgen "$bin/snc-netgen" --neurons "$neurons" \
+    --layers "${LAYERS:-10}" --inputs "$inputs" \
+    --synapses "${SYNAPSES:-100}" --seed "$seed" -o "$net"
+  shape="$steps,$inputs"
+else
+  width=${WIDTH:-128}
+  density=${DENSITY:-0.1}
+  measure netgen "$bin/snc-netgen" --kind cnn --width "$width" \
+    --channels "${CHANNELS:-16}" --seed "$seed" -o "$net"
+  shape="$steps,2,$width,$width"
+fi
+netgen_wall=$WALL netgen_rss=$RSS
+cat "$work/netgen.out"
+synapses=$(sed -n 's/.* \([0-9]*\) synapses$/\1/p' "$work/netgen.out")
+"$bin/snc-npy" random -o "$work/x.npy" --shape "$shape" --density "$density" \
+  --seed "$seed" >/dev/null
+
+chip_args=()
+[ -z "$chips" ] || chip_args=(--chips "$chips")
+measure compile "$bin/snc" compile "$net" --target "$target" \
+  "${chip_args[@]}" -o "$work/out" --stage-times -q
+compile_wall=$WALL compile_rss=$RSS
+mapping=$(stat -c %s "$work/out/mapping.mlir")
+rm -rf "$work/out"
+measure verify "$bin/snc" verify "$net" --target "$target" "${chip_args[@]}" \
+  -i "$work/x.npy" --steps "$steps" --stage-times
+verify_wall=$WALL verify_rss=$RSS
+
+per_syn() { awk -v m="$1" -v s="$synapses" \
+  'BEGIN { printf "%.0f", m * 1048576 / s }'; }
+echo
+echo "$kind network: $synapses synapses, $(stat -c %s "$net") bytes as .mlirbc"
+echo "target $target${chips:+, --chips $chips}; $steps steps, input density $density"
+printf '%-12s %10s %12s %10s\n' command "wall s" "peak MiB" "B/synapse"
+printf '%-12s %10s %12s %10s\n' snc-netgen "$netgen_wall" "$netgen_rss" \
+  "$(per_syn "$netgen_rss")"
+printf '%-12s %10s %12s %10s\n' "snc compile" "$compile_wall" "$compile_rss" \
+  "$(per_syn "$compile_rss")"
+printf '%-12s %10s %12s %10s\n' "snc verify" "$verify_wall" "$verify_rss" \
+  "$(per_syn "$verify_rss")"
+echo "mapping.mlir: $mapping bytes"
+echo
+echo "snc compile stages (wall time; peak RSS of the process so far):"
+sed -n 's/^snc: stage /  /p' "$work/compile.err"
+echo "snc verify stages:"
+sed -n 's/^snc: stage /  /p' "$work/verify.err"
+echo
+sed -n '/^verify/p' "$work/verify.out"
