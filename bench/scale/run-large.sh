@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # One large run of the real path, measured stage by stage (bench/scale/
 # README.md, "Large runs"): generate the network as bytecode, compile it for
-# a many-core target, and verify it for STEPS steps (compile again, the
-# interpreter and the many-core simulator, compared bit for bit), each under
-# /usr/bin/time -v with --stage-times.
+# a many-core target, quantize it apart (snc quantize, no calibration: the
+# scales compile chooses) and verify the quantized network for STEPS steps
+# (compile again, the interpreter and the many-core simulator, compared bit
+# for bit), each under /usr/bin/time -v with --stage-times. (snc verify of
+# the float network would calibrate its quantization on the input, which
+# searches scales by running the network many times.)
 #
 # Usage: bench/scale/run-large.sh layered|cnn
 #   layered: NEURONS (1000000) in LAYERS (10), SYNAPSES per neuron (100):
@@ -87,8 +90,11 @@ measure compile "$bin/snc" compile "$net" --target "$target" \
 compile_wall=$WALL compile_rss=$RSS
 mapping=$(stat -c %s "$work/out/mapping.mlir")
 rm -rf "$work/out"
-measure verify "$bin/snc" verify "$net" --target "$target" "${chip_args[@]}" \
-  -i "$work/x.npy" --steps "$steps" --stage-times
+measure quantize "$bin/snc" quantize "$net" --target "$target" \
+  -o "$work/quantized.mlirbc" -q
+quantize_wall=$WALL quantize_rss=$RSS
+measure verify "$bin/snc" verify "$work/quantized.mlirbc" --target "$target" \
+  "${chip_args[@]}" -i "$work/x.npy" --steps "$steps" --stage-times -q
 verify_wall=$WALL verify_rss=$RSS
 
 per_syn() { awk -v m="$1" -v s="$synapses" \
@@ -101,13 +107,15 @@ printf '%-12s %10s %12s %10s\n' snc-netgen "$netgen_wall" "$netgen_rss" \
   "$(per_syn "$netgen_rss")"
 printf '%-12s %10s %12s %10s\n' "snc compile" "$compile_wall" "$compile_rss" \
   "$(per_syn "$compile_rss")"
+printf '%-12s %10s %12s %10s\n' "snc quantize" "$quantize_wall" \
+  "$quantize_rss" "$(per_syn "$quantize_rss")"
 printf '%-12s %10s %12s %10s\n' "snc verify" "$verify_wall" "$verify_rss" \
   "$(per_syn "$verify_rss")"
 echo "mapping.mlir: $mapping bytes"
 echo
 echo "snc compile stages (wall time; peak RSS of the process so far):"
 sed -n 's/^snc: stage /  /p' "$work/compile.err"
-echo "snc verify stages:"
+echo "snc verify stages (of the quantized network):"
 sed -n 's/^snc: stage /  /p' "$work/verify.err"
 echo
 sed -n '/^verify/p' "$work/verify.out"
