@@ -50,7 +50,9 @@ LogicalResult compileNetwork(ModuleOp module, snn::NetworkOp network,
   std::string error;
   StageTimer timer(settings.stageTimes, "write-mapping-ir");
   ScopedStage stage(settings.progress, "write-mapping-ir");
-  if (!runtime::writeModuleFile(module, dir + "/mapping.mlir", error))
+  std::string mapping =
+      dir + (settings.mappingBytecode ? "/mapping.mlirbc" : "/mapping.mlir");
+  if (!runtime::writeModuleFile(module, mapping, error))
     return network.emitError() << error;
   stage.finish();
   return success();

@@ -15,8 +15,9 @@
 #            135M synapses
 # Environment: STEPS (100), DENSITY of the input spikes (0.05 layered,
 # 0.1 cnn), TARGET (spinnaker2-48), CHIPS (the mesh, WIDTHxHEIGHT; 12x8,
-# empty: the target's), SEED (1), SNC_BUILD_DIR (build), KEEP=1 keeps the
-# scratch directory (WORK sets it).
+# empty: the target's), SEED (1), MAPPING_FORMAT of the compiled IR
+# (bytecode; text), SNC_BUILD_DIR (build), KEEP=1 keeps the scratch
+# directory (WORK sets it).
 # Test on small sizes first, e.g. NEURONS=20000 or WIDTH=32 CHANNELS=4.
 set -euo pipefail
 kind=${1:-}
@@ -33,6 +34,9 @@ steps=${STEPS:-100}
 target=${TARGET:-spinnaker2-48}
 chips=${CHIPS-12x8}
 seed=${SEED:-1}
+mapping_format=${MAPPING_FORMAT:-bytecode}
+mapping_file=mapping.mlir
+[ "$mapping_format" = text ] || mapping_file=mapping.mlirbc
 
 cmake --build "$build" -j "${SNC_JOBS:-2}" --target snc snc-netgen snc-npy \
   >/dev/null
@@ -86,15 +90,17 @@ synapses=$(sed -n 's/.* \([0-9]*\) synapses$/\1/p' "$work/netgen.out")
 chip_args=()
 [ -z "$chips" ] || chip_args=(--chips "$chips")
 measure compile "$bin/snc" compile "$net" --target "$target" \
-  "${chip_args[@]}" -o "$work/out" --stage-times -q
+  "${chip_args[@]}" -o "$work/out" --mapping-format "$mapping_format" \
+  --stage-times -q
 compile_wall=$WALL compile_rss=$RSS
-mapping=$(stat -c %s "$work/out/mapping.mlir")
+mapping=$(stat -c %s "$work/out/$mapping_file")
 rm -rf "$work/out"
 measure quantize "$bin/snc" quantize "$net" --target "$target" \
   -o "$work/quantized.mlirbc" -q
 quantize_wall=$WALL quantize_rss=$RSS
 measure verify "$bin/snc" verify "$work/quantized.mlirbc" --target "$target" \
-  "${chip_args[@]}" -i "$work/x.npy" --steps "$steps" --stage-times -q
+  "${chip_args[@]}" -i "$work/x.npy" --steps "$steps" \
+  --mapping-format "$mapping_format" --stage-times -q
 verify_wall=$WALL verify_rss=$RSS
 
 per_syn() { awk -v m="$1" -v s="$synapses" \
@@ -111,7 +117,7 @@ printf '%-12s %10s %12s %10s\n' "snc quantize" "$quantize_wall" \
   "$quantize_rss" "$(per_syn "$quantize_rss")"
 printf '%-12s %10s %12s %10s\n' "snc verify" "$verify_wall" "$verify_rss" \
   "$(per_syn "$verify_rss")"
-echo "mapping.mlir: $mapping bytes"
+echo "$mapping_file: $mapping bytes"
 echo
 echo "snc compile stages (wall time; peak RSS of the process so far):"
 sed -n 's/^snc: stage /  /p' "$work/compile.err"

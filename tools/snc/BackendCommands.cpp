@@ -147,6 +147,7 @@ backends::CompileSettings settingsOf(const Options &options, double dt) {
   settings.backendOptions = backendOptionText(options);
   if (options.stageTimes)
     settings.stageTimes = &llvm::errs();
+  settings.mappingBytecode = options.mappingFormat == "bytecode";
   return settings;
 }
 

@@ -99,6 +99,7 @@ struct CompileCommandOptions {
   NIRConventions nir;
   bool quiet = false;
   bool progress = false; // stages to stderr
+  std::string mappingFormat = "text"; // or bytecode (mapping.mlirbc)
 };
 
 /// Compiles a model for a target through its backend.
@@ -138,6 +139,7 @@ struct VerifyCommandOptions {
   NIRConventions nir;
   bool quiet = false;
   bool progress = false; // stages and steps to stderr
+  std::string mappingFormat = "text"; // or bytecode (mapping.mlirbc)
 };
 
 /// Compiles, simulates and compares with the interpreter; exit 0 only if

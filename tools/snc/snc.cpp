@@ -207,6 +207,11 @@ static void addModelOptions(CLI::App *cmd, Options &o) {
                   "Network to compile when the model has several");
   cmd->add_flag("--quiet,-q", o.quiet, "Print only errors");
   addProgressOption(cmd, o.progress);
+  cmd->add_option("--mapping-format", o.mappingFormat,
+                  "How the compiled IR is written: text (mapping.mlir) or "
+                  "bytecode (mapping.mlirbc, for large networks)")
+      ->check(CLI::IsMember({"text", "bytecode"}))
+      ->capture_default_str();
 }
 
 static void addCompileCommand(CLI::App &app, CompileCommandOptions &c) {
