@@ -9,6 +9,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 
+#include <cmath>
 #include <vector>
 
 using namespace mlir;
@@ -17,19 +18,21 @@ namespace snc::netgen {
 
 namespace {
 
-/// One 3x3 convolution, padded by 1, and the LIF layer it feeds.
+/// One 3x3 convolution, padded by 1, and the LIF layer it feeds; a
+/// depthwise one (groups = channels) sees only its own input channel.
 struct ConvLayer {
   int64_t inChannels, outChannels, stride;
+  bool depthwise = false;
+  int64_t groups() const { return depthwise ? inChannels : 1; }
+  int64_t fanIn() const { return inChannels / groups() * 9; }
 };
 
-/// The five convolutions, from the [2, W, W] input.
+/// The six convolutions, from the [2, W, W] input.
 std::vector<ConvLayer> convLayers(const CNNShape &shape) {
   int64_t c = shape.channels;
-  return {{2, c, 1},
-          {c, c, 1},
-          {c, 2 * c, 2},
-          {2 * c, 2 * c, 1},
-          {2 * c, 4 * c, 2}};
+  return {{2, c, 1},         {c, c, 1, /*depthwise=*/true},
+          {c, 2 * c, 2},     {2 * c, 2 * c, 1, /*depthwise=*/true},
+          {2 * c, 4 * c, 2}, {4 * c, 4 * c, 1}};
 }
 
 /// Output side of a 3x3 convolution padded by 1: (in + 2 - 3) / s + 1.
@@ -51,15 +54,18 @@ int64_t hiddenSize(const CNNShape &shape) { return 16 * shape.channels; }
 
 /// Weights of -5..-1 and 1..11 units, each of the 16 values equally
 /// likely: whole units, so quantizing them loses nothing, none zero (every
-/// tap is a synapse), with a mean of 3.2 units. The unit is 0.6 / fan-in:
-/// a neuron whose inputs spike at 10 % gets a mean drive of about 0.19 a
-/// step, which with a leak of 0.875 and a threshold of 1 (and the spread
-/// of the weights) makes it fire at about 10 %, so the rate holds from
-/// layer to layer (measured: 0.08 to 0.28 spikes per neuron and step in
-/// every layer at 4 and 16 channels, bench/scale/README.md).
+/// tap is a synapse), with a mean of 3.2 units. The unit, (0.46 + 0.8 /
+/// sqrt(F)) / F for a fan-in of F, is what keeps the rate from layer to
+/// layer: a neuron whose inputs spike at 10 % gets a mean drive of 0.15 to
+/// 0.2 a step (with a leak of 0.875 and a threshold of 1, it fires on the
+/// drive's fluctuations too), and the second term makes up for the
+/// fluctuations shrinking with F, so 4 and 16 channels fire alike. Found
+/// by measuring (bench/scale/README.md): 0.10 to 0.36 spikes per neuron
+/// and step in every layer.
 std::vector<float> randomWeights(int64_t count, int64_t fanIn,
                                  SplitMix64 &random) {
-  float unit = 0.6f / float(fanIn);
+  double f = double(fanIn);
+  float unit = float((0.46 + 0.8 / std::sqrt(f)) / f);
   std::vector<float> weights(static_cast<size_t>(count));
   for (float &w : weights) {
     int64_t k = int64_t(random.next() % 16);
@@ -87,7 +93,8 @@ CNNSize getCNNSize(const CNNShape &shape) {
     int64_t out = convSide(side, layer.stride);
     int64_t taps = tapsAlong(side, out, layer.stride);
     size.neurons += layer.outChannels * out * out;
-    size.synapses += layer.outChannels * layer.inChannels * taps * taps;
+    size.synapses +=
+        layer.outChannels * (layer.inChannels / layer.groups()) * taps * taps;
     side = out;
   }
   // The pooling's windows tile the last layer: each of its neurons reaches
@@ -144,19 +151,22 @@ OwningOpRef<ModuleOp> generateCNN(MLIRContext *context, const CNNShape &shape,
   for (const ConvLayer &layer : convLayers(shape)) {
     std::string id = std::to_string(++number);
     int64_t out = convSide(side, layer.stride);
-    int64_t fanIn = layer.inChannels * 9;
+    int64_t fanIn = layer.fanIn();
     std::vector<float> weights =
         randomWeights(layer.outChannels * fanIn, fanIn, random);
     NamedAttrList attrs;
     attrs.set("name", b.getStringAttr("conv" + id));
-    attrs.set("weight",
-              DenseElementsAttr::get(
-                  RankedTensorType::get(
-                      {layer.outChannels, layer.inChannels, 3, 3}, f32),
-                  ArrayRef<float>(weights)));
+    attrs.set("weight", DenseElementsAttr::get(
+                            RankedTensorType::get(
+                                {layer.outChannels,
+                                 layer.inChannels / layer.groups(), 3, 3},
+                                f32),
+                            ArrayRef<float>(weights)));
     attrs.set("stride", b.getDenseI64ArrayAttr({layer.stride, layer.stride}));
     attrs.set("padding", b.getDenseI64ArrayAttr({1, 1}));
     attrs.set("dilation", b.getDenseI64ArrayAttr({1, 1}));
+    if (layer.depthwise)
+      attrs.set("groups", b.getI64IntegerAttr(layer.groups()));
     Value conv = b.create<snn::Conv2dOp>(
         named("conv" + id),
         TypeRange{RankedTensorType::get({layer.outChannels, out, out}, f32)},

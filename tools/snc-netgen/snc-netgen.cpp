@@ -31,7 +31,7 @@ static cl::opt<Kind>
          cl::values(clEnumValN(Kind::Layered, "layered",
                                "Layers of LIF neurons, sparse and recurrent"),
                     clEnumValN(Kind::CNN, "cnn",
-                               "Convolutional: five 3x3 convolutions and an "
+                               "Convolutional: six 3x3 convolutions and an "
                                "affine readout on a [2, width, width] input")));
 static cl::opt<int64_t> neurons("neurons", cl::desc("Neurons in all layers"),
                                 cl::init(10000));
