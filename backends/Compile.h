@@ -28,9 +28,9 @@ struct CompileSettings {
   /// Where each pass and the writing of the IR are announced as numbered
   /// stages (null: nowhere); compileNetwork adds its stages to the total.
   StageProgress *progress = nullptr;
-  /// Write the compiled IR as MLIR bytecode, dir/mapping.mlirbc (a tenth
-  /// of the text's size and faster to read back), instead of
-  /// dir/mapping.mlir.
+  /// Write the compiled IR as MLIR bytecode, dir/mapping.mlirbc, instead
+  /// of text, dir/mapping.mlir: for large networks (2M synapses: written
+  /// in 0.04 s instead of 0.9, read in 0.3 s instead of 2.1; 20 % larger).
   bool mappingBytecode = false;
 };
 
