@@ -98,7 +98,7 @@ struct CompileCommandOptions {
   std::string scheme;
   NIRConventions nir;
   bool quiet = false;
-  bool progress = false; // stages to stderr
+  bool progress = false;              // stages to stderr
   std::string mappingFormat = "text"; // or bytecode (mapping.mlirbc)
 };
 
@@ -138,7 +138,7 @@ struct VerifyCommandOptions {
   std::string scheme;
   NIRConventions nir;
   bool quiet = false;
-  bool progress = false; // stages and steps to stderr
+  bool progress = false;              // stages and steps to stderr
   std::string mappingFormat = "text"; // or bytecode (mapping.mlirbc)
 };
 
