@@ -13,6 +13,7 @@
 #include "backends/Backend.h"
 #include "backends/Verify.h"
 #include "passes/ExtractManycore.h"
+#include "passes/Pipelines.h"
 #include "passes/Progress.h"
 #include "passes/StageTimes.h"
 #include "runtime/FileIO.h"
@@ -269,7 +270,7 @@ int verifyCommand(const VerifyCommandOptions &options) {
 
   backends::CompileSettings settings = settingsOf(options, dt);
   settings.progress = progress.get();
-  if (settings.calibration.empty()) {
+  if (settings.calibration.empty() && needsQuantization(network)) {
     // The inputs the network is checked on are there: quantize for them.
     settings.calibration = options.inputs;
     if (!options.quiet)
