@@ -34,6 +34,9 @@ METHODS = [
     ("search + adaptive rnd.", ["--method", "search", "--adaptive-rounding"]),
     ("search + both", ["--method", "search", "--bias-correction",
                        "--adaptive-rounding"]),
+    ("max-abs + fine state", ["--method", "max-abs", "--fine-state"]),
+    ("search + adaptive rnd. + fine state",
+     ["--method", "search", "--adaptive-rounding", "--fine-state"]),
 ]
 
 
