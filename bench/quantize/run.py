@@ -122,6 +122,10 @@ def main():
          cuba + ["--reset", "subtract"], "spinnaker2", braille_in),
         ("12-38-7 CubaLIF trained (Braille-like), task patterns", trained,
          cuba + ["--reset", "subtract"], "spinnaker2", task_in),
+        ("12-38-7 CubaLIF trained (Braille-like), task patterns, "
+         "calibrated on 8", trained, cuba + ["--reset", "subtract"],
+         "spinnaker2",
+         (os.path.join(work, "braille-calib-concat.npy"), task_in[1])),
         ("12-38-7 CubaLIF trained (Braille-like), random spikes", trained,
          cuba + ["--reset", "subtract"], "spinnaker2", braille_in),
         ("Sinabs CNN, subtract reset, 60 steps at 5%", cnn_model,

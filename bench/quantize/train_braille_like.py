@@ -26,6 +26,7 @@ Writes to OUTDIR:
   braille-test-K.npy         test patterns (256, 12), K < --test-files
   braille-test-labels.npy    their classes
   braille-calib-K.npy        training patterns for calibration, K < 8
+  braille-calib-concat.npy   the 8 of them concatenated (2048 steps)
   braille-test-0.expected.npy  this script's output spikes on test pattern 0
 and prints the float accuracy on the training and test sets.
 
@@ -259,6 +260,8 @@ def main(argv):
     for k in range(min(8, len(y_train))):
         np.save(os.path.join(args.outdir, f"braille-calib-{k}.npy"),
                 x_train[k])
+    np.save(os.path.join(args.outdir, "braille-calib-concat.npy"),
+            np.concatenate(list(x_train[:8])))
     np.save(os.path.join(args.outdir, "braille-test-0.expected.npy"),
             forward(p, x_test[:1])[0])
     print(f"float accuracy: train {100 * accuracy(p, x_train, y_train):.1f}% "
