@@ -138,6 +138,10 @@ def Quantize : Pass<"snn-quantize", "::snc::snn::NetworkOp"> {
     Option<"adaptiveRounding", "adaptive-rounding", "bool", "false",
            "Round weights up or down so that each neuron's average lost "
            "drive on the calibration input is near zero">,
+    Option<"fineState", "fine-state", "bool", "false",
+           "Keep spiking populations' membrane and current 2^k times finer "
+           "than their weights (drive through gain 2^k), k as large as the "
+           "state and threshold widths allow">,
     Option<"calibrate", "calibrate", "std::string", "\"\"",
            "Calibration input: .npy files, one per network input, "
            "separated by commas">

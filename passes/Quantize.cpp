@@ -1314,6 +1314,39 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
   layer.scales = channelScale;
   layer.powerOfTwo = allPowerOfTwo;
 
+  // Fine state: the weights stay at S, the membrane, current, threshold,
+  // reset and bias go to S * 2^k, and the drive enters through gain 2^k,
+  // so that the state's rounding (each decay rounds to an integer) and the
+  // threshold's are 2^k times finer than the weights'. k is as large as
+  // two bits below the state bound (the current, and the step that
+  // crosses), the threshold and parameter widths, and the gain's own
+  // width (2^(frac_bits + k) fits the state) allow.
+  std::vector<int> stateShift(size_t(channels), 0);
+  if (options.fineState && lif && group) {
+    int maxShift = int(stateBits) - 2 - int(fracBits);
+    int lowest = maxShift, highest = 0;
+    for (int64_t c = 0; c < channels; ++c) {
+      double limit =
+          std::min(layer.stateBound[size_t(c)] / 4, layer.hardBound[size_t(c)]);
+      int k = 0;
+      while (k < maxShift &&
+             std::ldexp(channelScale[size_t(c)], k + 1) <= limit)
+        ++k;
+      stateShift[size_t(c)] = k;
+      lowest = std::min(lowest, k);
+      highest = std::max(highest, k);
+    }
+    if (highest > 0)
+      layer.notes.push_back(
+          "fine state: membrane at 2^" + std::to_string(lowest) +
+          (lowest == highest ? "" : "..2^" + std::to_string(highest)) +
+          " times the weights' scale");
+  }
+  Values membraneScale(static_cast<size_t>(n));
+  for (int64_t e = 0; e < n; ++e)
+    membraneScale[size_t(e)] = std::ldexp(
+        elementScale[size_t(e)], stateShift[size_t(channelOf(shape, e))]);
+
   // Decays: fixed-point multipliers, or shifts written as multipliers.
   auto quantizeDecay = [&](double alpha, StringRef name) -> FailureOr<int64_t> {
     if (target.decayKind() == targets::DecayKind::None) {
@@ -1362,7 +1395,8 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
   std::vector<int64_t> qInput(static_cast<size_t>(n));
   for (int64_t e = 0; e < n; ++e)
     qInput[size_t(e)] =
-        group ? fixedPoint(1)
+        group ? fixedPoint(
+                    std::ldexp(1.0, stateShift[size_t(channelOf(shape, e))]))
               : fixedPoint(fold[size_t(e)] * elementScale[size_t(e)] /
                            inputScale.at(e));
   std::vector<int64_t> qBias(static_cast<size_t>(n)),
@@ -1370,7 +1404,7 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
       qAdaptGain(static_cast<size_t>(n)), unit(size_t(n), fixedPoint(1));
   double thresholdError = 0;
   for (int64_t e = 0; e < n; ++e) {
-    double s = elementScale[size_t(e)];
+    double s = membraneScale[size_t(e)];
     qBias[size_t(e)] = roundHalfEven(bias[size_t(e)] * s);
     double t = threshold[size_t(e)] * s;
     bool integral =
@@ -1442,7 +1476,8 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
           double keep = synDecay[size_t(e)];
           perStep = keep < 1 ? perStep / (1 - keep) : 0;
         }
-        int64_t correction = roundHalfEven(perStep);
+        int64_t correction = roundHalfEven(
+            std::ldexp(perStep, stateShift[size_t(channelOf(shape, e))]));
         qBias[size_t(e)] += correction;
         moved += correction != 0;
       }

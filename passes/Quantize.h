@@ -39,6 +39,11 @@ struct QuantizationOptions {
   /// Adaptive rounding: weights round up or down so that the drive each
   /// neuron loses on average on the calibration input is near zero.
   bool adaptiveRounding = false;
+  /// Fine state: a discrete_lif population fed by folded projections keeps
+  /// its membrane, current and threshold 2^k times finer than its weights
+  /// (the drive enters through gain 2^k), k as large as the state and
+  /// threshold widths allow.
+  bool fineState = false;
   /// One array per network input, (steps, *shape): the calibration input.
   /// It sets the scale of numeric network inputs and bounds membrane
   /// ranges; without it, numeric inputs must be given as integers.
@@ -98,7 +103,7 @@ struct QuantizeSettings {
   std::string method = "max-abs";
   double percentile = 99.9;
   std::string granularity = "channel";
-  bool biasCorrection = false, adaptiveRounding = false;
+  bool biasCorrection = false, adaptiveRounding = false, fineState = false;
   std::string weightBits; // "": the target's; "2".."16" or "ternary"
   std::vector<std::string> calibrationFiles;
 };

@@ -29,6 +29,7 @@ struct QuantizePass : public snc::impl::QuantizeBase<QuantizePass> {
     settings.weightBits = weightBits;
     settings.biasCorrection = biasCorrection;
     settings.adaptiveRounding = adaptiveRounding;
+    settings.fineState = fineState;
     SmallVector<StringRef> files;
     StringRef(calibrate).split(files, ',', -1, /*KeepEmpty=*/false);
     for (StringRef file : files)

@@ -40,6 +40,7 @@ bool snc::applyQuantizeSettings(const QuantizeSettings &settings,
   options.percentile = settings.percentile;
   options.biasCorrection = settings.biasCorrection;
   options.adaptiveRounding = settings.adaptiveRounding;
+  options.fineState = settings.fineState;
   if (settings.granularity != "channel" && settings.granularity != "layer") {
     error = "unknown granularity '" + settings.granularity +
             "' (expected channel or layer)";

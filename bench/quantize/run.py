@@ -10,7 +10,7 @@ runs its report measures).
 
 Run from anywhere after `bash scripts/build.sh`, with Debian's Python
 (h5py, NumPy):
-  /usr/bin/python3 bench/quantize/run.py [--held-out N]
+  /usr/bin/python3 bench/quantize/run.py [--held-out N] [--only TEXT]
 """
 import argparse
 import json
@@ -34,6 +34,9 @@ METHODS = [
     ("search + adaptive rnd.", ["--method", "search", "--adaptive-rounding"]),
     ("search + both", ["--method", "search", "--bias-correction",
                        "--adaptive-rounding"]),
+    ("max-abs + fine state", ["--method", "max-abs", "--fine-state"]),
+    ("search + adaptive rnd. + fine state",
+     ["--method", "search", "--adaptive-rounding", "--fine-state"]),
 ]
 
 
@@ -77,10 +80,18 @@ def main():
     parser.add_argument("--held-out", type=int, default=8,
                         help="held-out inputs per network (seeds after the "
                              "calibration seed)")
+    parser.add_argument("--only", default="",
+                        help="run only the rows whose network title "
+                             "contains this text (e.g. trained)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="snc-bench-quantize-")
     run(["/usr/bin/python3", os.path.join(ROOT, "bench", "quantize",
                                           "braille_net.py"), work])
+    # The trained network, its calibration (training) patterns and its
+    # test patterns.
+    run(["/usr/bin/python3", os.path.join(ROOT, "bench", "quantize",
+                                          "train_braille_like.py"), work,
+         "--test-files", str(args.held_out)])
     braille = (256, 12)
     cnn = (60, 2, 34, 34)
 
@@ -96,6 +107,10 @@ def main():
     cnn_in = inputs("cnn", cnn, 0.05, 7)
     bias = os.path.join(work, "braille-bias.nir")
     nobias = os.path.join(work, "braille-nobias.nir")
+    trained = os.path.join(work, "braille-trained.nir")
+    task_in = (os.path.join(work, "braille-calib-0.npy"),
+               [os.path.join(work, f"braille-test-{k}.npy")
+                for k in range(args.held_out)])
     cnn_model = os.path.join(ROOT, "test", "Inputs", "nir", "cnn_sinabs.nir")
     cuba = ["--dt", "1e-4", "--cuba-current", "same-step"]
     rows = [
@@ -104,6 +119,14 @@ def main():
         ("12-38-7 CubaLIF, biases, reset to zero", bias, cuba,
          "fpga-artix7-100t", braille_in),
         ("12-38-7 CubaLIF, no biases, subtract reset", nobias,
+         cuba + ["--reset", "subtract"], "spinnaker2", braille_in),
+        ("12-38-7 CubaLIF trained (Braille-like), task patterns", trained,
+         cuba + ["--reset", "subtract"], "spinnaker2", task_in),
+        ("12-38-7 CubaLIF trained (Braille-like), task patterns, "
+         "calibrated on 8", trained, cuba + ["--reset", "subtract"],
+         "spinnaker2",
+         (os.path.join(work, "braille-calib-concat.npy"), task_in[1])),
+        ("12-38-7 CubaLIF trained (Braille-like), random spikes", trained,
          cuba + ["--reset", "subtract"], "spinnaker2", braille_in),
         ("Sinabs CNN, subtract reset, 60 steps at 5%", cnn_model,
          ["--dt", "1", "--reset", "subtract"], "spinnaker2", cnn_in),
@@ -115,6 +138,8 @@ def main():
           "| quantize time |")
     print("|---|---|---|---|---|---|---|---|")
     for r, (title, model, flags, target, (cal, held)) in enumerate(rows):
+        if args.only not in title:
+            continue
         floats = spikes(model, flags, held, work, f"float{r}")
         for name, method in METHODS:
             report = os.path.join(work, "report.json")

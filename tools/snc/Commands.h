@@ -62,7 +62,7 @@ struct QuantizeCommandOptions {
   std::string output;                   // .mlir; empty or "-": stdout
   std::string report;                   // .json; empty: none
   std::string method = "max-abs";
-  bool biasCorrection = false, adaptiveRounding = false;
+  bool biasCorrection = false, adaptiveRounding = false, fineState = false;
   double percentile = 99.9;
   std::string granularity = "channel";
   std::string weightBits;

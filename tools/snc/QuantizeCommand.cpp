@@ -46,6 +46,7 @@ int quantizeCommand(const QuantizeCommandOptions &options) {
   settings.weightBits = options.weightBits;
   settings.biasCorrection = options.biasCorrection;
   settings.adaptiveRounding = options.adaptiveRounding;
+  settings.fineState = options.fineState;
   settings.calibrationFiles = options.calibration;
   targets::TargetDescription target;
   QuantizationOptions quantizeOptions;

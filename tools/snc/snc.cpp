@@ -156,6 +156,11 @@ static void addQuantizeCommand(CLI::App &app, QuantizeCommandOptions &q) {
   cmd->add_flag("--adaptive-rounding", q.adaptiveRounding,
                 "Round weights up or down so that each neuron's average "
                 "lost drive on the calibration input is near zero");
+  cmd->add_flag("--fine-state", q.fineState,
+                "Keep spiking populations' membrane and synaptic current "
+                "2^k times finer than their weights (the drive enters "
+                "through gain 2^k), k as large as the state and threshold "
+                "widths allow");
   cmd->add_option("--weight-bits", q.weightBits,
                   "Override the target's weight width: 2..16, or ternary");
   cmd->add_option("--dt", q.dt,
