@@ -1,6 +1,7 @@
 //===- Verify.cpp - a backend's simulator against the interpreter ---------===//
 
 #include "backends/Verify.h"
+#include "passes/StageTimes.h"
 #include "runtime/CompareOutputs.h"
 #include "runtime/Run.h"
 
@@ -68,17 +69,22 @@ bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                     llvm::StringRef options, VerifyResult &result,
-                    std::string &error) {
+                    std::string &error, llvm::raw_ostream *stageTimes) {
   result = VerifyResult();
   runtime::RunResult reference;
+  StageTimer interpreting(stageTimes, "interpret");
   if (!runtime::runNetwork(network, inputs, steps, {}, reference, error))
     return false;
+  interpreting.finish();
   result.steps = reference.outputs.empty() || reference.outputs[0].shape.empty()
                      ? 0
                      : reference.outputs[0].shape[0];
   SimulationOutput simulated;
+  StageTimer simulating(stageTimes, "simulate");
   if (!backend.simulate(dir, inputs, result.steps, options, simulated, error))
     return false;
+  simulating.finish();
+  StageTimer comparing(stageTimes, "compare");
   result.report = simulated.report;
   auto core = [&](size_t output, int64_t element) {
     return simulated.locate ? simulated.locate(output, element)
@@ -157,7 +163,8 @@ bool compileAndVerify(mlir::ModuleOp module, snn::NetworkOp network,
   bool ran = succeeded(compileNetwork(module, network, target, backend,
                                       settings, dir, os)) &&
              verifyCompiled(network, backend, dir, inputs, steps,
-                            settings.backendOptions, result, error);
+                            settings.backendOptions, result, error,
+                            settings.stageTimes);
   if (temporary)
     llvm::sys::fs::remove_directories(dir);
   return ran;

@@ -30,12 +30,15 @@ struct VerifyResult {
 /// Runs both sides for `steps` steps (-1: as long as the inputs) and
 /// compares them; the simulator gets the backend's `options`. Returns false
 /// (with `error`) only when a side cannot run; a difference is a successful
-/// check with `result.equivalent` false.
+/// check with `result.equivalent` false. With `stageTimes`, the
+/// interpreter, the simulator and the comparison are timed as stages
+/// (passes/StageTimes.h).
 bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,
                     llvm::StringRef options, VerifyResult &result,
-                    std::string &error);
+                    std::string &error,
+                    llvm::raw_ostream *stageTimes = nullptr);
 
 /// `snc verify`: compiles `network` into `dir` (a temporary directory,
 /// removed afterwards, if empty), then verifyCompiled with the settings'

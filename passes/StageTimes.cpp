@@ -5,7 +5,9 @@
 #include "mlir/Pass/Pass.h"
 #include "llvm/Support/Format.h"
 
+#include <cstdio>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace snc {
 
@@ -14,6 +16,18 @@ uint64_t getPeakResidentBytes() {
   if (getrusage(RUSAGE_SELF, &usage) != 0)
     return 0;
   return uint64_t(usage.ru_maxrss) * 1024; // Linux reports KiB
+}
+
+uint64_t getResidentBytes() {
+  // Linux: the second field of /proc/self/statm, in pages.
+  FILE *file = std::fopen("/proc/self/statm", "r");
+  if (!file)
+    return 0;
+  unsigned long long size = 0, resident = 0;
+  int read = std::fscanf(file, "%llu %llu", &size, &resident);
+  std::fclose(file);
+  long page = sysconf(_SC_PAGESIZE);
+  return read == 2 && page > 0 ? uint64_t(resident) * uint64_t(page) : 0;
 }
 
 StageTimer::StageTimer(llvm::raw_ostream *os, llvm::StringRef stage)
@@ -29,7 +43,9 @@ void StageTimer::finish() {
   *os << "snc: stage " << stage << (note.empty() ? "" : " (" + note + ")")
       << ": " << llvm::format("%.3f", seconds) << " s, peak RSS "
       << llvm::format("%.1f", double(getPeakResidentBytes()) / (1 << 20))
-      << " MiB\n";
+      << " MiB (now "
+      << llvm::format("%.1f", double(getResidentBytes()) / (1 << 20))
+      << " MiB)\n";
   os->flush();
 }
 
