@@ -293,6 +293,7 @@ LogicalResult SparseProjectionOp::verify() {
     if (int64_t(delays->size()) != nnz)
       return emitOpError() << "'delays' has " << delays->size()
                            << " entries for " << nnz << " synapses";
+    int64_t longest = 0;
     for (auto [i, d] : llvm::enumerate(*delays)) {
       if (d < 0)
         return emitOpError() << "synapse " << i << " has negative delay " << d;
@@ -300,7 +301,15 @@ LogicalResult SparseProjectionOp::verify() {
         return emitOpError()
                << "synapse " << i << " has a delay of " << d
                << " steps, more than snc's limit of " << kMaxSteps;
+      longest = std::max(longest, d);
     }
+    // What runs it keeps a ring of (longest + 1) steps of every target.
+    if ((longest + 1) * targets > kMaxDelayBufferValues)
+      return emitOpError() << "delays " << targets << " targets by up to "
+                           << longest << " steps: a buffer of "
+                           << (longest + 1) * targets
+                           << " values, more than snc's limit of "
+                           << kMaxDelayBufferValues;
   }
   return success();
 }
