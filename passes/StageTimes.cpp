@@ -30,8 +30,19 @@ uint64_t getResidentBytes() {
   return read == 2 && page > 0 ? uint64_t(resident) * uint64_t(page) : 0;
 }
 
+double getCpuSeconds() {
+  struct rusage usage {};
+  if (getrusage(RUSAGE_SELF, &usage) != 0)
+    return 0;
+  auto seconds = [](const timeval &t) {
+    return double(t.tv_sec) + double(t.tv_usec) * 1e-6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 StageTimer::StageTimer(llvm::raw_ostream *os, llvm::StringRef stage)
-    : os(os), stage(stage.str()), start(std::chrono::steady_clock::now()) {}
+    : os(os), stage(stage.str()), start(std::chrono::steady_clock::now()),
+      startCpu(getCpuSeconds()) {}
 
 void StageTimer::finish() {
   if (done || !os)
@@ -45,7 +56,8 @@ void StageTimer::finish() {
       << llvm::format("%.1f", double(getPeakResidentBytes()) / (1 << 20))
       << " MiB (now "
       << llvm::format("%.1f", double(getResidentBytes()) / (1 << 20))
-      << " MiB)\n";
+      << " MiB), CPU " << llvm::format("%.3f", getCpuSeconds() - startCpu)
+      << " s\n";
   os->flush();
 }
 

@@ -116,15 +116,15 @@ if [ "$verify" = 1 ]; then
   echo "snc verify's simulator (its stage: reading the images and running them):"
   for n in "${sizes[@]}"; do
     events=$(sed -n 's/^synaptic events: \([0-9]*\).*/\1/p' "$work/verify-$n.out")
-    seconds=$(sed -n 's/^snc: stage simulate: \([0-9.]*\) s.*/\1/p' \
+    seconds=$(sed -n 's/^snc: stage simulate: .*, CPU \([0-9.]*\) s$/\1/p' \
       "$work/verify-$n.err")
     awk -v n="$n" -v e="$events" -v s="$seconds" 'BEGIN {
-      printf "  %s neurons: %d synaptic events in %.2f s, %.3g events/s\n",
+      printf "  %s neurons: %d synaptic events in %.2f s of CPU, %.3g events/s\n",
         n, e, s, e / s }'
   done
 fi
 echo
-echo "Stages (wall time; peak RSS of the process so far; RSS now):"
+echo "Stages (wall time; peak RSS of the process so far; RSS now; CPU time):"
 for n in "${sizes[@]}"; do
   for cmd in run compile verify; do
     [ -f "$work/$cmd-$n.err" ] || continue
