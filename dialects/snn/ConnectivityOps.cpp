@@ -3,6 +3,8 @@
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <cmath>
 
 using namespace mlir;
@@ -303,11 +305,13 @@ LogicalResult SparseProjectionOp::verify() {
                << " steps, more than snc's limit of " << kMaxSteps;
       longest = std::max(longest, d);
     }
-    // What runs it keeps a ring of (longest + 1) steps of every target.
-    if ((longest + 1) * targets > kMaxDelayBufferValues)
+    // What runs it keeps a ring of (longest + 1) steps of every target
+    // (saturating: a corrupt shape must not overflow the check).
+    uint64_t buffer =
+        llvm::SaturatingMultiply(uint64_t(longest + 1), uint64_t(targets));
+    if (buffer > uint64_t(kMaxDelayBufferValues))
       return emitOpError() << "delays " << targets << " targets by up to "
-                           << longest << " steps: a buffer of "
-                           << (longest + 1) * targets
+                           << longest << " steps: a buffer of " << buffer
                            << " values, more than snc's limit of "
                            << kMaxDelayBufferValues;
   }
