@@ -96,6 +96,7 @@ bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
     return false;
   simulating.finish();
   simulateTime.finish();
+  StageTimer comparing(stageTimes, "compare");
   result.report = simulated.report;
   auto core = [&](size_t output, int64_t element) {
     return simulated.locate ? simulated.locate(output, element)

@@ -32,7 +32,8 @@ struct VerifyResult {
 /// (with `error`) only when a side cannot run; a difference is a successful
 /// check with `result.equivalent` false. With `progress`, the two runs are
 /// its stages "interpret" and "simulate", each printing its steps; with
-/// `stageTimes`, each run's time and peak memory are printed there.
+/// `stageTimes`, the interpreter, the simulator and the comparison are
+/// timed as stages (passes/StageTimes.h).
 bool verifyCompiled(snn::NetworkOp network, const Backend &backend,
                     const std::string &dir,
                     const std::vector<runtime::NpyArray> &inputs, int64_t steps,

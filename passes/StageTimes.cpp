@@ -5,7 +5,9 @@
 #include "mlir/Pass/Pass.h"
 #include "llvm/Support/Format.h"
 
+#include <cstdio>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace snc {
 
@@ -16,8 +18,31 @@ uint64_t getPeakResidentBytes() {
   return uint64_t(usage.ru_maxrss) * 1024; // Linux reports KiB
 }
 
+uint64_t getResidentBytes() {
+  // Linux: the second field of /proc/self/statm, in pages.
+  FILE *file = std::fopen("/proc/self/statm", "r");
+  if (!file)
+    return 0;
+  unsigned long long size = 0, resident = 0;
+  int read = std::fscanf(file, "%llu %llu", &size, &resident);
+  std::fclose(file);
+  long page = sysconf(_SC_PAGESIZE);
+  return read == 2 && page > 0 ? uint64_t(resident) * uint64_t(page) : 0;
+}
+
+double getCpuSeconds() {
+  struct rusage usage {};
+  if (getrusage(RUSAGE_SELF, &usage) != 0)
+    return 0;
+  auto seconds = [](const timeval &t) {
+    return double(t.tv_sec) + double(t.tv_usec) * 1e-6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 StageTimer::StageTimer(llvm::raw_ostream *os, llvm::StringRef stage)
-    : os(os), stage(stage.str()), start(std::chrono::steady_clock::now()) {}
+    : os(os), stage(stage.str()), start(std::chrono::steady_clock::now()),
+      startCpu(getCpuSeconds()) {}
 
 void StageTimer::finish() {
   if (done || !os)
@@ -29,7 +54,10 @@ void StageTimer::finish() {
   *os << "snc: stage " << stage << (note.empty() ? "" : " (" + note + ")")
       << ": " << llvm::format("%.3f", seconds) << " s, peak RSS "
       << llvm::format("%.1f", double(getPeakResidentBytes()) / (1 << 20))
-      << " MiB\n";
+      << " MiB (now "
+      << llvm::format("%.1f", double(getResidentBytes()) / (1 << 20))
+      << " MiB), CPU " << llvm::format("%.3f", getCpuSeconds() - startCpu)
+      << " s\n";
   os->flush();
 }
 

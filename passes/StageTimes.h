@@ -1,9 +1,12 @@
 //===- StageTimes.h - wall time and peak memory of each stage ---*- C++ -*-===//
 //
 // For measuring how time and memory grow with a network (bench/scale):
-// after each stage, a line "snc: stage NAME: S s, peak RSS M MiB" on a
-// stream. The peak is the process's so far, so the stage where it jumps is
-// the one that needed the memory.
+// after each stage, a line "snc: stage NAME: S s, peak RSS M MiB (now N
+// MiB), CPU C s" on a stream. The peak is the process's so far, so the
+// stage where it jumps is the one that needed the memory; "now" is the
+// resident set at the stage's end (what is still held, less what the
+// allocator kept); CPU is the process's user + system time in the stage,
+// which other jobs on a shared machine change less than the wall time.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,6 +25,10 @@ namespace snc {
 
 /// The process's peak resident set size so far, in bytes.
 uint64_t getPeakResidentBytes();
+/// The process's resident set size now, in bytes (0 where unknown).
+uint64_t getResidentBytes();
+/// The process's user + system CPU time so far, in seconds.
+double getCpuSeconds();
 
 /// Times one stage from construction to finish() (or destruction).
 class StageTimer {
@@ -39,6 +46,7 @@ private:
   llvm::raw_ostream *os;
   std::string stage, note;
   std::chrono::steady_clock::time_point start;
+  double startCpu;
   bool done = false;
 };
 

@@ -12,7 +12,9 @@
 #include "runtime/NeuronModeConversion.h"
 #include "runtime/neuron/FixedPoint.h"
 
+#include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 using namespace mlir;
 using namespace snc::snn;
@@ -55,7 +57,9 @@ private:
 
 /// CSR synapses with delays: an input event at step t adds w * x to target
 /// j's accumulator for step t + delay. Per synapse it keeps a 32-bit target,
-/// its weight unless all weights are equal, and its delay if it has one.
+/// its weight unless all weights are equal (32 bits for integer weights
+/// that fit), and its delay if it has one (8 bits when all are below 256):
+/// at most 9 bytes per synapse for the integer networks snc compiles.
 template <typename T> class SparseKernel : public Kernel {
 public:
   SparseKernel(SparseProjectionOp op, const Slot *input, Slot *output)
@@ -66,15 +70,46 @@ public:
     if (w.getNumElements() == 1 || w.isSplat())
       weight = paramAs<T>(w, 1).front();
     else
-      weights = paramAs<T>(w, op.getNumSynapses());
-    if (std::optional<ArrayRef<int64_t>> d = op.getDelays())
-      delays.assign(d->begin(), d->end());
+      setWeights(paramValues(w, op.getNumSynapses()));
     depth = op.getMaxDelay() + 1;
+    if (std::optional<ArrayRef<int64_t>> d = op.getDelays()) {
+      if (depth <= 256)
+        shortDelays.assign(d->begin(), d->end());
+      else
+        longDelays.assign(d->begin(), d->end());
+    }
     if (depth > 1)
       pending.assign(depth * outSize, T(0));
   }
 
   void step(int64_t time) override {
+    if (!narrowWeights.empty())
+      step(time, narrowWeights.data());
+    else
+      step(time, weights.empty() ? nullptr : weights.data());
+  }
+
+private:
+  /// The weights as T, or as int32 when T is an integer type and every
+  /// weight fits (the same values: T(int32_t(T(w))) == T(w)).
+  void setWeights(const std::vector<double> &values) {
+    if constexpr (std::is_integral_v<T>) {
+      bool narrow = std::all_of(values.begin(), values.end(), [](double v) {
+        T x = T(v);
+        return x >= INT32_MIN && x <= INT32_MAX;
+      });
+      if (narrow) {
+        narrowWeights.reserve(values.size());
+        for (double v : values)
+          narrowWeights.push_back(int32_t(T(v)));
+        return;
+      }
+    }
+    weights.assign(values.begin(), values.end());
+  }
+
+  /// One step with per-synapse weights `ws` (null: all are `weight`).
+  template <typename W> void step(int64_t time, const W *ws) {
     if (depth == 1) {
       // No delays: this step's events are the whole output.
       T *out = output->data<T>();
@@ -84,26 +119,34 @@ public:
         lastSources.push_back(uint32_t(s));
         lastEvents += end - begin;
         const uint32_t *to = targets.data();
-        if (weights.empty()) {
+        if (!ws) {
           T w = weight; // in a register: stores to out cannot change it
           for (int64_t syn = begin; syn < end; ++syn)
             out[to[syn]] += w * x;
         } else {
-          const T *ws = weights.data();
           for (int64_t syn = begin; syn < end; ++syn)
-            out[to[syn]] += ws[syn] * x;
+            out[to[syn]] += T(ws[syn]) * x;
         }
       });
       return;
     }
-    // Ring slot of step t + delay, delay < depth.
+    if (!longDelays.empty())
+      accumulateDelayed(time, ws, longDelays.data());
+    else
+      accumulateDelayed(time, ws, shortDelays.data());
+  }
+
+  /// Events into the ring slot of step t + delay (delay < depth), then
+  /// this step's slot is the output.
+  template <typename W, typename D>
+  void accumulateDelayed(int64_t time, const W *ws, const D *delays) {
     int64_t now = time % depth;
     input->forEachNonzero<T>([&](int64_t s, T x) {
       for (int64_t syn = rowPtr[s]; syn < rowPtr[s + 1]; ++syn) {
-        int64_t slot = delays.empty() ? now : now + delays[syn];
+        int64_t slot = now + int64_t(delays[syn]);
         if (slot >= depth)
           slot -= depth;
-        T w = weights.empty() ? weight : weights[syn];
+        T w = ws ? T(ws[syn]) : weight;
         pending[slot * outSize + targets[syn]] += w * x;
       }
     });
@@ -112,7 +155,6 @@ public:
     std::fill_n(due, outSize, T(0));
   }
 
-private:
   /// Zeroes the output: only the targets of last step's events when they
   /// are few (the rest is still zero), else all of it.
   void clearLastEvents(T *out) {
@@ -129,13 +171,20 @@ private:
 
   const Slot *input;
   std::vector<int64_t> rowPtr;
-  std::vector<uint32_t> targets, delays;
+  std::vector<uint32_t> targets;
+  // Per-synapse delays in one of the two, by the longest (depth > 1
+  // means there are some).
+  std::vector<uint8_t> shortDelays;
+  std::vector<uint32_t> longDelays;
   // The sources that had input last step and their synapse count; the
   // output starts all zero (a fresh slot), as if a full step had none.
   std::vector<uint32_t> lastSources;
   int64_t lastEvents = 0;
   T weight = T(0);
-  std::vector<T> weights; // empty when every synapse has `weight`
+  // Per-synapse weights in one of the two (none: every synapse has
+  // `weight`).
+  std::vector<T> weights;
+  std::vector<int32_t> narrowWeights;
   int64_t outSize, depth;
   std::vector<T> pending;
 };

@@ -449,6 +449,9 @@ bool buildPeImages(const manycore::Network &network,
     }
     images.push_back(encode(network, machine, partition, keys, s,
                             placement.peOfSlice[s], incoming[s], sends[s]));
+    // Its rows are in the image now: the writer holds the synapses once
+    // (as rows, then as image bytes), not twice.
+    Incoming().swap(incoming[s]);
   }
   std::sort(images.begin(), images.end(),
             [](const PeImage &a, const PeImage &b) {

@@ -3,6 +3,8 @@
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <cmath>
 
 using namespace mlir;
@@ -293,6 +295,7 @@ LogicalResult SparseProjectionOp::verify() {
     if (int64_t(delays->size()) != nnz)
       return emitOpError() << "'delays' has " << delays->size()
                            << " entries for " << nnz << " synapses";
+    int64_t longest = 0;
     for (auto [i, d] : llvm::enumerate(*delays)) {
       if (d < 0)
         return emitOpError() << "synapse " << i << " has negative delay " << d;
@@ -300,7 +303,17 @@ LogicalResult SparseProjectionOp::verify() {
         return emitOpError()
                << "synapse " << i << " has a delay of " << d
                << " steps, more than snc's limit of " << kMaxSteps;
+      longest = std::max(longest, d);
     }
+    // What runs it keeps a ring of (longest + 1) steps of every target
+    // (saturating: a corrupt shape must not overflow the check).
+    uint64_t buffer =
+        llvm::SaturatingMultiply(uint64_t(longest + 1), uint64_t(targets));
+    if (buffer > uint64_t(kMaxDelayBufferValues))
+      return emitOpError() << "delays " << targets << " targets by up to "
+                           << longest << " steps: a buffer of " << buffer
+                           << " values, more than snc's limit of "
+                           << kMaxDelayBufferValues;
   }
   return success();
 }

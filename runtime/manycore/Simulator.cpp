@@ -38,6 +38,9 @@ private:
   SimulationResult &result;
   SimulationStats &stats;
   PacketPaths paths;
+  /// Per sending PE and neuron, its packet's path once found (a hash
+  /// lookup per packet was a tenth of the simulation).
+  std::vector<std::vector<const PacketPath *>> pathOf;
 
   std::vector<std::vector<runtime::IntegerNeuronState>> state;
   std::vector<std::vector<int64_t>> ring;
@@ -56,6 +59,7 @@ bool Simulation::run(int64_t steps, std::string &error,
   for (const LoadedPe &pe : machine.pes) {
     state.push_back(pe.state);
     ring.push_back(pe.ring);
+    pathOf.emplace_back(pe.sends ? size_t(pe.neurons()) : 0, nullptr);
     PeActivity activity;
     activity.pe = pe.index;
     stats.pes.push_back(activity);
@@ -131,8 +135,8 @@ bool Simulation::send(size_t source, int64_t local, int64_t t,
                       std::string &error) {
   const LoadedPe &from = machine.pes[source];
   uint32_t key = from.keyBase | uint32_t(local);
-  const PacketPath *path = paths.find(from.index, key, error);
-  if (!path)
+  const PacketPath *&path = pathOf[source][size_t(local)];
+  if (!path && !(path = paths.find(from.index, key, error)))
     return false;
   ++stats.packetsSent;
   ++stats.pes[source].packetsSent;
@@ -154,17 +158,24 @@ bool Simulation::send(size_t source, int64_t local, int64_t t,
     }
     RowView row = to.row(*entry, key - entry->key);
     uint32_t count = row.size();
-    int64_t n = to.neurons();
+    int64_t n = to.neurons(), depth = to.ringDepth;
+    // Slot of step t + delay without a division per synapse: delay <
+    // depth (decodeImage checks), so one subtraction wraps it.
+    int64_t now = t % depth;
+    int64_t *slots = ring[d].data();
+    bool late = updated[d];
     for (uint32_t w = 0; w < count; ++w) {
       SynapseWord synapse = row[w];
-      if (synapse.delay == 0 && updated[d]) {
+      if (synapse.delay == 0 && late) {
         error = "step " + std::to_string(t) + ": a delay-0 synapse of PE " +
                 std::to_string(from.index) + " reaches PE " +
                 std::to_string(to.index) + ", which has already updated";
         return false;
       }
-      int64_t &accumulator = ring[d][size_t(
-          ((t + synapse.delay) % to.ringDepth) * n + synapse.target)];
+      int64_t slot = now + synapse.delay;
+      if (slot >= depth)
+        slot -= depth;
+      int64_t &accumulator = slots[slot * n + synapse.target];
       if (__builtin_add_overflow(accumulator, int64_t(synapse.weight),
                                  &accumulator)) {
         error = "step " + std::to_string(t) + ": an accumulator of PE " +

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace snc::manycore {
@@ -32,6 +33,20 @@ constexpr int64_t kMaxDelay = 0xFF;
 
 /// The little-endian unsigned integer of `bytes` bytes at `data`.
 inline uint64_t loadLittleEndian(const uint8_t *data, int bytes) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // One load instead of a byte loop: the simulator reads every synapse
+  // word through here.
+  if (bytes == 4) {
+    uint32_t word;
+    std::memcpy(&word, data, 4);
+    return word;
+  }
+  if (bytes == 2) {
+    uint16_t half;
+    std::memcpy(&half, data, 2);
+    return half;
+  }
+#endif
   uint64_t value = 0;
   for (int b = 0; b < bytes; ++b)
     value |= uint64_t(data[b]) << (8 * b);

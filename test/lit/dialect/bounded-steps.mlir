@@ -2,7 +2,8 @@
 
 // Every delay or refractory period becomes an allocation (ring buffers,
 // counters), so the verifier bounds them: at most 2^20 = 1048576 steps, and
-// a delay's ring buffer at most 2^28 values ((steps + 1) x elements).
+// a delay's ring buffer at most 2^28 values ((steps + 1) x elements), a
+// sparse_projection's ((longest delay + 1) x targets).
 
 snn.network @long_delay(%x: tensor<2xf32>) -> (y: tensor<2xf32>) attributes {dt = 1.0e-4 : f64} {
   // expected-error @+1 {{'snn.delay' op 'steps' element 1 is 1048577 steps, more than snc's limit of 1048576}}
@@ -24,6 +25,15 @@ snn.network @synapse_delay(%x: tensor<2xi1>) -> (y: tensor<2xf32>) attributes {d
   // expected-error @+1 {{'snn.sparse_projection' op synapse 0 has a delay of 2000000 steps, more than snc's limit of 1048576}}
   %0 = snn.sparse_projection %x {row_ptr = array<i64: 0, 1, 1>, targets = array<i64: 1>, weights = dense<[1.0]> : tensor<1xf32>, delays = array<i64: 2000000>} : tensor<2xi1> -> tensor<2xf32>
   snn.output %0 : tensor<2xf32>
+}
+
+// -----
+
+// (300000 + 1) x 1000 targets = 300001000 values.
+snn.network @synapse_buffer(%x: tensor<2xi1>) -> (y: tensor<1000xf32>) attributes {dt = 1.0e-4 : f64} {
+  // expected-error @+1 {{'snn.sparse_projection' op delays 1000 targets by up to 300000 steps: a buffer of 300001000 values, more than snc's limit of 268435456}}
+  %0 = snn.sparse_projection %x {row_ptr = array<i64: 0, 1, 1>, targets = array<i64: 1>, weights = dense<[1.0]> : tensor<1xf32>, delays = array<i64: 300000>} : tensor<2xi1> -> tensor<1000xf32>
+  snn.output %0 : tensor<1000xf32>
 }
 
 // -----
