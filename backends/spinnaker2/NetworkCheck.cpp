@@ -100,11 +100,6 @@ bool checkProjection(const manycore::Network &network, size_t index,
               ", images hold 0.." + std::to_string(format::kMaxDelay);
       return false;
     }
-    if (s.weight < INT32_MIN || s.weight > INT32_MAX) {
-      error = which + " has weight " + std::to_string(s.weight) +
-              ", which does not fit the images' 32-bit weights";
-      return false;
-    }
   }
   return true;
 }
