@@ -449,6 +449,8 @@ bool buildPeImages(const manycore::Network &network,
     }
     images.push_back(encode(network, machine, partition, keys, s,
                             placement.peOfSlice[s], incoming[s], sends[s]));
+    // The image holds the rows now: the images grow as the rows go.
+    incoming[s] = {};
   }
   std::sort(images.begin(), images.end(),
             [](const PeImage &a, const PeImage &b) {
