@@ -19,7 +19,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <map>
+#include <climits>
+#include <memory>
 
 using namespace mlir;
 using namespace snc;
@@ -27,42 +28,119 @@ using namespace snc::snn;
 
 namespace {
 
+/// weight * (spikes of neuron `pre` of `population`, `delay` steps ago).
 struct Term {
-  int population;
-  int64_t pre, delay, weight;
+  int64_t weight;
+  int64_t delay;
+  int32_t population;
+  int32_t pre;
 };
 
-/// A value as a linear form of spikes, one entry per element.
+/// A value as a linear form of spikes, per element a constant and its
+/// terms; the terms of all elements sit in one array (element k's are
+/// terms[begin[k], begin[k + 1])), canonical: sorted by (population, pre,
+/// delay), each once, none of weight 0.
 struct LinearForm {
   std::vector<int64_t> offset;
-  std::vector<std::vector<Term>> terms;
+  std::vector<size_t> begin{0};
+  std::vector<Term> terms;
 
-  explicit LinearForm(int64_t n = 0)
-      : offset(size_t(n), 0), terms(static_cast<size_t>(n)) {}
   int64_t size() const { return int64_t(offset.size()); }
+  ArrayRef<Term> termsOf(int64_t k) const {
+    return ArrayRef<Term>(terms).slice(begin[size_t(k)],
+                                       begin[size_t(k) + 1] - begin[size_t(k)]);
+  }
 };
 
-/// Sums terms of equal (population, pre, delay) and drops zero weights, so
-/// each element's terms are canonical (sorted).
-void canonicalize(std::vector<Term> &terms) {
-  std::sort(terms.begin(), terms.end(), [](const Term &a, const Term &b) {
-    return std::tie(a.population, a.pre, a.delay) <
-           std::tie(b.population, b.pre, b.delay);
-  });
-  size_t out = 0;
-  for (size_t i = 0; i < terms.size();) {
-    Term sum = terms[i];
-    size_t j = i + 1;
-    for (; j < terms.size() && terms[j].population == sum.population &&
-           terms[j].pre == sum.pre && terms[j].delay == sum.delay;
-         ++j)
-      sum.weight += terms[j].weight;
-    if (sum.weight != 0)
-      terms[out++] = sum;
-    i = j;
+/// An operand's form as an op reads it: `extraDelay` is 1 on a back-edge
+/// (the op reads the producer's previous step).
+struct FormRef {
+  const LinearForm *form;
+  int64_t extraDelay;
+};
+
+/// Builds a LinearForm of `n` elements from contributions out[o] += w *
+/// in[i], made twice by the caller: the first round counts each element's
+/// terms, the second places them, so the terms take one exactly sized
+/// array and no element has a vector of its own.
+class FormBuilder {
+public:
+  explicit FormBuilder(int64_t n) : counts(size_t(n) + 1, 0) {
+    out.offset.assign(size_t(n), 0);
   }
-  terms.resize(out);
-}
+  int64_t size() const { return out.size(); }
+
+  /// out[o] += weight * in[i], in's terms delayed by `delay` more steps.
+  void add(int64_t o, FormRef in, int64_t i, int64_t weight, int64_t delay) {
+    if (weight == 0)
+      return;
+    ArrayRef<Term> terms = in.form->termsOf(i);
+    if (counting) {
+      counts[size_t(o) + 1] += terms.size();
+      return;
+    }
+    out.offset[size_t(o)] += weight * in.form->offset[size_t(i)];
+    size_t &at = next[size_t(o)];
+    for (Term term : terms) {
+      term.weight *= weight;
+      term.delay += delay + in.extraDelay;
+      out.terms[at++] = term;
+    }
+  }
+  /// out[o] += value (biases); counted in the second round only.
+  void addOffset(int64_t o, int64_t value) {
+    if (!counting)
+      out.offset[size_t(o)] += value;
+  }
+  /// Ends the counting round.
+  void place() {
+    counting = false;
+    for (size_t k = 1; k < counts.size(); ++k)
+      counts[k] += counts[k - 1];
+    out.terms.resize(counts.back());
+    next.assign(counts.begin(), counts.end() - 1);
+    out.begin = std::move(counts);
+  }
+  /// The form, canonical: each element's terms sorted, terms of equal
+  /// (population, pre, delay) summed, zero weights dropped.
+  LinearForm finish() {
+    std::vector<Term> &terms = out.terms;
+    size_t kept = 0;
+    for (size_t k = 0; k + 1 < out.begin.size(); ++k) {
+      size_t from = out.begin[k], to = out.begin[k + 1];
+      out.begin[k] = kept;
+      std::sort(terms.begin() + long(from), terms.begin() + long(to),
+                [](const Term &a, const Term &b) {
+                  return std::tie(a.population, a.pre, a.delay) <
+                         std::tie(b.population, b.pre, b.delay);
+                });
+      for (size_t i = from; i < to;) {
+        Term sum = terms[i];
+        size_t j = i + 1;
+        for (; j < to && terms[j].population == sum.population &&
+               terms[j].pre == sum.pre && terms[j].delay == sum.delay;
+             ++j)
+          sum.weight += terms[j].weight;
+        if (sum.weight != 0)
+          terms[kept++] = sum;
+        i = j;
+      }
+    }
+    out.begin.back() = kept;
+    terms.resize(kept);
+    // Merged terms leave slack; give it back when it is worth a copy.
+    if (terms.capacity() - kept > kept / 8)
+      terms.shrink_to_fit();
+    next = {};
+    return std::move(out);
+  }
+
+private:
+  LinearForm out;
+  std::vector<size_t> counts; // per element + 1, then the prefix sums
+  std::vector<size_t> next;   // where element k's next term goes
+  bool counting = true;
+};
 
 StringRef nameOf(Operation *op) {
   if (auto name = op->getAttrOfType<StringAttr>("name"))
@@ -93,17 +171,31 @@ public:
 
 private:
   LogicalResult addPopulations();
+  LogicalResult checkSize(Operation *op, StringRef name, int64_t size);
   FailureOr<const LinearForm *> formOf(Value value);
   FailureOr<LinearForm> compute(Operation *op);
-  FailureOr<LinearForm> operandForm(Operation *op, unsigned index);
+  FailureOr<FormRef> operandForm(Operation *op, unsigned index);
+  void release(Value value);
   LogicalResult checkNoSaturation(Operation *op, const LinearForm &form);
+  LogicalResult addProjections(Operation *op, int target, FormRef drive);
 
   NetworkOp network;
   runtime::Schedule schedule;
   manycore::Network result;
   llvm::DenseMap<Value, int> populationOf; // population outputs
   std::vector<Operation *> populationOps;  // null for inputs
-  llvm::DenseMap<Value, LinearForm> forms;
+  /// The forms computed and not yet read by all their readers (the ops
+  /// using the value, the network's output aside); a form is freed after
+  /// its last read, so intermediate forms do not outlive the drive they
+  /// make up, and the network's synapses are not held twice.
+  struct CachedForm {
+    std::unique_ptr<LinearForm> form; // stable while the map grows
+    unsigned readsLeft = 0;
+  };
+  llvm::DenseMap<Value, CachedForm> forms;
+  /// addProjections' scratch, per source population: the synapse count of
+  /// each source neuron, then where its next synapse goes.
+  std::vector<std::vector<size_t>> rowStart;
 };
 
 //===----------------------------------------------------------------------===//
@@ -124,6 +216,8 @@ LogicalResult Extractor::addPopulations() {
     manycore::Population input;
     input.name = name.str();
     input.size = numElements(arg.getType());
+    if (failed(checkSize(network, name, input.size)))
+      return failure();
     input.isInput = true;
     input.inputIndex = int(arg.getArgNumber());
     populationOf[arg] = int(result.populations.size());
@@ -146,6 +240,8 @@ LogicalResult Extractor::addPopulations() {
     manycore::Population population;
     population.name = nameOf(op).str();
     population.size = numElements(outType);
+    if (failed(checkSize(op, population.name, population.size)))
+      return failure();
     int64_t n = population.size;
     unsigned inBits = widthOf(inType);
     population.driveBits = inBits == 1 ? 64 : inBits;
@@ -200,14 +296,24 @@ LogicalResult Extractor::addPopulations() {
   return success();
 }
 
+/// Synapses name neurons with 32-bit indices.
+LogicalResult Extractor::checkSize(Operation *op, StringRef name,
+                                   int64_t size) {
+  if (size <= INT32_MAX)
+    return success();
+  return op->emitError() << "'" << name << "' has " << size
+                         << " neurons; the many-core form indexes at most "
+                         << INT32_MAX << " per population";
+}
+
 //===----------------------------------------------------------------------===//
 // Linear forms
 //===----------------------------------------------------------------------===//
 
 FailureOr<const LinearForm *> Extractor::formOf(Value value) {
   if (auto it = forms.find(value); it != forms.end())
-    return &it->second;
-  LinearForm form;
+    return it->second.form.get();
+  auto form = std::make_unique<LinearForm>();
   if (auto it = populationOf.find(value); it != populationOf.end()) {
     const manycore::Population &population =
         result.populations[size_t(it->second)];
@@ -217,37 +323,50 @@ FailureOr<const LinearForm *> Extractor::formOf(Value value) {
              << "the membrane values of '" << nameOf(op)
              << "' feed other ops; many-core cores exchange spikes only";
     }
-    form = LinearForm(population.size);
-    for (int64_t k = 0; k < population.size; ++k)
-      form.terms[size_t(k)].push_back({it->second, k, 0, 1});
+    form->offset.assign(size_t(population.size), 0);
+    form->begin.resize(size_t(population.size) + 1);
+    form->terms.resize(size_t(population.size));
+    for (int64_t k = 0; k < population.size; ++k) {
+      form->begin[size_t(k) + 1] = size_t(k) + 1;
+      form->terms[size_t(k)] = {1, 0, it->second, int32_t(k)};
+    }
   } else {
     FailureOr<LinearForm> computed = compute(value.getDefiningOp());
     if (failed(computed))
       return failure();
-    form = std::move(*computed);
+    *form = std::move(*computed);
   }
-  return &(forms[value] = std::move(form));
+  CachedForm &cached = forms[value];
+  for (OpOperand &use : value.getUses())
+    cached.readsLeft += !isa<OutputOp>(use.getOwner());
+  cached.form = std::move(form);
+  return cached.form.get();
 }
 
 /// The form of operand `index` of `op`, one step later when the operand is
 /// a back-edge (it reads the producer's previous step).
-FailureOr<LinearForm> Extractor::operandForm(Operation *op, unsigned index) {
+FailureOr<FormRef> Extractor::operandForm(Operation *op, unsigned index) {
   FailureOr<const LinearForm *> form = formOf(op->getOperand(index));
   if (failed(form))
     return failure();
-  LinearForm copy = **form;
+  FormRef ref{*form, 0};
   if (schedule.backEdges.contains({op, index})) {
-    for (int64_t k = 0; k < copy.size(); ++k) {
-      if (copy.offset[size_t(k)] != 0)
+    for (int64_t offset : ref.form->offset)
+      if (offset != 0)
         return op->emitError()
                << "a constant (bias) reaches '" << nameOf(op)
                << "' through a recurrent edge, which is zero at the first "
                   "step; many-core targets cannot express that";
-      for (Term &term : copy.terms[size_t(k)])
-        ++term.delay;
-    }
+    ref.extraDelay = 1;
   }
-  return copy;
+  return ref;
+}
+
+/// One read of `value`'s form is done; the last frees it.
+void Extractor::release(Value value) {
+  auto it = forms.find(value);
+  if (it != forms.end() && --it->second.readsLeft == 0)
+    forms.erase(it);
 }
 
 LogicalResult Extractor::checkNoSaturation(Operation *op,
@@ -261,7 +380,7 @@ LogicalResult Extractor::checkNoSaturation(Operation *op,
     __int128 bound = form.offset[size_t(k)] < 0
                          ? -__int128(form.offset[size_t(k)])
                          : form.offset[size_t(k)];
-    for (const Term &term : form.terms[size_t(k)])
+    for (const Term &term : form.termsOf(k))
       bound += term.weight < 0 ? -__int128(term.weight) : term.weight;
     if (bound > limit)
       return op->emitError()
@@ -273,17 +392,13 @@ LogicalResult Extractor::checkNoSaturation(Operation *op,
   return success();
 }
 
-/// out[o] += weight * in[i], the terms of `in` delayed by `delay`.
-void addScaled(LinearForm &out, int64_t o, const LinearForm &in, int64_t i,
-               int64_t weight, int64_t delay) {
-  if (weight == 0)
-    return;
-  out.offset[size_t(o)] += weight * in.offset[size_t(i)];
-  for (Term term : in.terms[size_t(i)]) {
-    term.weight *= weight;
-    term.delay += delay;
-    out.terms[size_t(o)].push_back(term);
-  }
+/// Runs `contribute` for the builder's counting round, then again to place
+/// the terms.
+template <typename Contribute>
+void inTwoRounds(FormBuilder &out, Contribute contribute) {
+  contribute();
+  out.place();
+  contribute();
 }
 
 ArrayRef<int64_t> shapeOf(Value value) {
@@ -292,36 +407,38 @@ ArrayRef<int64_t> shapeOf(Value value) {
 
 /// affine / linear: out = W in (+ b).
 template <typename Op>
-void composeDense(Op dense, const LinearForm &in, LinearForm &out) {
-  int64_t n = out.size(), nIn = in.size();
+void composeDense(Op dense, FormRef in, FormBuilder &out) {
+  int64_t n = out.size(), nIn = in.form->size();
   std::vector<int64_t> w = intParam(dense.getWeight(), n * nIn, 0);
-  for (int64_t o = 0; o < n; ++o)
-    for (int64_t i = 0; i < nIn; ++i)
-      addScaled(out, o, in, i, w[size_t(o * nIn + i)], 0);
-  if (auto affine = dyn_cast<AffineOp>(dense.getOperation())) {
-    std::vector<int64_t> b = intParam(affine.getBias(), n, 0);
+  std::vector<int64_t> b;
+  if (auto affine = dyn_cast<AffineOp>(dense.getOperation()))
+    b = intParam(affine.getBias(), n, 0);
+  inTwoRounds(out, [&] {
     for (int64_t o = 0; o < n; ++o)
-      out.offset[size_t(o)] += b[size_t(o)];
-  }
+      for (int64_t i = 0; i < nIn; ++i)
+        out.add(o, in, i, w[size_t(o * nIn + i)], 0);
+    for (size_t o = 0; o < b.size(); ++o)
+      out.addOffset(int64_t(o), b[o]);
+  });
 }
 
 /// sparse_projection: each CSR synapse, with its delay.
-void composeSparse(SparseProjectionOp sparse, const LinearForm &in,
-                   LinearForm &out) {
+void composeSparse(SparseProjectionOp sparse, FormRef in, FormBuilder &out) {
   ArrayRef<int64_t> rowPtr = sparse.getRowPtr(), targets = sparse.getTargets();
   std::vector<int64_t> w =
       intParam(sparse.getWeights(), int64_t(targets.size()), 0);
   std::optional<ArrayRef<int64_t>> delays = sparse.getDelays();
-  for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
-    for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
-      addScaled(out, targets[size_t(k)], in, s, w[size_t(k)],
+  inTwoRounds(out, [&] {
+    for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
+      for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
+        out.add(targets[size_t(k)], in, s, w[size_t(k)],
                 delays ? (*delays)[size_t(k)] : 0);
+  });
 }
 
 /// conv1d / conv2d as docs/kernels.md states them (a 1-D convolution is a
 /// 2-D one of height 1).
-template <typename Op>
-void composeConv(Op conv, const LinearForm &in, LinearForm &out) {
+template <typename Op> void composeConv(Op conv, FormRef in, FormBuilder &out) {
   ArrayRef<int64_t> inShape = shapeOf(conv.getInput());
   ArrayRef<int64_t> outShape = shapeOf(conv.getOutput());
   auto wShape = cast<ShapedType>(conv.getWeight().getType()).getShape();
@@ -339,45 +456,58 @@ void composeConv(Op conv, const LinearForm &in, LinearForm &out) {
   std::vector<int64_t> w =
       intParam(conv.getWeight(), cout * cinPerGroup * kh * kw, 0);
   std::vector<int64_t> b = intParam(conv.getBias().value_or(nullptr), cout, 0);
-  for (int64_t co = 0; co < cout; ++co) {
-    int64_t group = co / coutPerGroup;
-    for (int64_t oy = 0; oy < ho; ++oy)
-      for (int64_t ox = 0; ox < wo; ++ox) {
-        int64_t o = (co * ho + oy) * wo + ox;
-        out.offset[size_t(o)] += b[size_t(co)];
-        for (int64_t c = 0; c < cinPerGroup; ++c)
-          for (int64_t ky = 0; ky < kh; ++ky)
-            for (int64_t kx = 0; kx < kw; ++kx) {
-              int64_t iy = oy * sh - ph + ky * dh;
-              int64_t ix = ox * sw - pw + kx * dw;
-              if (iy < 0 || iy >= h || ix < 0 || ix >= wd)
-                continue;
-              int64_t ci = group * cinPerGroup + c;
-              int64_t weight =
-                  w[size_t(((co * cinPerGroup + c) * kh + ky) * kw + kx)];
-              addScaled(out, o, in, (ci * h + iy) * wd + ix, weight, 0);
-            }
-      }
-  }
+  inTwoRounds(out, [&] {
+    for (int64_t co = 0; co < cout; ++co) {
+      int64_t group = co / coutPerGroup;
+      for (int64_t oy = 0; oy < ho; ++oy)
+        for (int64_t ox = 0; ox < wo; ++ox) {
+          int64_t o = (co * ho + oy) * wo + ox;
+          out.addOffset(o, b[size_t(co)]);
+          for (int64_t c = 0; c < cinPerGroup; ++c)
+            for (int64_t ky = 0; ky < kh; ++ky)
+              for (int64_t kx = 0; kx < kw; ++kx) {
+                int64_t iy = oy * sh - ph + ky * dh;
+                int64_t ix = ox * sw - pw + kx * dw;
+                if (iy < 0 || iy >= h || ix < 0 || ix >= wd)
+                  continue;
+                int64_t ci = group * cinPerGroup + c;
+                int64_t weight =
+                    w[size_t(((co * cinPerGroup + c) * kh + ky) * kw + kx)];
+                out.add(o, in, (ci * h + iy) * wd + ix, weight, 0);
+              }
+        }
+    }
+  });
 }
 
 /// sum_pool2d: each output sums its window (padding adds nothing).
-void composeSumPool(SumPool2dOp pool, const LinearForm &in, LinearForm &out) {
+void composeSumPool(SumPool2dOp pool, FormRef in, FormBuilder &out) {
   ArrayRef<int64_t> inShape = shapeOf(pool.getInput());
   ArrayRef<int64_t> outShape = shapeOf(pool.getOutput());
   ArrayRef<int64_t> k = pool.getKernelSize(), s = pool.getStride(),
                     p = pool.getPadding();
-  for (int64_t c = 0; c < outShape[0]; ++c)
-    for (int64_t oy = 0; oy < outShape[1]; ++oy)
-      for (int64_t ox = 0; ox < outShape[2]; ++ox)
-        for (int64_t ky = 0; ky < k[0]; ++ky)
-          for (int64_t kx = 0; kx < k[1]; ++kx) {
-            int64_t iy = oy * s[0] - p[0] + ky, ix = ox * s[1] - p[1] + kx;
-            if (iy < 0 || iy >= inShape[1] || ix < 0 || ix >= inShape[2])
-              continue;
-            addScaled(out, (c * outShape[1] + oy) * outShape[2] + ox, in,
+  inTwoRounds(out, [&] {
+    for (int64_t c = 0; c < outShape[0]; ++c)
+      for (int64_t oy = 0; oy < outShape[1]; ++oy)
+        for (int64_t ox = 0; ox < outShape[2]; ++ox)
+          for (int64_t ky = 0; ky < k[0]; ++ky)
+            for (int64_t kx = 0; kx < k[1]; ++kx) {
+              int64_t iy = oy * s[0] - p[0] + ky, ix = ox * s[1] - p[1] + kx;
+              if (iy < 0 || iy >= inShape[1] || ix < 0 || ix >= inShape[2])
+                continue;
+              out.add((c * outShape[1] + oy) * outShape[2] + ox, in,
                       (c * inShape[1] + iy) * inShape[2] + ix, 1, 0);
-          }
+            }
+  });
+}
+
+/// add and flatten: out[k] = sum of the operands' element k.
+void composeSum(ArrayRef<FormRef> ins, FormBuilder &out) {
+  inTwoRounds(out, [&] {
+    for (FormRef in : ins)
+      for (int64_t k = 0; k < out.size(); ++k)
+        out.add(k, in, k, 1, 0);
+  });
 }
 
 FailureOr<LinearForm> Extractor::compute(Operation *op) {
@@ -393,34 +523,90 @@ FailureOr<LinearForm> Extractor::compute(Operation *op) {
     return op->emitError() << "many-core targets cannot run '" << nameOf(op)
                            << "' (" << op->getName() << ")";
 
-  LinearForm out(numElements(op->getResult(0).getType()));
-  if (isa<AddOp>(op)) {
-    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
-      FailureOr<LinearForm> in = operandForm(op, i);
-      if (failed(in))
-        return failure();
-      for (int64_t k = 0; k < out.size(); ++k)
-        addScaled(out, k, *in, k, 1, 0);
-    }
-  } else {
-    FailureOr<LinearForm> in = operandForm(op, 0);
+  // Add reads all its operands, every other linear op its input.
+  unsigned reads = isa<AddOp>(op) ? op->getNumOperands() : 1;
+  SmallVector<FormRef> ins;
+  for (unsigned i = 0; i < reads; ++i) {
+    FailureOr<FormRef> in = operandForm(op, i);
     if (failed(in))
       return failure();
-    llvm::TypeSwitch<Operation *>(op)
-        .Case<AffineOp, LinearOp>(
-            [&](auto dense) { composeDense(dense, *in, out); })
-        .Case(
-            [&](SparseProjectionOp sparse) { composeSparse(sparse, *in, out); })
-        .Case<Conv1dOp, Conv2dOp>(
-            [&](auto conv) { composeConv(conv, *in, out); })
-        .Case([&](SumPool2dOp pool) { composeSumPool(pool, *in, out); })
-        .Case([&](FlattenOp) { out = std::move(*in); });
+    ins.push_back(*in);
   }
-  for (std::vector<Term> &terms : out.terms)
-    canonicalize(terms);
+  FormBuilder builder(numElements(op->getResult(0).getType()));
+  bool composed = true;
+  llvm::TypeSwitch<Operation *>(op)
+      .Case<AffineOp, LinearOp>(
+          [&](auto dense) { composeDense(dense, ins[0], builder); })
+      .Case([&](SparseProjectionOp sparse) {
+        composeSparse(sparse, ins[0], builder);
+      })
+      .Case<Conv1dOp, Conv2dOp>(
+          [&](auto conv) { composeConv(conv, ins[0], builder); })
+      .Case([&](SumPool2dOp pool) { composeSumPool(pool, ins[0], builder); })
+      .Case<AddOp, FlattenOp>([&](Operation *) { composeSum(ins, builder); })
+      .Default([&](Operation *) { composed = false; });
+  if (!composed)
+    return op->emitError() << "the many-core form has no composition for '"
+                           << nameOf(op) << "' (" << op->getName() << ")";
+  for (unsigned i = 0; i < reads; ++i)
+    release(op->getOperand(i));
+  LinearForm out = builder.finish();
   if (failed(checkNoSaturation(op, out)))
     return failure();
   return out;
+}
+
+/// The synapses of `drive` (the form of population `target`'s input), one
+/// projection per source population in ascending source order, each
+/// sorted by (pre, post, delay): a counting sort by pre keeps the order in
+/// which they come, post ascending and, per post, delay ascending.
+LogicalResult Extractor::addProjections(Operation *op, int target,
+                                        FormRef drive) {
+  const LinearForm &form = *drive.form;
+  rowStart.resize(result.populations.size());
+  for (const Term &term : form.terms) {
+    std::vector<size_t> &start = rowStart[size_t(term.population)];
+    if (start.empty())
+      start.assign(size_t(result.populations[size_t(term.population)].size) + 1,
+                   0);
+    ++start[size_t(term.pre) + 1];
+    int64_t delay = term.delay + drive.extraDelay;
+    if (term.weight < INT32_MIN || term.weight > INT32_MAX || delay > INT32_MAX)
+      return op->emitError()
+             << "'" << nameOf(op) << "' receives a synapse of weight "
+             << term.weight << " and delay " << delay << " from '"
+             << result.populations[size_t(term.population)].name << "'["
+             << term.pre
+             << "]; the many-core form holds 32-bit weights and delays";
+  }
+  // Projection p of this target comes from source sources[p].
+  std::vector<int> slotOf(result.populations.size(), -1);
+  size_t first = result.projections.size();
+  for (size_t source = 0; source < rowStart.size(); ++source) {
+    std::vector<size_t> &start = rowStart[source];
+    if (start.empty())
+      continue;
+    for (size_t i = 1; i < start.size(); ++i)
+      start[i] += start[i - 1];
+    slotOf[source] = int(result.projections.size() - first);
+    manycore::Projection &projection = result.projections.emplace_back();
+    projection.source = int(source);
+    projection.target = target;
+    projection.synapses.resize(start.back());
+  }
+  for (int64_t k = 0; k < form.size(); ++k)
+    for (const Term &term : form.termsOf(k)) {
+      manycore::Projection &projection =
+          result.projections[first + size_t(slotOf[size_t(term.population)])];
+      int64_t delay = term.delay + drive.extraDelay;
+      projection
+          .synapses[rowStart[size_t(term.population)][size_t(term.pre)]++] = {
+          term.pre, int32_t(k), int32_t(term.weight), int32_t(delay)};
+      projection.maxDelay = std::max(projection.maxDelay, delay);
+    }
+  for (std::vector<size_t> &start : rowStart)
+    start = {};
+  return success();
 }
 
 FailureOr<manycore::Network> Extractor::run() {
@@ -435,28 +621,11 @@ FailureOr<manycore::Network> Extractor::run() {
     if (result.populations[size_t(target)].isInput)
       continue;
     Operation *op = populationOps[size_t(target)];
-    FailureOr<LinearForm> drive = operandForm(op, 0);
-    if (failed(drive))
+    FailureOr<FormRef> drive = operandForm(op, 0);
+    if (failed(drive) || failed(addProjections(op, target, *drive)))
       return failure();
-    manycore::Population &population = result.populations[size_t(target)];
-    population.driveOffset = drive->offset;
-    std::map<int, manycore::Projection> bySource;
-    for (int64_t k = 0; k < drive->size(); ++k)
-      for (const Term &term : drive->terms[size_t(k)]) {
-        manycore::Projection &projection = bySource[term.population];
-        projection.source = term.population;
-        projection.target = target;
-        projection.synapses.push_back({term.pre, k, term.weight, term.delay});
-        projection.maxDelay = std::max(projection.maxDelay, term.delay);
-      }
-    for (auto &[source, projection] : bySource) {
-      std::sort(projection.synapses.begin(), projection.synapses.end(),
-                [](const manycore::Synapse &a, const manycore::Synapse &b) {
-                  return std::tie(a.pre, a.post, a.delay) <
-                         std::tie(b.pre, b.post, b.delay);
-                });
-      result.projections.push_back(std::move(projection));
-    }
+    result.populations[size_t(target)].driveOffset = drive->form->offset;
+    release(op->getOperand(0));
   }
 
   for (auto [o, value] : llvm::enumerate(network.getOutputOp().getOperands())) {
@@ -506,16 +675,17 @@ mapping::Network snc::toMappingNetwork(const manycore::Network &network) {
     p.postHi.assign(size_t(preSize), 0);
     std::vector<bool> seen(size_t(preSize), false);
     for (const manycore::Synapse &synapse : projection.synapses) {
-      ++p.postFanIn[size_t(synapse.post)];
+      int64_t post = synapse.post;
+      ++p.postFanIn[size_t(post)];
       size_t pre = size_t(synapse.pre);
       if (!seen[pre]) {
         seen[pre] = true;
         ++p.preRows;
-        p.postLo[pre] = synapse.post;
-        p.postHi[pre] = synapse.post + 1;
+        p.postLo[pre] = post;
+        p.postHi[pre] = post + 1;
       } else {
-        p.postLo[pre] = std::min(p.postLo[pre], synapse.post);
-        p.postHi[pre] = std::max(p.postHi[pre], synapse.post + 1);
+        p.postLo[pre] = std::min(p.postLo[pre], post);
+        p.postHi[pre] = std::max(p.postHi[pre], post + 1);
       }
     }
     out.projections.push_back(std::move(p));

@@ -43,11 +43,14 @@ struct SynapsePlan {
   int64_t shift;
 };
 
+/// What a projection needs, found without keeping a plan per synapse: the
+/// per-synapse plans are rebuilt (one projection at a time) only for the
+/// projections that change.
 struct ProjectionPlan {
   SparseProjectionOp op;
-  SmallVector<SynapsePlan> synapses;
   bool needsRelays = false;
-  int64_t shift = 0; // common shift of all synapses (checked uniform)
+  bool raisesDelays = false; // some delay is below min-delay
+  int64_t shift = 0;         // common shift of all synapses (checked uniform)
 };
 
 /// A synapse of `delay` steps within [minDelay, maxDelay] hops.
@@ -74,6 +77,18 @@ SynapsePlan planSynapse(int64_t source, int64_t delay, int64_t minDelay,
     plan.last = minDelay;
   }
   return plan;
+}
+
+/// Calls `visit(plan)` for every synapse of `op`, in CSR order.
+template <typename Visit>
+void forEachSynapsePlan(SparseProjectionOp op, int64_t minDelay,
+                        int64_t maxDelay, Visit visit) {
+  ArrayRef<int64_t> rowPtr = op.getRowPtr();
+  std::optional<ArrayRef<int64_t>> delays = op.getDelays();
+  for (size_t s = 0; s + 1 < rowPtr.size(); ++s)
+    for (int64_t i = rowPtr[s]; i < rowPtr[s + 1]; ++i)
+      visit(planSynapse(int64_t(s), delays ? (*delays)[size_t(i)] : 0, minDelay,
+                        maxDelay));
 }
 
 class LowerDelaysPass : public snc::impl::LowerDelaysBase<LowerDelaysPass> {
@@ -240,20 +255,15 @@ void LowerDelaysPass::runOnOperation() {
   network.walk([&](SparseProjectionOp op) {
     ProjectionPlan plan;
     plan.op = op;
-    ArrayRef<int64_t> rowPtr = op.getRowPtr();
-    std::optional<ArrayRef<int64_t>> delays = op.getDelays();
     std::optional<int64_t> common;
     bool uniform = true;
-    for (size_t s = 0; s + 1 < rowPtr.size(); ++s)
-      for (int64_t i = rowPtr[s]; i < rowPtr[s + 1]; ++i) {
-        SynapsePlan syn =
-            planSynapse(s, delays ? (*delays)[i] : 0, minDelay, maxDelay);
-        plan.needsRelays |= !syn.hops.empty();
-        if (common && *common != syn.shift)
-          uniform = false;
-        common = syn.shift;
-        plan.synapses.push_back(syn);
-      }
+    forEachSynapsePlan(op, minDelay, maxDelay, [&](const SynapsePlan &syn) {
+      plan.needsRelays |= !syn.hops.empty();
+      plan.raisesDelays |= syn.shift != 0;
+      if (common && *common != syn.shift)
+        uniform = false;
+      common = syn.shift;
+    });
     if (!uniform) {
       op.emitOpError() << describe(op)
                        << "non-uniform latency change: its synapses would "
@@ -380,17 +390,21 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
   Location loc = op.getLoc();
   int64_t nnz = op.getNumSynapses();
   if (!plan.needsRelays) {
-    if (nnz == 0)
+    // Without relays a synapse's delay changes only when it is raised.
+    if (nnz == 0 || !plan.raisesDelays)
       return;
     SmallVector<int64_t> delays;
-    for (const SynapsePlan &syn : plan.synapses)
+    delays.reserve(size_t(nnz));
+    forEachSynapsePlan(op, minSlots, maxSlots, [&](const SynapsePlan &syn) {
       delays.push_back(syn.last);
-    std::optional<ArrayRef<int64_t>> old = op.getDelays();
-    if (old ? ArrayRef<int64_t>(delays) != *old
-            : llvm::any_of(delays, [](int64_t d) { return d != 0; }))
-      op.setDelays(delays);
+    });
+    op.setDelays(delays);
     return;
   }
+  SmallVector<SynapsePlan> synapses;
+  synapses.reserve(size_t(nnz));
+  forEachSynapsePlan(op, minSlots, maxSlots,
+                     [&](const SynapsePlan &syn) { synapses.push_back(syn); });
 
   // Weights, broadcast, in their own element type.
   DenseIntOrFPElementsAttr weightAttr = op.getWeights();
@@ -447,7 +461,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
   {
     SmallVector<int64_t> partOf(outType.getNumElements(), -1);
     bool regrouped = false;
-    for (auto [i, syn] : llvm::enumerate(plan.synapses)) {
+    for (auto [i, syn] : llvm::enumerate(synapses)) {
       int64_t part = int64_t(syn.hops.size());
       int64_t &seen = partOf[targets[i]];
       regrouped |= seen != -1 && seen != part;
@@ -464,7 +478,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
       // (longer delays) first, then ascending source, then CSR order.
       SmallVector<int64_t> order(nnz), fIndex(nnz), total(nnz), last(nnz);
       SmallVector<SmallVector<int64_t, 2>> pre(nnz);
-      for (auto [i, syn] : llvm::enumerate(plan.synapses)) {
+      for (auto [i, syn] : llvm::enumerate(synapses)) {
         total[i] = syn.last;
         for (int64_t h : syn.hops)
           total[i] += h;
@@ -500,7 +514,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
         for (int64_t i = 0; i < nnz; ++i) {
           if (pre[i].size() <= k)
             continue;
-          int64_t from = k == 0 ? plan.synapses[i].source : index[i];
+          int64_t from = k == 0 ? synapses[i].source : index[i];
           if (pre[i].size() == k + 1) {
             toF.push_back({from, fIndex[i], Attribute(), pre[i][k]});
           } else {
@@ -550,7 +564,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
   SmallVector<Value> parts;
   // Synapses without relays stay in one projection of the source.
   SmallVector<Edge> direct;
-  for (auto [i, syn] : llvm::enumerate(plan.synapses))
+  for (auto [i, syn] : llvm::enumerate(synapses))
     if (syn.hops.empty())
       direct.push_back({syn.source, targets[i], weights[i], syn.last});
   if (!direct.empty())
@@ -566,7 +580,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
     SmallVector<Edge> hop, last;
     SmallVector<int64_t> next(nnz, -1);
     int64_t size = 0;
-    for (auto [i, syn] : llvm::enumerate(plan.synapses)) {
+    for (auto [i, syn] : llvm::enumerate(synapses)) {
       if (syn.hops.size() <= k)
         continue;
       next[i] = size++;
@@ -585,7 +599,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
                 relayName + ".in");
     Value relay = createRelays(b, loc, current, size, relayName);
     // Synapses whose last relay is this one leave from here.
-    for (auto [i, syn] : llvm::enumerate(plan.synapses))
+    for (auto [i, syn] : llvm::enumerate(synapses))
       if (syn.hops.size() == k + 1)
         last.push_back({next[i], targets[i], weights[i], syn.last});
     if (!last.empty())

@@ -1028,10 +1028,10 @@ LogicalResult Quantizer::planProjectionWeights(Operation *op,
                      *objective);
   else if (options.adaptiveRounding && !mean.empty())
     balanceRounding(levels, mean);
-  std::vector<int64_t> q;
-  q.reserve(levels.size());
+  std::vector<int32_t> narrow; // the attribute's values
+  narrow.reserve(levels.size());
   for (const WeightLevel &l : levels) {
-    q.push_back(l.level);
+    narrow.push_back(int32_t(l.level));
     stats.add(l.weight, double(l.level) / l.scale,
               std::fabs(l.weight * l.scale) > double(weightMax) + 0.5);
   }
@@ -1055,7 +1055,8 @@ LogicalResult Quantizer::planProjectionWeights(Operation *op,
     for (int64_t e = 0; e < nOut; ++e)
       (*drift)[size_t(e)] += lost[size_t(e)];
   }
-  std::vector<int32_t> narrow(q.begin(), q.end());
+  // Not held while the context copies the integer weights.
+  levels = {};
   auto type =
       cast<ShapedType>(weight.getType()).clone(IntegerType::get(ctx, 32));
   setAttr(op, isa<SparseProjectionOp>(op) ? "weights" : "weight",

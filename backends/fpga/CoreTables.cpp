@@ -216,7 +216,7 @@ bool buildCoreTables(const manycore::Network &network, const DesignPlan &plan,
       int64_t magnitude = int64_t(std::llabs(synapse.weight));
       absSum[size_t(synapse.post - core.lo)] += magnitude;
       tables.maxAbsWeight = std::max(tables.maxAbsWeight, magnitude);
-      tables.maxDelay = std::max(tables.maxDelay, synapse.delay);
+      tables.maxDelay = std::max<int64_t>(tables.maxDelay, synapse.delay);
       if (synapse.delay == 0 && sp.core >= 0)
         delayZeroFrom[size_t(sp.core)] = true;
     }

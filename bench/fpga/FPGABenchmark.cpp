@@ -57,9 +57,9 @@ manycore::Projection dense(int source, int target, int64_t pre, int64_t post,
   for (int64_t i = 0; i < pre; ++i)
     for (int64_t j = 0; j < post; ++j)
       if (draw(rng, 0, 99) < percent) {
-        p.synapses.push_back(
-            {i, j, draw(rng, -40, 100), draw(rng, 0, maxDelay)});
-        p.maxDelay = std::max(p.maxDelay, p.synapses.back().delay);
+        p.synapses.push_back(manycore::makeSynapse(i, j, draw(rng, -40, 100),
+                                                   draw(rng, 0, maxDelay)));
+        p.maxDelay = std::max<int64_t>(p.maxDelay, p.synapses.back().delay);
       }
   return p;
 }

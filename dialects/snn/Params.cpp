@@ -18,25 +18,63 @@ int64_t numElements(Type type) {
   return shaped.getNumElements();
 }
 
+namespace {
+
+/// Calls `visit(i, v)` for every value of `attr` as a double, in order,
+/// reading the attribute in place. Stops at the first `visit` returning
+/// false; returns whether none did.
+template <typename Visit>
+bool forEachValue(DenseIntOrFPElementsAttr attr, Visit visit) {
+  Type elt = attr.getElementType();
+  size_t i = 0;
+  auto each = [&](auto values) {
+    for (auto v : values)
+      if (!visit(i++, double(v)))
+        return false;
+    return true;
+  };
+  if (elt.isF64())
+    return each(attr.getValues<double>());
+  if (elt.isF32())
+    return each(attr.getValues<float>());
+  if (isa<FloatType>(elt)) {
+    for (const APFloat &v : attr.getValues<APFloat>())
+      if (!visit(i++, v.convertToDouble()))
+        return false;
+    return true;
+  }
+  bool isUnsigned = elt.isUnsignedInteger() || elt.isInteger(1);
+  if (!isUnsigned && isa<IntegerType>(elt)) {
+    // The common widths without an APInt per value.
+    switch (elt.getIntOrFloatBitWidth()) {
+    case 8:
+      return each(attr.getValues<int8_t>());
+    case 16:
+      return each(attr.getValues<int16_t>());
+    case 32:
+      return each(attr.getValues<int32_t>());
+    case 64:
+      return each(attr.getValues<int64_t>());
+    default:
+      break;
+    }
+  }
+  for (const APInt &v : attr.getValues<APInt>())
+    if (!visit(i++, isUnsigned ? double(v.getZExtValue())
+                               : double(v.getSExtValue())))
+      return false;
+  return true;
+}
+
+} // namespace
+
 std::vector<double> paramValues(DenseIntOrFPElementsAttr attr) {
   std::vector<double> out;
   out.reserve(attr.getNumElements());
-  Type elt = attr.getElementType();
-  if (elt.isF64()) {
-    for (double v : attr.getValues<double>())
-      out.push_back(v);
-  } else if (elt.isF32()) {
-    for (float v : attr.getValues<float>())
-      out.push_back(v);
-  } else if (isa<FloatType>(elt)) {
-    for (const APFloat &v : attr.getValues<APFloat>())
-      out.push_back(v.convertToDouble());
-  } else {
-    bool isUnsigned = elt.isUnsignedInteger() || elt.isInteger(1);
-    for (const APInt &v : attr.getValues<APInt>())
-      out.push_back(isUnsigned ? double(v.getZExtValue())
-                               : double(v.getSExtValue()));
-  }
+  forEachValue(attr, [&](size_t, double v) {
+    out.push_back(v);
+    return true;
+  });
   return out;
 }
 
@@ -65,21 +103,29 @@ LogicalResult verifyParam(Operation *op, StringRef name,
     return op->emitOpError()
            << "parameter '" << name << "' has " << count
            << " values, expected 1 or " << n << " (one per element)";
-  std::vector<double> values = paramValues(attr);
-  for (auto [i, v] : llvm::enumerate(values)) {
-    if (!std::isfinite(v))
-      return op->emitOpError()
-             << "parameter '" << name << "' element " << i << " is not finite";
-    if (range == ParamRange::Positive && !(v > 0))
-      return op->emitOpError()
-             << "parameter '" << name << "' must be positive, but element " << i
-             << " is " << v;
-    if (range == ParamRange::NonNegative && v < 0)
-      return op->emitOpError()
-             << "parameter '" << name << "' must be non-negative, but element "
-             << i << " is " << v;
-  }
-  return success();
+  // In place: the verifier runs after every pass, on every weight array.
+  LogicalResult result = success();
+  forEachValue(attr, [&](size_t i, double v) {
+    if (!std::isfinite(v)) {
+      result = op->emitOpError() << "parameter '" << name << "' element " << i
+                                 << " is not finite";
+      return false;
+    }
+    if (range == ParamRange::Positive && !(v > 0)) {
+      result = op->emitOpError()
+               << "parameter '" << name << "' must be positive, but element "
+               << i << " is " << v;
+      return false;
+    }
+    if (range == ParamRange::NonNegative && v < 0) {
+      result = op->emitOpError()
+               << "parameter '" << name
+               << "' must be non-negative, but element " << i << " is " << v;
+      return false;
+    }
+    return true;
+  });
+  return result;
 }
 
 } // namespace snc::snn

@@ -23,6 +23,8 @@
 
 #include "runtime/neuron/IntegerNeuron.h"
 
+#include <cassert>
+#include <climits>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -46,12 +48,26 @@ struct Population {
   unsigned driveBits = 32;
 };
 
+/// One synapse in 16 bytes: a compile holds one per synapse of the
+/// network, so the fields are 32-bit (populations of up to 2^31 - 1
+/// neurons; the extraction rejects weights and delays that do not fit).
 struct Synapse {
-  int64_t pre = 0;  // neuron of the source population
-  int64_t post = 0; // neuron of the target population
-  int64_t weight = 0;
-  int64_t delay = 0; // steps, >= 0
+  int32_t pre = 0;  // neuron of the source population
+  int32_t post = 0; // neuron of the target population
+  int32_t weight = 0;
+  int32_t delay = 0; // steps, >= 0
 };
+static_assert(sizeof(Synapse) == 16, "a synapse record is 16 bytes");
+
+/// A synapse from numbers that fit its fields (generated networks, tests).
+inline Synapse makeSynapse(int64_t pre, int64_t post, int64_t weight,
+                           int64_t delay) {
+  auto fits = [](int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; };
+  assert(fits(pre) && fits(post) && fits(weight) && fits(delay) &&
+         "synapse field beyond 32 bits");
+  (void)fits;
+  return {int32_t(pre), int32_t(post), int32_t(weight), int32_t(delay)};
+}
 
 /// All synapses from one population to another, sorted by (pre, post,
 /// delay).

@@ -20,6 +20,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 using namespace mlir;
 using namespace snc;
 
@@ -184,6 +186,50 @@ snn.network @float(%x: tensor<2xi1>) -> (s: tensor<2xi1>) attributes {dt = 1.0 :
   EXPECT_TRUE(failed(extractManycoreNetwork(network)));
   EXPECT_EQ(message, "'lif' computes in floating point; many-core targets run "
                      "integers (run snn-quantize first)");
+}
+
+// The form of an integer network, synapse by synapse. b's drive sums p and
+// q from x and r from b itself. Per element of b, the terms of equal
+// (source, neuron, delay) add up and zeros go:
+//   b[0]: x[0] 2 @0 (p), x[2] 4 @0 (p), x[2] 7 @3 (q);
+//   b[1]: x[0] 3 + 4 = 7 @2 (p, q), x[1] 5 - 5 = 0 @1 (gone), b[0] 6 @3
+//         (r: delay 2, plus 1 as r reads b's previous step).
+// Each projection lists its synapses by (pre, post, delay).
+TEST_F(ExtractManycoreTest, SynapsesMergedPerTargetAndSortedPerSource) {
+  module = parseSourceString<ModuleOp>(R"mlir(
+snn.network @merge(%x: tensor<3xi1>) -> (s: tensor<2xi1>) attributes {dt = 1.0 : f64} {
+  %p = snn.sparse_projection %x {name = "p", row_ptr = array<i64: 0, 2, 3, 4>, targets = array<i64: 1, 0, 1, 0>, weights = dense<[3, 2, 5, 4]> : tensor<4xi32>, delays = array<i64: 2, 0, 1, 0>} : tensor<3xi1> -> tensor<2xi32>
+  %q = snn.sparse_projection %x {name = "q", row_ptr = array<i64: 0, 1, 2, 3>, targets = array<i64: 1, 1, 0>, weights = dense<[4, -5, 7]> : tensor<3xi32>, delays = array<i64: 2, 1, 3>} : tensor<3xi1> -> tensor<2xi32>
+  %r = snn.sparse_projection %b {name = "r", row_ptr = array<i64: 0, 1, 1>, targets = array<i64: 1>, weights = dense<[6]> : tensor<1xi32>, delays = array<i64: 2>} : tensor<2xi1> -> tensor<2xi32>
+  %sum = snn.add %p, %q, %r {name = "sum"} : tensor<2xi32>
+  %b = snn.discrete_lif %sum {name = "b", decay = dense<0> : tensor<i64>, gain = dense<65536> : tensor<i64>, bias = dense<0> : tensor<i64>, frac_bits = 16 : i64, state_bits = 32 : i64, rounding = #snn<rounding nearest_even>, v_threshold = dense<1> : tensor<i64>, v_reset = dense<0> : tensor<i64>} : tensor<2xi32> -> tensor<2xi1>
+  snn.output %b : tensor<2xi1>
+}
+)mlir",
+                                       &context);
+  ASSERT_TRUE(module);
+  FailureOr<manycore::Network> form =
+      extractManycoreNetwork(*module->getOps<snn::NetworkOp>().begin());
+  ASSERT_TRUE(succeeded(form));
+  auto listed = [](const manycore::Projection &p) {
+    std::vector<std::array<int64_t, 4>> out;
+    for (const manycore::Synapse &s : p.synapses)
+      out.push_back({s.pre, s.post, s.weight, s.delay});
+    return out;
+  };
+  ASSERT_EQ(form->projections.size(), 2u);
+  const manycore::Projection &fromX = form->projections[0];
+  EXPECT_EQ(fromX.source, 0);
+  EXPECT_EQ(fromX.target, 1);
+  EXPECT_EQ(fromX.maxDelay, 3);
+  EXPECT_EQ(listed(fromX),
+            (std::vector<std::array<int64_t, 4>>{
+                {0, 0, 2, 0}, {0, 1, 7, 2}, {2, 0, 4, 0}, {2, 0, 7, 3}}));
+  const manycore::Projection &fromB = form->projections[1];
+  EXPECT_EQ(fromB.source, 1);
+  EXPECT_EQ(fromB.target, 1);
+  EXPECT_EQ(fromB.maxDelay, 3);
+  EXPECT_EQ(listed(fromB), (std::vector<std::array<int64_t, 4>>{{0, 1, 6, 3}}));
 }
 
 // The FPGA parts as machines for snn-partition: one chip of cores holding

@@ -25,7 +25,7 @@ runtime::IntegerNeuronFormat lifFormat() {
 }
 
 manycore::Synapse syn(int64_t pre, int64_t post, int64_t w, int64_t d) {
-  return {pre, post, w, d};
+  return manycore::makeSynapse(pre, post, w, d);
 }
 
 manycore::Projection projection(int source, int target,
@@ -34,7 +34,7 @@ manycore::Projection projection(int source, int target,
   p.source = source;
   p.target = target;
   for (const auto &s : synapses)
-    p.maxDelay = std::max(p.maxDelay, s.delay);
+    p.maxDelay = std::max<int64_t>(p.maxDelay, s.delay);
   p.synapses = std::move(synapses);
   return p;
 }

@@ -89,7 +89,8 @@ manycore::Network designA() {
   for (int64_t pre = 0; pre < 6; ++pre)
     for (int64_t post = pre % 2; post < 4; post += 2)
       for (int copy = 0; copy < 3; ++copy)
-        repeated.synapses.push_back({pre, post, uniform(rng, -9, 9), pre % 3});
+        repeated.synapses.push_back(
+            manycore::makeSynapse(pre, post, uniform(rng, -9, 9), pre % 3));
   repeated.maxDelay = 2;
   n.projections.push_back(repeated);
   n.updateOrder = {0, 1, 2, 3};
@@ -117,7 +118,8 @@ manycore::Network designB() {
   for (int64_t pre = 0; pre < 8; ++pre)
     for (int64_t post = pre; post < pre + 5; ++post)
       if (pre != 3 || post != 5)
-        band.synapses.push_back({pre, post, uniform(rng, -7, 7), 0});
+        band.synapses.push_back(
+            manycore::makeSynapse(pre, post, uniform(rng, -7, 7), 0));
   n.projections.push_back(band);
   n.updateOrder = {0, 1};
   n.outputs = {1};

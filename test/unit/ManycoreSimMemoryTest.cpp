@@ -102,7 +102,7 @@ TEST(ManycoreMemoryModel, ExactWhenEveryRowIsUsed) {
   all.maxDelay = 2;
   for (int64_t i = 0; i < 10; ++i)
     for (int64_t j = 0; j < 30; ++j)
-      all.synapses.push_back({i, j, 1 + (i + j) % 5, 2});
+      all.synapses.push_back(manycore::makeSynapse(i, j, 1 + (i + j) % 5, 2));
   network.projections.push_back(all);
   network.updateOrder = {0, 1};
   network.outputs = {1};

@@ -110,8 +110,10 @@ inline mapping::Network mappingNetwork(const manycore::Network &network) {
         ++m.preRows;
         m.postLo[size_t(s.pre)] = s.post;
       }
-      m.postLo[size_t(s.pre)] = std::min(m.postLo[size_t(s.pre)], s.post);
-      m.postHi[size_t(s.pre)] = std::max(m.postHi[size_t(s.pre)], s.post + 1);
+      m.postLo[size_t(s.pre)] =
+          std::min<int64_t>(m.postLo[size_t(s.pre)], s.post);
+      m.postHi[size_t(s.pre)] =
+          std::max<int64_t>(m.postHi[size_t(s.pre)], s.post + 1);
     }
     mapping::Population &target = out.populations[size_t(projection.target)];
     target.delaySlots = std::max(target.delaySlots, projection.maxDelay + 1);

@@ -246,7 +246,7 @@ manycore::Projection oneToOne(int source, int target, int64_t size,
   projection.target = target;
   projection.maxDelay = delay;
   for (int64_t k = 0; k < size; ++k)
-    projection.synapses.push_back({k, k, 1, delay});
+    projection.synapses.push_back(manycore::makeSynapse(k, k, 1, delay));
   return projection;
 }
 

@@ -86,10 +86,10 @@ inline manycore::Projection randomProjection(const manycore::Network &network,
   for (int64_t i = 0; i < pre; ++i)
     for (int64_t j = 0; j < post; ++j)
       if (uniform(rng, 0, 99) < percent) {
-        manycore::Synapse s{i, j, uniform(rng, wlo, whi),
-                            uniform(rng, dlo, dhi)};
+        manycore::Synapse s = manycore::makeSynapse(
+            i, j, uniform(rng, wlo, whi), uniform(rng, dlo, dhi));
         projection.synapses.push_back(s);
-        projection.maxDelay = std::max(projection.maxDelay, s.delay);
+        projection.maxDelay = std::max<int64_t>(projection.maxDelay, s.delay);
       }
   std::sort(projection.synapses.begin(), projection.synapses.end(),
             [](const manycore::Synapse &a, const manycore::Synapse &b) {
