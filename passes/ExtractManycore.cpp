@@ -11,6 +11,7 @@
 #include "passes/ExtractManycore.h"
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "runtime/NeuronModeConversion.h"
 #include "runtime/Schedule.h"
 
@@ -308,14 +309,15 @@ void composeDense(Op dense, const LinearForm &in, LinearForm &out) {
 /// sparse_projection: each CSR synapse, with its delay.
 void composeSparse(SparseProjectionOp sparse, const LinearForm &in,
                    LinearForm &out) {
-  ArrayRef<int64_t> rowPtr = sparse.getRowPtr(), targets = sparse.getTargets();
-  std::vector<int64_t> w =
-      intParam(sparse.getWeights(), int64_t(targets.size()), 0);
-  std::optional<ArrayRef<int64_t>> delays = sparse.getDelays();
-  for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
+  IndexArray rowPtr = IndexArray::get(sparse.getRowPtr());
+  IndexArray targets = IndexArray::get(sparse.getTargets());
+  WeightArray w = WeightArray::get(sparse.getWeights());
+  std::optional<Attribute> delaysAttr = sparse.getDelays();
+  IndexArray delays = delaysAttr ? IndexArray::get(*delaysAttr) : IndexArray();
+  for (int64_t s = 0; s + 1 < rowPtr.size(); ++s)
     for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
-      addScaled(out, targets[size_t(k)], in, s, w[size_t(k)],
-                delays ? (*delays)[size_t(k)] : 0);
+      addScaled(out, targets[k], in, s, int64_t(w.at(k)),
+                delaysAttr ? delays[k] : 0);
 }
 
 /// conv1d / conv2d as docs/kernels.md states them (a 1-D convolution is a

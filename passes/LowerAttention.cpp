@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "passes/ExtractManycore.h"
 #include "passes/Passes.h"
 #include "passes/Pipelines.h"
@@ -124,7 +125,9 @@ private:
     return b
         .create<SparseProjectionOp>(op.getLoc(),
                                     RankedTensorType::get(shape, elt), input,
-                                    rowPtr, targets, constant(weight),
+                                    makeIndexArray(ctx, (name + ".row_ptr").str(), rowPtr),
+                                    makeIndexArray(ctx, (name + ".targets").str(), targets),
+                                    constant(weight),
                                     DenseI64ArrayAttr(), b.getStringAttr(name))
         .getOutput();
   }

@@ -7,6 +7,7 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "runtime/KernelSupport.h"
 #include "runtime/Kernels.h"
 #include "runtime/NeuronModeConversion.h"
@@ -59,16 +60,23 @@ private:
 template <typename T> class SparseKernel : public Kernel {
 public:
   SparseKernel(SparseProjectionOp op, const Slot *input, Slot *output)
-      : Kernel(output), input(input), rowPtr(op.getRowPtr()),
-        targets(op.getTargets().begin(), op.getTargets().end()),
+      : Kernel(output), input(input),
+        rowPtr(IndexArray::get(op.getRowPtr()).toVector()),
         outSize(output->getSize()) {
-    DenseIntOrFPElementsAttr w = op.getWeights();
-    if (w.getNumElements() == 1 || w.isSplat())
-      weight = paramAs<T>(w, 1).front();
-    else
-      weights = paramAs<T>(w, op.getNumSynapses());
-    if (std::optional<ArrayRef<int64_t>> d = op.getDelays())
-      delays.assign(d->begin(), d->end());
+    IndexArray to = IndexArray::get(op.getTargets());
+    targets.assign(to.begin(), to.end());
+    WeightArray w = WeightArray::get(op.getWeights());
+    if (w.isSplat()) {
+      weight = T(w[0]);
+    } else {
+      weights.resize(size_t(w.size()));
+      for (int64_t i = 0; i < w.size(); ++i)
+        weights[size_t(i)] = T(w[i]);
+    }
+    if (std::optional<Attribute> d = op.getDelays()) {
+      IndexArray view = IndexArray::get(*d);
+      delays.assign(view.begin(), view.end());
+    }
     depth = op.getMaxDelay() + 1;
     if (depth > 1)
       pending.assign(depth * outSize, T(0));
