@@ -123,12 +123,11 @@ private:
     }
     synapses += int64_t(targets.size());
     return b
-        .create<SparseProjectionOp>(op.getLoc(),
-                                    RankedTensorType::get(shape, elt), input,
-                                    makeIndexArray(ctx, (name + ".row_ptr").str(), rowPtr),
-                                    makeIndexArray(ctx, (name + ".targets").str(), targets),
-                                    constant(weight),
-                                    DenseI64ArrayAttr(), b.getStringAttr(name))
+        .create<SparseProjectionOp>(
+            op.getLoc(), RankedTensorType::get(shape, elt), input,
+            makeIndexArray(ctx, (name + ".row_ptr").str(), rowPtr),
+            makeIndexArray(ctx, (name + ".targets").str(), targets),
+            constant(weight), DenseI64ArrayAttr(), b.getStringAttr(name))
         .getOutput();
   }
   /// Memoryless neurons spiking when `drive > threshold`: decay 0 and a

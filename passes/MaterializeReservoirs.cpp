@@ -118,8 +118,7 @@ void materialize(ReservoirOp op) {
       makeIndexArray(ctx, name + ".recurrent.row_ptr", syn.rowPtr),
       makeIndexArray(ctx, name + ".recurrent.targets", syn.targets),
       makeWeightArray(ctx, name + ".recurrent.weights", syn.weights),
-      /*delays=*/nullptr,
-      b.getStringAttr(name + ".recurrent"));
+      /*delays=*/nullptr, b.getStringAttr(name + ".recurrent"));
   // The cycle lif -> recurrent -> sum -> lif closes here.
   sum->insertOperands(1, recurrent.getOutput());
   op.replaceAllUsesWith(lif.getOutput());

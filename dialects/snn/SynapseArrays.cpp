@@ -238,10 +238,9 @@ static LogicalResult verifyBlob(Operation *op, StringRef name,
                              << key << "', which the file does not define";
   int64_t expected = type.getNumElements() * int64_t(bytes);
   if (int64_t(blob->getData().size()) != expected)
-    return op->emitOpError()
-           << "'" << name << "' blob '" << key << "' has "
-           << blob->getData().size() << " bytes, but " << type << " needs "
-           << expected;
+    return op->emitOpError() << "'" << name << "' blob '" << key << "' has "
+                             << blob->getData().size() << " bytes, but " << type
+                             << " needs " << expected;
   return success();
 }
 
@@ -251,8 +250,8 @@ LogicalResult verifyIndexArray(Operation *op, StringRef name, Attribute attr,
     return success();
   auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
   if (!resource)
-    return op->emitOpError() << "'" << name
-                             << "' must be array<i64> or a dense_resource blob";
+    return op->emitOpError()
+           << "'" << name << "' must be array<i64> or a dense_resource blob";
   std::string accepted;
   for (auto [i, w] : llvm::enumerate(widths))
     accepted += (i ? (i + 1 == widths.size() ? " or i" : ", i") : "i") +
@@ -272,9 +271,8 @@ LogicalResult verifyWeightArray(Operation *op, StringRef name, Attribute attr) {
            << "' must be dense elements or a dense_resource blob";
   unsigned width = 0;
   bool isFloat = false, isUnsigned = false;
-  bool raw =
-      rawKind(resource.getElementType(), width, isFloat, isUnsigned) &&
-      !isUnsigned;
+  bool raw = rawKind(resource.getElementType(), width, isFloat, isUnsigned) &&
+             !isUnsigned;
   return verifyBlob(op, name, resource, raw ? width : 0,
                     "f32, f64 or i8, i16, i32, i64", /*allowScalar=*/true);
 }
@@ -347,9 +345,8 @@ Attribute makeDelayArray(MLIRContext *ctx, StringRef blobName,
 }
 
 template <typename T>
-static Attribute makeWeights(MLIRContext *ctx, StringRef blobName,
-                             Type element, ArrayRef<T> values,
-                             int64_t threshold) {
+static Attribute makeWeights(MLIRContext *ctx, StringRef blobName, Type element,
+                             ArrayRef<T> values, int64_t threshold) {
   if (int64_t(values.size()) < threshold)
     return DenseElementsAttr::get(
         RankedTensorType::get({int64_t(values.size())}, element), values);
@@ -368,7 +365,8 @@ Attribute makeWeightArray(MLIRContext *ctx, StringRef blobName,
 
 Attribute makeWeightArray(MLIRContext *ctx, StringRef blobName,
                           ArrayRef<int32_t> values, int64_t threshold) {
-  return makeWeights(ctx, blobName, IntegerType::get(ctx, 32), values, threshold);
+  return makeWeights(ctx, blobName, IntegerType::get(ctx, 32), values,
+                     threshold);
 }
 
 } // namespace snc::snn

@@ -1,4 +1,5 @@
-//===- SynapseArrays.h - read views of a sparse projection's arrays -*- C++ -*-===//
+//===- SynapseArrays.h - read views of a sparse projection's arrays -*- C++
+//-*-===//
 //
 // snn.sparse_projection keeps its row pointers, targets and delays inline
 // (array<i64>, readable in small tests) or in dense_resource blobs of
@@ -57,11 +58,9 @@ public:
     }
   }
 
-  class iterator
-      : public llvm::iterator_facade_base<iterator,
-                                          std::random_access_iterator_tag,
-                                          int64_t, std::ptrdiff_t,
-                                          const int64_t *, int64_t> {
+  class iterator : public llvm::iterator_facade_base<
+                       iterator, std::random_access_iterator_tag, int64_t,
+                       std::ptrdiff_t, const int64_t *, int64_t> {
   public:
     iterator(const IndexArray *array, int64_t index)
         : array(array), index(index) {}
@@ -168,28 +167,29 @@ mlir::LogicalResult verifyWeightArray(mlir::Operation *op, llvm::StringRef name,
 std::string blobNameFor(mlir::Operation *op, llvm::StringRef field);
 
 /// An index array for a writer: inline below `threshold` elements (all
-/// inline with INT64_MAX, for comparisons), else a blob (named after `blobName`) of i32 when every value fits, else i64.
+/// inline with INT64_MAX, for comparisons), else a blob (named after
+/// `blobName`) of i32 when every value fits, else i64.
 mlir::Attribute makeIndexArray(mlir::MLIRContext *ctx, llvm::StringRef blobName,
                                llvm::ArrayRef<int64_t> values,
-    int64_t threshold = kBlobThreshold);
+                               int64_t threshold = kBlobThreshold);
 /// The same with the delays' narrowest width of i8, i16, i32, i64.
 mlir::Attribute makeDelayArray(mlir::MLIRContext *ctx, llvm::StringRef blobName,
                                llvm::ArrayRef<int64_t> values,
-    int64_t threshold = kBlobThreshold);
+                               int64_t threshold = kBlobThreshold);
 /// Per-synapse weights, a 1-D tensor of f32, f64 or i32: inline below
 /// kBlobThreshold elements, else a blob.
 mlir::Attribute makeWeightArray(mlir::MLIRContext *ctx,
                                 llvm::StringRef blobName,
                                 llvm::ArrayRef<float> values,
-    int64_t threshold = kBlobThreshold);
+                                int64_t threshold = kBlobThreshold);
 mlir::Attribute makeWeightArray(mlir::MLIRContext *ctx,
                                 llvm::StringRef blobName,
                                 llvm::ArrayRef<double> values,
-    int64_t threshold = kBlobThreshold);
+                                int64_t threshold = kBlobThreshold);
 mlir::Attribute makeWeightArray(mlir::MLIRContext *ctx,
                                 llvm::StringRef blobName,
                                 llvm::ArrayRef<int32_t> values,
-    int64_t threshold = kBlobThreshold);
+                                int64_t threshold = kBlobThreshold);
 
 } // namespace snc::snn
 

@@ -45,9 +45,9 @@ TEST(IndexArrayTest, ReadsInlineAndEveryBlobWidth) {
   MLIRContext ctx;
   std::vector<int64_t> expected{0, -3, 127, -128, 5};
   EXPECT_EQ(read(DenseI64ArrayAttr::get(&ctx, expected)), expected);
-  EXPECT_EQ(read(blob<int8_t>(ctx, IntegerType::get(&ctx, 8),
-                              {0, -3, 127, -128, 5})),
-            expected);
+  EXPECT_EQ(
+      read(blob<int8_t>(ctx, IntegerType::get(&ctx, 8), {0, -3, 127, -128, 5})),
+      expected);
   EXPECT_EQ(read(blob<int16_t>(ctx, IntegerType::get(&ctx, 16),
                                {0, -3, 127, -128, 5})),
             expected);
@@ -68,8 +68,8 @@ TEST(IndexArrayTest, RejectsWhatItCannotRead) {
   MLIRContext ctx;
   // Floats, a missing blob and a blob shorter than its type are invalid
   // views (empty), never reads past the data.
-  EXPECT_FALSE(IndexArray::get(
-      blob<float>(ctx, Float32Type::get(&ctx), {1.0f, 2.0f})));
+  EXPECT_FALSE(
+      IndexArray::get(blob<float>(ctx, Float32Type::get(&ctx), {1.0f, 2.0f})));
   auto type = RankedTensorType::get({4}, IntegerType::get(&ctx, 32));
   auto &manager = DenseResourceElementsHandle::getManagerInterface(&ctx);
   auto missing = DenseResourceElementsAttr::get(
@@ -77,8 +77,9 @@ TEST(IndexArrayTest, RejectsWhatItCannotRead) {
   EXPECT_FALSE(IndexArray::get(missing));
   std::vector<int32_t> three{1, 2, 3};
   auto shortBlob = DenseResourceElementsAttr::get(
-      type, manager.insert("short", HeapAsmResourceBlob::allocateAndCopyInferAlign(
-                                        ArrayRef<int32_t>(three))));
+      type,
+      manager.insert("short", HeapAsmResourceBlob::allocateAndCopyInferAlign(
+                                  ArrayRef<int32_t>(three))));
   EXPECT_FALSE(IndexArray::get(shortBlob));
   EXPECT_EQ(IndexArray::get(shortBlob).size(), 0);
   EXPECT_FALSE(IndexArray::get(Attribute()));
@@ -91,8 +92,8 @@ TEST(WeightArrayTest, ReadsValuesAsParamValues) {
   std::vector<float> w{0.5f, -0.25f, 3.0f};
   auto inlineF32 = DenseElementsAttr::get(
       RankedTensorType::get({3}, b.getF32Type()), ArrayRef<float>(w));
-  for (Attribute attr : {Attribute(inlineF32),
-                         blob<float>(ctx, b.getF32Type(), w)}) {
+  for (Attribute attr :
+       {Attribute(inlineF32), blob<float>(ctx, b.getF32Type(), w)}) {
     WeightArray view = WeightArray::get(attr);
     ASSERT_TRUE(bool(view));
     EXPECT_EQ(view.size(), 3);
@@ -109,8 +110,8 @@ TEST(WeightArrayTest, ReadsValuesAsParamValues) {
                                     ArrayRef<double>{2.5});
   EXPECT_EQ(WeightArray::get(one).values(4),
             (std::vector<double>{2.5, 2.5, 2.5, 2.5}));
-  auto splat = DenseElementsAttr::get(
-      RankedTensorType::get({3}, b.getI8Type()), ArrayRef<int8_t>{-4});
+  auto splat = DenseElementsAttr::get(RankedTensorType::get({3}, b.getI8Type()),
+                                      ArrayRef<int8_t>{-4});
   WeightArray s = WeightArray::get(splat);
   EXPECT_TRUE(s.isSplat());
   EXPECT_EQ(s.at(2), -4.0);
@@ -122,7 +123,8 @@ TEST(WeightArrayTest, ReadsValuesAsParamValues) {
   EXPECT_EQ(WeightArray::get(half).values(2), (std::vector<double>{0.5, -2.0}));
   // toAttributes: attributes of the element type, blob or inline.
   SmallVector<Attribute> attrs =
-      WeightArray::get(blob<int32_t>(ctx, b.getI32Type(), {3, -2})).toAttributes(2);
+      WeightArray::get(blob<int32_t>(ctx, b.getI32Type(), {3, -2}))
+          .toAttributes(2);
   ASSERT_EQ(attrs.size(), 2u);
   EXPECT_EQ(cast<IntegerAttr>(attrs[1]).getInt(), -2);
   EXPECT_TRUE(cast<IntegerAttr>(attrs[1]).getType().isInteger(32));
@@ -138,13 +140,13 @@ TEST(WritersTest, PickFormAndWidth) {
   std::vector<int64_t> big(kBlobThreshold);
   for (int64_t i = 0; i < kBlobThreshold; ++i)
     big[size_t(i)] = i % 100;
-  auto index = dyn_cast<DenseResourceElementsAttr>(
-      makeIndexArray(&ctx, "big", big));
+  auto index =
+      dyn_cast<DenseResourceElementsAttr>(makeIndexArray(&ctx, "big", big));
   ASSERT_TRUE(index);
   EXPECT_TRUE(index.getElementType().isInteger(32));
   EXPECT_EQ(read(index), big);
-  auto delays = dyn_cast<DenseResourceElementsAttr>(
-      makeDelayArray(&ctx, "d", big));
+  auto delays =
+      dyn_cast<DenseResourceElementsAttr>(makeDelayArray(&ctx, "d", big));
   ASSERT_TRUE(delays);
   EXPECT_TRUE(delays.getElementType().isInteger(8));
   EXPECT_EQ(read(delays), big);
@@ -153,8 +155,8 @@ TEST(WritersTest, PickFormAndWidth) {
   EXPECT_TRUE(wide.getElementType().isInteger(64));
   EXPECT_EQ(read(wide), big);
   // All inline when asked (snc-netgen --inline-arrays).
-  EXPECT_TRUE(isa<DenseI64ArrayAttr>(makeIndexArray(
-      &ctx, "i", big, std::numeric_limits<int64_t>::max())));
+  EXPECT_TRUE(isa<DenseI64ArrayAttr>(
+      makeIndexArray(&ctx, "i", big, std::numeric_limits<int64_t>::max())));
   // Weights: f32 blob, the same values back.
   std::vector<float> w(size_t(kBlobThreshold), 0.125f);
   w[3] = -1.5f;

@@ -138,9 +138,8 @@ OwningOpRef<ModuleOp> generateNetwork(MLIRContext *context,
     attrs.set("name", b.getStringAttr(opName));
     // Large arrays become dense_resource blobs of narrow integers.
     MLIRContext *ctx = b.getContext();
-    int64_t threshold = shape.inlineArrays
-                            ? std::numeric_limits<int64_t>::max()
-                            : snn::kBlobThreshold;
+    int64_t threshold = shape.inlineArrays ? std::numeric_limits<int64_t>::max()
+                                           : snn::kBlobThreshold;
     attrs.set("row_ptr", snn::makeIndexArray(ctx, opName + ".row_ptr",
                                              synapses.rowPtr, threshold));
     attrs.set("targets", snn::makeIndexArray(ctx, opName + ".targets",
