@@ -55,16 +55,24 @@ private:
 };
 
 /// CSR synapses with delays: an input event at step t adds w * x to target
-/// j's accumulator for step t + delay. Per synapse it keeps a 32-bit target,
-/// its weight unless all weights are equal, and its delay if it has one.
+/// j's accumulator for step t + delay. Per synapse it reads a 32-bit target
+/// (the i32 blob in place, else a copy), its weight unless all weights are
+/// equal, and its delay if it has one.
 template <typename T> class SparseKernel : public Kernel {
 public:
   SparseKernel(SparseProjectionOp op, const Slot *input, Slot *output)
       : Kernel(output), input(input),
         rowPtr(IndexArray::get(op.getRowPtr()).toVector()),
         outSize(output->getSize()) {
+    // i32 targets in a blob are used in place (they are in [0, outSize),
+    // as the verifier checked); any other form is copied to 32 bits.
     IndexArray to = IndexArray::get(op.getTargets());
-    targets.assign(to.begin(), to.end());
+    if (const int32_t *inPlace = to.getInt32Data()) {
+      targets = reinterpret_cast<const uint32_t *>(inPlace);
+    } else {
+      ownTargets.assign(to.begin(), to.end());
+      targets = ownTargets.data();
+    }
     WeightArray w = WeightArray::get(op.getWeights());
     if (w.isSplat()) {
       weight = T(w[0]);
@@ -91,7 +99,7 @@ public:
         int64_t begin = rowPtr[s], end = rowPtr[s + 1];
         lastSources.push_back(uint32_t(s));
         lastEvents += end - begin;
-        const uint32_t *to = targets.data();
+        const uint32_t *to = targets;
         if (weights.empty()) {
           T w = weight; // in a register: stores to out cannot change it
           for (int64_t syn = begin; syn < end; ++syn)
@@ -137,7 +145,9 @@ private:
 
   const Slot *input;
   std::vector<int64_t> rowPtr;
-  std::vector<uint32_t> targets, delays;
+  // The IR's i32 blob, or ownTargets.
+  const uint32_t *targets = nullptr;
+  std::vector<uint32_t> ownTargets, delays;
   // The sources that had input last step and their synapse count; the
   // output starts all zero (a fresh slot), as if a full step had none.
   std::vector<uint32_t> lastSources;

@@ -18,6 +18,7 @@
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/iterator.h"
 
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -87,6 +88,16 @@ public:
   };
   iterator begin() const { return iterator(this, 0); }
   iterator end() const { return iterator(this, count); }
+
+  /// The elements in place when they are 4-byte-aligned i32 (a blob), so
+  /// a reader may use them without a copy for as long as the context
+  /// lives; null otherwise.
+  const int32_t *getInt32Data() const {
+    return width == 4 &&
+                   reinterpret_cast<uintptr_t>(data) % alignof(int32_t) == 0
+               ? reinterpret_cast<const int32_t *>(data)
+               : nullptr;
+  }
 
   std::vector<int64_t> toVector() const;
   /// The largest element (0 when empty).
