@@ -1,5 +1,4 @@
-//===- SynapseArrays.h - read views of a sparse projection's arrays -*- C++
-//-*-===//
+//===- SynapseArrays.h - views of a sparse projection's arrays -*- C++ -*-===//
 //
 // snn.sparse_projection keeps its row pointers, targets and delays inline
 // (array<i64>, readable in small tests) or in dense_resource blobs of

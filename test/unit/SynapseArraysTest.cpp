@@ -62,6 +62,12 @@ TEST(IndexArrayTest, ReadsInlineAndEveryBlobWidth) {
   EXPECT_EQ(i32.getElementBytes(), 4u);
   EXPECT_EQ(i32.max(), 9);
   EXPECT_EQ(i32.toVector(), (std::vector<int64_t>{4, 9, 2}));
+  // i32 blobs can be read in place; other widths and inline arrays not.
+  ASSERT_NE(i32.getInt32Data(), nullptr);
+  EXPECT_EQ(i32.getInt32Data()[1], 9);
+  EXPECT_EQ(
+      IndexArray::get(DenseI64ArrayAttr::get(&ctx, expected)).getInt32Data(),
+      nullptr);
 }
 
 TEST(IndexArrayTest, RejectsWhatItCannotRead) {
