@@ -11,6 +11,7 @@
 #include "passes/ExtractManycore.h"
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "runtime/NeuronModeConversion.h"
 #include "runtime/Schedule.h"
 
@@ -424,15 +425,16 @@ void composeDense(Op dense, FormRef in, FormBuilder &out) {
 
 /// sparse_projection: each CSR synapse, with its delay.
 void composeSparse(SparseProjectionOp sparse, FormRef in, FormBuilder &out) {
-  ArrayRef<int64_t> rowPtr = sparse.getRowPtr(), targets = sparse.getTargets();
-  std::vector<int64_t> w =
-      intParam(sparse.getWeights(), int64_t(targets.size()), 0);
-  std::optional<ArrayRef<int64_t>> delays = sparse.getDelays();
+  IndexArray rowPtr = IndexArray::get(sparse.getRowPtr());
+  IndexArray targets = IndexArray::get(sparse.getTargets());
+  WeightArray w = WeightArray::get(sparse.getWeights());
+  std::optional<Attribute> delaysAttr = sparse.getDelays();
+  IndexArray delays = delaysAttr ? IndexArray::get(*delaysAttr) : IndexArray();
   inTwoRounds(out, [&] {
-    for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
+    for (int64_t s = 0; s + 1 < rowPtr.size(); ++s)
       for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
-        out.add(targets[size_t(k)], in, s, w[size_t(k)],
-                delays ? (*delays)[size_t(k)] : 0);
+        out.add(targets[k], in, s, int64_t(w.at(k)),
+                delaysAttr ? delays[k] : 0);
   });
 }
 

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "passes/ExtractManycore.h"
 #include "passes/Passes.h"
 #include "passes/Pipelines.h"
@@ -122,10 +123,11 @@ private:
     }
     synapses += int64_t(targets.size());
     return b
-        .create<SparseProjectionOp>(op.getLoc(),
-                                    RankedTensorType::get(shape, elt), input,
-                                    rowPtr, targets, constant(weight),
-                                    DenseI64ArrayAttr(), b.getStringAttr(name))
+        .create<SparseProjectionOp>(
+            op.getLoc(), RankedTensorType::get(shape, elt), input,
+            makeIndexArray(ctx, (name + ".row_ptr").str(), rowPtr),
+            makeIndexArray(ctx, (name + ".targets").str(), targets),
+            constant(weight), DenseI64ArrayAttr(), b.getStringAttr(name))
         .getOutput();
   }
   /// Memoryless neurons spiking when `drive > threshold`: decay 0 and a

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "passes/Passes.h"
 #include "passes/TargetAttr.h"
 
@@ -83,12 +84,12 @@ SynapsePlan planSynapse(int64_t source, int64_t delay, int64_t minDelay,
 template <typename Visit>
 void forEachSynapsePlan(SparseProjectionOp op, int64_t minDelay,
                         int64_t maxDelay, Visit visit) {
-  ArrayRef<int64_t> rowPtr = op.getRowPtr();
-  std::optional<ArrayRef<int64_t>> delays = op.getDelays();
-  for (size_t s = 0; s + 1 < rowPtr.size(); ++s)
+  IndexArray rowPtr = IndexArray::get(op.getRowPtr());
+  std::optional<Attribute> delaysAttr = op.getDelays();
+  IndexArray delays = delaysAttr ? IndexArray::get(*delaysAttr) : IndexArray();
+  for (int64_t s = 0; s + 1 < rowPtr.size(); ++s)
     for (int64_t i = rowPtr[s]; i < rowPtr[s + 1]; ++i)
-      visit(planSynapse(int64_t(s), delays ? (*delays)[size_t(i)] : 0, minDelay,
-                        maxDelay));
+      visit(planSynapse(s, delaysAttr ? delays[i] : 0, minDelay, maxDelay));
 }
 
 class LowerDelaysPass : public snc::impl::LowerDelaysBase<LowerDelaysPass> {
@@ -305,10 +306,14 @@ void LowerDelaysPass::lowerSpikeDelay(DelayOp op) {
   auto weights = cast<DenseIntOrFPElementsAttr>(DenseElementsAttr::get(
       RankedTensorType::get({}, f32), b.getFloatAttr(f32, 1.0)));
   std::string base = op.getName() ? op.getName()->str() : freshName("delay");
+  MLIRContext *ctx = b.getContext();
+  std::string synapses = base + ".synapses";
   auto projection = b.create<SparseProjectionOp>(
-      loc, RankedTensorType::get({n}, f32), op.getInput(), rowPtr, targets,
-      weights, b.getDenseI64ArrayAttr(delays),
-      b.getStringAttr(base + ".synapses"));
+      loc, RankedTensorType::get({n}, f32), op.getInput(),
+      makeIndexArray(ctx, synapses + ".row_ptr", rowPtr),
+      makeIndexArray(ctx, synapses + ".targets", targets), weights,
+      makeDelayArray(ctx, synapses + ".delays", delays),
+      b.getStringAttr(synapses));
   // The threshold keeps the delay's name, so `name.out` still records the
   // delayed spikes.
   auto spikes =
@@ -398,7 +403,8 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
     forEachSynapsePlan(op, minSlots, maxSlots, [&](const SynapsePlan &syn) {
       delays.push_back(syn.last);
     });
-    op.setDelays(delays);
+    op.setDelaysAttr(makeDelayArray(op.getContext(), blobNameFor(op, "delays"),
+                                    delays));
     return;
   }
   SmallVector<SynapsePlan> synapses;
@@ -407,11 +413,9 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
                      [&](const SynapsePlan &syn) { synapses.push_back(syn); });
 
   // Weights, broadcast, in their own element type.
-  DenseIntOrFPElementsAttr weightAttr = op.getWeights();
-  SmallVector<Attribute> weights(weightAttr.getValues<Attribute>());
-  if (weights.size() == 1 && nnz != 1)
-    weights.assign(nnz, weights[0]);
-  Type weightType = weightAttr.getElementType();
+  WeightArray weightArray = WeightArray::get(op.getWeights());
+  SmallVector<Attribute> weights = weightArray.toAttributes(nnz);
+  Type weightType = weightArray.getElementType();
   auto weightsOf = [&](ArrayRef<Attribute> values) {
     return cast<DenseIntOrFPElementsAttr>(DenseElementsAttr::get(
         RankedTensorType::get({int64_t(values.size())}, weightType), values));
@@ -422,7 +426,7 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
 
   std::string base =
       op.getName() ? op.getName()->str() : freshName("sparse_projection");
-  ArrayRef<int64_t> targets = op.getTargets();
+  IndexArray targets = IndexArray::get(op.getTargets());
   int64_t sources = numElements(op.getInput().getType());
   auto outType = cast<RankedTensorType>(op.getType());
 
@@ -449,8 +453,12 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
     assert(e == edges.size() && "edges must be sorted by source");
     return b
         .create<SparseProjectionOp>(
-            loc, type, input, rowPtr, tgts, unitWeights ? one : weightsOf(ws),
-            b.getDenseI64ArrayAttr(delays), b.getStringAttr(name))
+            loc, type, input,
+            makeIndexArray(ctx, (name + ".row_ptr").str(), rowPtr),
+            makeIndexArray(ctx, (name + ".targets").str(), tgts),
+            unitWeights ? one : weightsOf(ws),
+            makeDelayArray(ctx, (name + ".delays").str(), delays),
+            b.getStringAttr(name))
         .getOutput();
   };
 

@@ -1,6 +1,7 @@
 //===- MaterializeReservoirs.cpp - expand snn.reservoir -------------------===//
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "passes/Passes.h"
 #include "passes/SplitMix64.h"
 
@@ -69,11 +70,6 @@ Synapses drawSynapses(ReservoirOp op) {
   return syn;
 }
 
-DenseIntOrFPElementsAttr vector1D(Builder &b, ArrayRef<double> values) {
-  auto type = RankedTensorType::get({int64_t(values.size())}, b.getF64Type());
-  return cast<DenseIntOrFPElementsAttr>(DenseElementsAttr::get(type, values));
-}
-
 DenseIntOrFPElementsAttr scalar(Builder &b, double value) {
   return makeParam(b.getContext(), {value});
 }
@@ -95,8 +91,11 @@ void materialize(ReservoirOp op) {
     inRows.push_back(i);
   for (int64_t i = 0; i < inputs; ++i)
     inTargets.push_back(i);
+  MLIRContext *ctx = b.getContext();
   auto inputProjection = b.create<SparseProjectionOp>(
-      loc, currentType, op.getInput(), inRows, inTargets,
+      loc, currentType, op.getInput(),
+      makeIndexArray(ctx, name + ".input.row_ptr", inRows),
+      makeIndexArray(ctx, name + ".input.targets", inTargets),
       scalar(b, op.getWIn().convertToDouble()),
       /*delays=*/nullptr, b.getStringAttr(name + ".input"));
 
@@ -115,9 +114,11 @@ void materialize(ReservoirOp op) {
 
   Synapses syn = drawSynapses(op);
   auto recurrent = b.create<SparseProjectionOp>(
-      loc, currentType, lif.getOutput(), syn.rowPtr, syn.targets,
-      vector1D(b, syn.weights), /*delays=*/nullptr,
-      b.getStringAttr(name + ".recurrent"));
+      loc, currentType, lif.getOutput(),
+      makeIndexArray(ctx, name + ".recurrent.row_ptr", syn.rowPtr),
+      makeIndexArray(ctx, name + ".recurrent.targets", syn.targets),
+      makeWeightArray(ctx, name + ".recurrent.weights", syn.weights),
+      /*delays=*/nullptr, b.getStringAttr(name + ".recurrent"));
   // The cycle lif -> recurrent -> sum -> lif closes here.
   sum->insertOperands(1, recurrent.getOutput());
   op.replaceAllUsesWith(lif.getOutput());

@@ -15,6 +15,7 @@
 #include "passes/Quantize.h"
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "passes/TargetAttr.h"
 #include "runtime/Run.h"
 #include "runtime/Schedule.h"
@@ -687,12 +688,12 @@ LogicalResult Quantizer::forEachWeight(
     return success();
   }
   if (auto sparse = dyn_cast<SparseProjectionOp>(op)) {
-    ArrayRef<int64_t> rowPtr = sparse.getRowPtr(),
-                      targets = sparse.getTargets();
-    Values w = paramValues(sparse.getWeights(), int64_t(targets.size()));
-    for (int64_t s = 0; s + 1 < int64_t(rowPtr.size()); ++s)
+    IndexArray rowPtr = IndexArray::get(sparse.getRowPtr());
+    IndexArray targets = IndexArray::get(sparse.getTargets());
+    WeightArray w = WeightArray::get(sparse.getWeights());
+    for (int64_t s = 0; s + 1 < rowPtr.size(); ++s)
       for (int64_t k = rowPtr[s]; k < rowPtr[s + 1]; ++k)
-        emit(targets[size_t(k)], s, w[size_t(k)]);
+        emit(targets[k], s, w.at(k));
     return success();
   }
   // Convolutions share a kernel across positions: the fold factor and the
@@ -1006,8 +1007,10 @@ LogicalResult Quantizer::planProjectionWeights(Operation *op,
   if (failed(in))
     return failure();
   const Scale &source = **in;
-  auto weight = op->getAttrOfType<DenseIntOrFPElementsAttr>(
-      isa<SparseProjectionOp>(op) ? "weights" : "weight");
+  bool sparse = isa<SparseProjectionOp>(op);
+  StringRef weightName = sparse ? "weights" : "weight";
+  // Inline, or (sparse projections) maybe a blob: read through WeightArray.
+  auto weight = cast<ElementsAttr>(op->getAttr(weightName));
   // Visits weights in storage order, so the levels line up with the
   // attribute.
   std::vector<WeightLevel> levels;
@@ -1057,10 +1060,15 @@ LogicalResult Quantizer::planProjectionWeights(Operation *op,
   }
   // Not held while the context copies the integer weights.
   levels = {};
-  auto type =
-      cast<ShapedType>(weight.getType()).clone(IntegerType::get(ctx, 32));
-  setAttr(op, isa<SparseProjectionOp>(op) ? "weights" : "weight",
-          DenseIntElementsAttr::get(type, ArrayRef<int32_t>(narrow)));
+  if (sparse && cast<ShapedType>(weight.getType()).getRank() == 1) {
+    setAttr(op, weightName,
+            makeWeightArray(ctx, blobNameFor(op, weightName), narrow));
+  } else {
+    auto type =
+        cast<ShapedType>(weight.getType()).clone(IntegerType::get(ctx, 32));
+    setAttr(op, weightName,
+            DenseIntElementsAttr::get(type, ArrayRef<int32_t>(narrow)));
+  }
 
   // The bias enters the accumulator at the output scale.
   if (auto bias = op->getAttrOfType<DenseIntOrFPElementsAttr>("bias")) {

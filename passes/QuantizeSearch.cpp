@@ -257,8 +257,12 @@ public:
               const FloatReference &reference)
       : network(network), target(target), options(options),
         reference(reference) {
+    // A top-level op prints the dense_resource blobs its attributes refer
+    // to (a nested one does not): print a module holding a copy.
+    OwningOpRef<ModuleOp> holder = ModuleOp::create(network.getLoc());
+    holder->push_back(network->clone());
     llvm::raw_string_ostream os(text);
-    network->print(os, OpPrintingFlags().printGenericOpForm());
+    holder->print(os, OpPrintingFlags().printGenericOpForm());
   }
 
   /// Chooses the scales of population `layer` given `choices` for the

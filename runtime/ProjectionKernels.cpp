@@ -7,6 +7,7 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "runtime/KernelSupport.h"
 #include "runtime/Kernels.h"
 #include "runtime/NeuronModeConversion.h"
@@ -56,27 +57,38 @@ private:
 };
 
 /// CSR synapses with delays: an input event at step t adds w * x to target
-/// j's accumulator for step t + delay. Per synapse it keeps a 32-bit target,
-/// its weight unless all weights are equal (32 bits for integer weights
-/// that fit), and its delay if it has one (8 bits when all are below 256):
-/// at most 9 bytes per synapse for the integer networks snc compiles.
+/// j's accumulator for step t + delay. Per synapse it reads a 32-bit target
+/// (the i32 blob in place, else a copy), its weight unless all weights are
+/// equal (32 bits for integer weights that fit), and its delay if it has one
+/// (8 bits when all are below 256): at most 9 bytes per synapse for the
+/// integer networks snc compiles, 5 when the targets are an i32 blob.
 template <typename T> class SparseKernel : public Kernel {
 public:
   SparseKernel(SparseProjectionOp op, const Slot *input, Slot *output)
-      : Kernel(output), input(input), rowPtr(op.getRowPtr()),
-        targets(op.getTargets().begin(), op.getTargets().end()),
+      : Kernel(output), input(input),
+        rowPtr(IndexArray::get(op.getRowPtr()).toVector()),
         outSize(output->getSize()) {
-    DenseIntOrFPElementsAttr w = op.getWeights();
-    if (w.getNumElements() == 1 || w.isSplat())
-      weight = paramAs<T>(w, 1).front();
+    // i32 targets in a blob are used in place (they are in [0, outSize),
+    // as the verifier checked); any other form is copied to 32 bits.
+    IndexArray to = IndexArray::get(op.getTargets());
+    if (const int32_t *inPlace = to.getInt32Data()) {
+      targets = reinterpret_cast<const uint32_t *>(inPlace);
+    } else {
+      ownTargets.assign(to.begin(), to.end());
+      targets = ownTargets.data();
+    }
+    WeightArray w = WeightArray::get(op.getWeights());
+    if (w.isSplat())
+      weight = T(w[0]);
     else
-      setWeights(paramValues(w, op.getNumSynapses()));
+      setWeights(w);
     depth = op.getMaxDelay() + 1;
-    if (std::optional<ArrayRef<int64_t>> d = op.getDelays()) {
+    if (std::optional<Attribute> d = op.getDelays()) {
+      IndexArray view = IndexArray::get(*d);
       if (depth <= 256)
-        shortDelays.assign(d->begin(), d->end());
+        shortDelays.assign(view.begin(), view.end());
       else
-        longDelays.assign(d->begin(), d->end());
+        longDelays.assign(view.begin(), view.end());
     }
     if (depth > 1)
       pending.assign(depth * outSize, T(0));
@@ -92,20 +104,24 @@ public:
 private:
   /// The weights as T, or as int32 when T is an integer type and every
   /// weight fits (the same values: T(int32_t(T(w))) == T(w)).
-  void setWeights(const std::vector<double> &values) {
+  void setWeights(const WeightArray &values) {
+    size_t n = size_t(values.size());
     if constexpr (std::is_integral_v<T>) {
-      bool narrow = std::all_of(values.begin(), values.end(), [](double v) {
-        T x = T(v);
-        return x >= INT32_MIN && x <= INT32_MAX;
-      });
+      bool narrow = true;
+      for (size_t i = 0; i < n && narrow; ++i) {
+        T x = T(values[int64_t(i)]);
+        narrow = x >= INT32_MIN && x <= INT32_MAX;
+      }
       if (narrow) {
-        narrowWeights.reserve(values.size());
-        for (double v : values)
-          narrowWeights.push_back(int32_t(T(v)));
+        narrowWeights.resize(n);
+        for (size_t i = 0; i < n; ++i)
+          narrowWeights[i] = int32_t(T(values[int64_t(i)]));
         return;
       }
     }
-    weights.assign(values.begin(), values.end());
+    weights.resize(n);
+    for (size_t i = 0; i < n; ++i)
+      weights[i] = T(values[int64_t(i)]);
   }
 
   /// One step with per-synapse weights `ws` (null: all are `weight`).
@@ -118,7 +134,7 @@ private:
         int64_t begin = rowPtr[s], end = rowPtr[s + 1];
         lastSources.push_back(uint32_t(s));
         lastEvents += end - begin;
-        const uint32_t *to = targets.data();
+        const uint32_t *to = targets;
         if (!ws) {
           T w = weight; // in a register: stores to out cannot change it
           for (int64_t syn = begin; syn < end; ++syn)
@@ -171,7 +187,9 @@ private:
 
   const Slot *input;
   std::vector<int64_t> rowPtr;
-  std::vector<uint32_t> targets;
+  // The IR's i32 blob, or ownTargets.
+  const uint32_t *targets = nullptr;
+  std::vector<uint32_t> ownTargets;
   // Per-synapse delays in one of the two, by the longest (depth > 1
   // means there are some).
   std::vector<uint8_t> shortDelays;

@@ -105,7 +105,8 @@ NetworkOp buildCuba(OpBuilder &b, const Config &c, const Csr &exc,
     // The spikes operand is patched once the population exists (a cycle).
     auto placeholder = b.create<AddOp>(loc, current, ValueRange{});
     auto proj = b.create<SparseProjectionOp>(
-        loc, current, placeholder.getOutput(), csr.rowPtr, csr.targets,
+        loc, current, placeholder.getOutput(),
+        b.getDenseI64ArrayAttr(csr.rowPtr), b.getDenseI64ArrayAttr(csr.targets),
         param(ctx, w), /*delays=*/nullptr, b.getStringAttr(name));
     return std::make_pair(proj, placeholder);
   };

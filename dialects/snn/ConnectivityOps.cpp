@@ -2,6 +2,7 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
+#include "dialects/snn/SynapseArrays.h"
 
 #include "llvm/Support/MathExtras.h"
 
@@ -256,47 +257,68 @@ LogicalResult AvgPool2dOp::verify() { return verifyPool(*this); }
 // Sparse projection, attention, reservoir
 //===----------------------------------------------------------------------===//
 
-DenseIntOrFPElementsAttr SparseProjectionOp::getWeightParam() {
-  return getWeights();
+Attribute SparseProjectionOp::getWeightParam() { return getWeights(); }
+
+int64_t SparseProjectionOp::getNumSynapses() {
+  return IndexArray::get(getTargets()).size();
 }
 
 int64_t SparseProjectionOp::getMaxDelay() {
-  int64_t maxDelay = 0;
-  if (std::optional<ArrayRef<int64_t>> delays = getDelays())
-    for (int64_t d : *delays)
-      maxDelay = std::max(maxDelay, d);
-  return maxDelay;
+  if (std::optional<Attribute> delays = getDelays())
+    return IndexArray::get(*delays).max();
+  return 0;
 }
 
 LogicalResult SparseProjectionOp::verify() {
   if (failed(verifyStaticIO(*this)))
     return failure();
+  // Blobs first: the views below read them.
+  if (failed(verifyIndexArray(*this, "row_ptr", getRowPtr(), {32, 64})) ||
+      failed(verifyIndexArray(*this, "targets", getTargets(), {32, 64})) ||
+      failed(verifyWeightArray(*this, "weights", getWeights())))
+    return failure();
+  std::optional<Attribute> delaysAttr = getDelays();
+  if (delaysAttr &&
+      failed(verifyIndexArray(*this, "delays", *delaysAttr, {8, 16, 32, 64})))
+    return failure();
   // Sources and targets are elements in row-major order.
   int64_t sources = staticTensor(getInput()).getNumElements();
   int64_t targets = staticTensor(getOutput()).getNumElements();
-  ArrayRef<int64_t> rowPtr = getRowPtr();
-  int64_t nnz = getNumSynapses();
-  if (int64_t(rowPtr.size()) != sources + 1)
+  IndexArray rowPtr = IndexArray::get(getRowPtr());
+  IndexArray targetArray = IndexArray::get(getTargets());
+  int64_t nnz = targetArray.size();
+  if (rowPtr.size() != sources + 1)
     return emitOpError() << "'row_ptr' must have " << sources + 1
                          << " entries (sources + 1), but has " << rowPtr.size();
-  if (rowPtr.front() != 0 || rowPtr.back() != nnz)
+  if (rowPtr[0] != 0 || rowPtr[rowPtr.size() - 1] != nnz)
     return emitOpError() << "'row_ptr' must run from 0 to the synapse count ("
                          << nnz << ")";
-  for (size_t s = 0; s + 1 < rowPtr.size(); ++s)
+  for (int64_t s = 0; s + 1 < rowPtr.size(); ++s)
     if (rowPtr[s] > rowPtr[s + 1])
       return emitOpError() << "'row_ptr' decreases at source " << s;
-  for (auto [i, t] : llvm::enumerate(getTargets()))
+  for (int64_t i = 0; i < nnz; ++i) {
+    int64_t t = targetArray[i];
     if (t < 0 || t >= targets)
       return emitOpError() << "synapse " << i << " targets neuron " << t
                            << ", outside [0, " << targets << ")";
-  if (failed(verifyParam(*this, "weights", getWeights(), nnz)))
-    return failure();
-  if (std::optional<ArrayRef<int64_t>> delays = getDelays()) {
-    if (int64_t(delays->size()) != nnz)
-      return emitOpError() << "'delays' has " << delays->size()
+  }
+  WeightArray weights = WeightArray::get(getWeights());
+  if (weights.size() != 1 && weights.size() != nnz)
+    return emitOpError() << "parameter 'weights' has " << weights.size()
+                         << " values, expected 1 or " << nnz
+                         << " (one per element)";
+  for (int64_t i = 0; i < weights.size(); ++i)
+    if (!std::isfinite(weights[i]))
+      return emitOpError() << "parameter 'weights' element " << i
+                           << " is not finite";
+  if (delaysAttr) {
+    IndexArray delays = IndexArray::get(*delaysAttr);
+    if (delays.size() != nnz)
+      return emitOpError() << "'delays' has " << delays.size()
                            << " entries for " << nnz << " synapses";
     int64_t longest = 0;
-    for (auto [i, d] : llvm::enumerate(*delays)) {
+    for (int64_t i = 0; i < nnz; ++i) {
+      int64_t d = delays[i];
       if (d < 0)
         return emitOpError() << "synapse " << i << " has negative delay " << d;
       if (d > kMaxSteps)

@@ -119,14 +119,23 @@ def SNN_SparseProjectionOp : SNN_ConnectivityOp<"sparse_projection",
     delay in steps (0 when `delays` is absent). Only nonzero inputs (spikes)
     are propagated. Output at step `t`, target `j`: the sum of
     `weight * x_s(t - delay)` over synapses to `j`.
+
+    Each array is inline (`array<i64>`; weights a dense elements attribute)
+    or, in large networks, a `dense_resource` blob: row pointers and
+    targets as i32 or i64, delays as i8, i16, i32 or i64, weights as f32,
+    f64 or integers, one per synapse. Bytecode files hold blobs as raw
+    bytes that snc reads in place.
   }];
-  let arguments = (ins AnyTensor:$input, DenseI64ArrayAttr:$row_ptr,
-                       DenseI64ArrayAttr:$targets, SNN_ParamAttr:$weights,
-                       OptionalAttr<DenseI64ArrayAttr>:$delays,
+  let arguments = (ins AnyTensor:$input, SNN_SynapseIndexAttr:$row_ptr,
+                       SNN_SynapseIndexAttr:$targets,
+                       SNN_SynapseWeightsAttr:$weights,
+                       OptionalAttr<SNN_SynapseIndexAttr>:$delays,
                        OptionalAttr<StrAttr>:$name);
   let results = (outs SNN_NumericTensor:$output);
   let extraClassDeclaration = [{
-    int64_t getNumSynapses() { return getTargets().size(); }
+    /// The number of targets (0 when `targets` is malformed: the verifier
+    /// says why).
+    int64_t getNumSynapses();
     int64_t getMaxDelay();
   }];
 }

@@ -116,6 +116,31 @@ def SNN_ParamAttr : Attr<
   let convertFromStorage = "$_self";
 }
 
+// A sparse projection's row pointers, targets or delays: inline
+// (array<i64>, readable in small tests) or a dense_resource blob of narrow
+// integers (large networks). Read through SynapseArrays.h's IndexArray;
+// the op's verifier checks the blob's element type, size and presence.
+def SNN_SynapseIndexAttr : Attr<
+    CPred<"::llvm::isa<::mlir::DenseI64ArrayAttr, "
+          "::mlir::DenseResourceElementsAttr>($_self)">,
+    "array<i64> or dense_resource blob of integers"> {
+  let storageType = "::mlir::Attribute";
+  let returnType = "::mlir::Attribute";
+  let convertFromStorage = "$_self";
+}
+
+// A sparse projection's weights: a parameter attribute (inline) or a
+// dense_resource blob of f32, f64 or integers. Read through
+// SynapseArrays.h's WeightArray.
+def SNN_SynapseWeightsAttr : Attr<
+    CPred<"::llvm::isa<::mlir::DenseIntOrFPElementsAttr, "
+          "::mlir::DenseResourceElementsAttr>($_self)">,
+    "per-synapse weights (dense elements or dense_resource blob)"> {
+  let storageType = "::mlir::Attribute";
+  let returnType = "::mlir::Attribute";
+  let convertFromStorage = "$_self";
+}
+
 class SNN_Op<string mnemonic, list<Trait> traits = []>
     : Op<SNN_Dialect, mnemonic, traits>;
 

@@ -40,10 +40,11 @@ def SNN_ProjectionOpInterface : OpInterface<"ProjectionOpInterface"> {
     population: its weights fold the gain of the population it feeds.
   }];
   let methods = [
-    InterfaceMethod<"The weights (one per synapse, in the op's layout).",
-      "::mlir::DenseIntOrFPElementsAttr", "getWeightParam", (ins), [{}],
-      [{ return $_op->template getAttrOfType<
-             ::mlir::DenseIntOrFPElementsAttr>("weight"); }]>,
+    InterfaceMethod<"The weights (one per synapse, in the op's layout): a "
+      "dense elements attribute, or (sparse_projection) a dense_resource "
+      "blob; read them through SynapseArrays.h's WeightArray.",
+      "::mlir::Attribute", "getWeightParam", (ins), [{}],
+      [{ return $_op->getAttr("weight"); }]>,
   ];
 }
 

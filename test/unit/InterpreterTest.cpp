@@ -9,6 +9,7 @@
 
 #include "runtime/Interpreter.h"
 #include "dialects/snn/SNNOps.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "passes/Pipelines.h"
 #include "runtime/Run.h"
 
@@ -575,8 +576,10 @@ snn.network @lsm(%x: tensor<4xf32>) -> (s: tensor<200xi1>) {
   module->walk([&](snn::SparseProjectionOp op) {
     if (op.getName() && *op.getName() == "res.recurrent") {
       m.sources = cast<RankedTensorType>(op.getInput().getType()).getDimSize(0);
-      m.rowPtr.assign(op.getRowPtr().begin(), op.getRowPtr().end());
-      m.targets.assign(op.getTargets().begin(), op.getTargets().end());
+      snn::IndexArray rowPtr = snn::IndexArray::get(op.getRowPtr());
+      snn::IndexArray targets = snn::IndexArray::get(op.getTargets());
+      m.rowPtr.assign(rowPtr.begin(), rowPtr.end());
+      m.targets.assign(targets.begin(), targets.end());
     }
   });
   llvm::raw_string_ostream os(m.ir);

@@ -3,6 +3,7 @@
 #include "tools/snc-netgen/NetworkGenerator.h"
 
 #include "dialects/snn/SNNOps.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "passes/SplitMix64.h"
 
 #include "mlir/IR/Builders.h"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -132,16 +134,23 @@ OwningOpRef<ModuleOp> generateNetwork(MLIRContext *context,
                      bool fromInputs, const std::string &opName) -> Value {
     Synapses synapses =
         connect(pre, post, fanIn, fromInputs, unit, shape.maxDelay, random);
-    int64_t count = int64_t(synapses.targets.size());
     NamedAttrList attrs;
     attrs.set("name", b.getStringAttr(opName));
-    attrs.set("row_ptr", b.getDenseI64ArrayAttr(synapses.rowPtr));
-    attrs.set("targets", b.getDenseI64ArrayAttr(synapses.targets));
+    // Large arrays become dense_resource blobs of narrow integers.
+    MLIRContext *ctx = b.getContext();
+    int64_t threshold = shape.inlineArrays ? std::numeric_limits<int64_t>::max()
+                                           : snn::kBlobThreshold;
+    attrs.set("row_ptr", snn::makeIndexArray(ctx, opName + ".row_ptr",
+                                             synapses.rowPtr, threshold));
+    attrs.set("targets", snn::makeIndexArray(ctx, opName + ".targets",
+                                             synapses.targets, threshold));
     attrs.set("weights",
-              DenseElementsAttr::get(RankedTensorType::get({count}, f32),
-                                     llvm::ArrayRef<float>(synapses.weights)));
+              snn::makeWeightArray(ctx, opName + ".weights",
+                                   llvm::ArrayRef<float>(synapses.weights),
+                                   threshold));
     if (shape.maxDelay > 0)
-      attrs.set("delays", b.getDenseI64ArrayAttr(synapses.delays));
+      attrs.set("delays", snn::makeDelayArray(ctx, opName + ".delays",
+                                              synapses.delays, threshold));
     return b.create<snn::SparseProjectionOp>(
         NameLoc::get(b.getStringAttr(opName)), TypeRange{numbersType(post)},
         ValueRange{input}, attrs.getAttrs());

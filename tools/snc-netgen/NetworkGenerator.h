@@ -29,6 +29,9 @@ struct NetworkShape {
   /// Per-synapse delays are uniform in 0..maxDelay steps (0: no delays).
   int64_t maxDelay = 7;
   uint64_t seed = 1;
+  /// Writes every array inline (array<i64>, dense<...>) instead of large
+  /// ones as dense_resource blobs: the same network, for comparisons.
+  bool inlineArrays = false;
 };
 
 /// Checks `shape`; on failure says why in `error`.

@@ -57,6 +57,10 @@ static cl::opt<int64_t>
 static cl::opt<int64_t>
     classes("classes", cl::desc("--kind cnn: output neurons"), cl::init(10));
 static cl::opt<uint64_t> seed("seed", cl::desc("Random seed"), cl::init(1));
+static cl::opt<bool> inlineArrays(
+    "inline-arrays",
+    cl::desc("Write every array inline, large ones too (default: large "
+             "arrays as dense_resource blobs)"));
 static cl::opt<std::string> name("name", cl::desc("Network symbol name"),
                                  cl::init("generated"));
 
@@ -108,6 +112,7 @@ int main(int argc, char **argv) {
   shape.synapsesPerNeuron = synapses;
   shape.maxDelay = maxDelay;
   shape.seed = seed;
+  shape.inlineArrays = inlineArrays;
   std::string error;
   if (!snc::netgen::checkShape(shape, error)) {
     errs() << "snc-netgen: error: " << error << "\n";

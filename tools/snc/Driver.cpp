@@ -71,7 +71,7 @@ static LogicalResult emitNIRDiagnostic(Diagnostic &diag) {
   return success();
 }
 
-Model::Model() {
+Model::Model() : sourceMgr(std::make_shared<llvm::SourceMgr>()) {
   context.getOrLoadDialect<snn::SNNDialect>();
   // Compiled output carries its mapping as nmc IR (snc compile).
   context.getOrLoadDialect<nmc::NMCDialect>();
@@ -80,7 +80,7 @@ Model::Model() {
   // Users get the diagnostic and its location, not a generic-form dump.
   context.printOpOnDiagnostic(false);
   diagnostics =
-      std::make_unique<SourceMgrDiagnosticHandler>(sourceMgr, &context);
+      std::make_unique<SourceMgrDiagnosticHandler>(*sourceMgr, &context);
   // Registered last, so it sees each diagnostic first.
   context.getDiagEngine().registerHandler(emitNIRDiagnostic);
 }
@@ -140,10 +140,11 @@ bool Model::load(llvm::StringRef modelPath, const NIRConventions &nirOptions) {
     reportError("cannot read '" + path + "': " + ec.message());
     return false;
   }
-  sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  sourceMgr->AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
   // Text or bytecode: the parser tells them apart by the bytecode's magic
-  // number, whatever the extension.
-  module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  // number, whatever the extension. Given the shared source manager, the
+  // bytecode reader keeps dense_resource blobs in the file's buffer.
+  module = parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
   return bool(module);
 }
 

@@ -13,6 +13,7 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,9 @@ public:
 
 private:
   mlir::MLIRContext context;
-  llvm::SourceMgr sourceMgr;
+  // Shared with the parser: blobs of a bytecode file stay in its (mapped)
+  // buffer instead of being copied into the context.
+  std::shared_ptr<llvm::SourceMgr> sourceMgr;
   std::unique_ptr<mlir::SourceMgrDiagnosticHandler> diagnostics;
   mlir::OwningOpRef<mlir::ModuleOp> module;
   std::string path;

@@ -134,7 +134,7 @@ snn.network @missing_targets(%s: tensor<3xi1>) -> () {
 // -----
 
 snn.network @row_ptr_not_array(%s: tensor<3xi1>) -> () {
-  // expected-error @+1 {{'snn.sparse_projection' op attribute 'row_ptr' failed to satisfy constraint: i64 dense array attribute}}
+  // expected-error @+1 {{'snn.sparse_projection' op attribute 'row_ptr' failed to satisfy constraint: array<i64> or dense_resource blob of integers}}
   %0 = snn.sparse_projection %s {row_ptr = array<i32: 0, 0, 0, 0>, targets = array<i64>, weights = dense<1.0> : tensor<f32>} : tensor<3xi1> -> tensor<2xf32>
   snn.output
 }
