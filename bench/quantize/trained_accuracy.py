@@ -10,29 +10,19 @@ Run from anywhere after `bash scripts/build.sh`, with Debian's Python
   /usr/bin/python3 bench/quantize/trained_accuracy.py
 """
 import os
-import subprocess
 import sys
 import tempfile
 
 import numpy as np
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.path.join(ROOT, "build", "bin")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from run import BIN, METHODS, ROOT, run  # noqa: E402
+
 FLAGS = ["--dt", "1e-4", "--cuba-current", "same-step", "--reset",
          "subtract"]
-METHODS = [
-    ("max-abs", ["--method", "max-abs"]),
-    ("search + adaptive rnd.", ["--method", "search",
-                                "--adaptive-rounding"]),
-    ("max-abs + fine state", ["--method", "max-abs", "--fine-state"]),
-    ("search + adaptive rnd. + fine state",
-     ["--method", "search", "--adaptive-rounding", "--fine-state"]),
-]
-
-
-def run(args):
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+# The methods that matter on this network (run.py has them all).
+SHOWN = ["max-abs", "search + adaptive rnd.", "max-abs + fine state",
+         "search + adaptive rnd. + fine state"]
 
 
 def outputs(model, flags, patterns, work):
@@ -66,6 +56,8 @@ def main():
     for cal_name, cal in [("1 training pattern", "braille-calib-0.npy"),
                           ("8 training patterns", "braille-calib-concat.npy")]:
         for name, method in METHODS:
+            if name not in SHOWN:
+                continue
             quantized = os.path.join(work, "q.mlir")
             run([os.path.join(BIN, "snc"), "quantize", model, *FLAGS,
                  "--target", "spinnaker2", "--calibrate",

@@ -1,6 +1,7 @@
 //===- CNNGenerator.cpp - large convolutional spiking networks ------------===//
 
 #include "tools/snc-netgen/CNNGenerator.h"
+#include "tools/snc-netgen/NetworkSkeleton.h"
 
 #include "dialects/snn/SNNOps.h"
 #include "passes/SplitMix64.h"
@@ -136,16 +137,11 @@ OwningOpRef<ModuleOp> generateCNN(MLIRContext *context, const CNNShape &shape,
   int64_t w = shape.width;
   auto inputType = RankedTensorType::get({2, w, w}, i1);
   auto outputType = RankedTensorType::get({shape.classes}, i1);
-  b.setInsertionPointToEnd(module->getBody());
-  auto network = b.create<snn::NetworkOp>(
-      loc, name, b.getFunctionType({inputType}, {outputType}),
-      b.getStrArrayAttr({"x"}), b.getStrArrayAttr({"spikes"}),
-      b.getF64FloatAttr(1e-3), /*scheme=*/nullptr);
-  Block *body = b.createBlock(&network.getBody(), {}, {inputType}, {loc});
-  b.setInsertionPointToStart(body);
+  Value networkInput =
+      createNetwork(b, *module, loc, name, inputType, outputType);
 
   SplitMix64 random(shape.seed);
-  Value previous = body->getArgument(0);
+  Value previous = networkInput;
   int64_t side = w;
   int number = 0;
   for (const ConvLayer &layer : convLayers(shape)) {

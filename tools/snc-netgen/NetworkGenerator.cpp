@@ -1,6 +1,7 @@
 //===- NetworkGenerator.cpp - large layered spiking networks --------------===//
 
 #include "tools/snc-netgen/NetworkGenerator.h"
+#include "tools/snc-netgen/NetworkSkeleton.h"
 
 #include "dialects/snn/SNNOps.h"
 #include "dialects/snn/SynapseArrays.h"
@@ -110,13 +111,8 @@ OwningOpRef<ModuleOp> generateNetwork(MLIRContext *context,
 
   Type inputType = spikesType(shape.inputs);
   Type outputType = spikesType(sizes.back());
-  b.setInsertionPointToEnd(module->getBody());
-  auto network = b.create<snn::NetworkOp>(
-      loc, name, b.getFunctionType({inputType}, {outputType}),
-      b.getStrArrayAttr({"x"}), b.getStrArrayAttr({"spikes"}),
-      b.getF64FloatAttr(1e-3), /*scheme=*/nullptr);
-  Block *body = b.createBlock(&network.getBody(), {}, {inputType}, {loc});
-  b.setInsertionPointToStart(body);
+  Value networkInput =
+      createNetwork(b, *module, loc, name, inputType, outputType);
 
   SplitMix64 random(shape.seed);
   // A fifth of each neuron's synapses come from its own layer.
@@ -156,7 +152,7 @@ OwningOpRef<ModuleOp> generateNetwork(MLIRContext *context,
         ValueRange{input}, attrs.getAttrs());
   };
 
-  Value previous = body->getArgument(0);
+  Value previous = networkInput;
   int64_t previousSize = shape.inputs;
   for (int64_t l = 0; l < shape.layers; ++l) {
     std::string layer = "layer" + std::to_string(l);
