@@ -78,8 +78,8 @@ std::vector<float> randomWeights(int64_t count, int64_t fanIn,
 } // namespace
 
 bool checkCNNShape(const CNNShape &shape, std::string &error) {
-  if (shape.width < 8 || shape.width % 8 != 0 || shape.width > 4096)
-    error = "--width must be a multiple of 8 in 8..4096";
+  if (shape.width < 16 || shape.width % 16 != 0 || shape.width > 4096)
+    error = "--width must be a multiple of 16 in 16..4096";
   else if (shape.channels < 1 || shape.channels > 1024)
     error = "--channels must be in 1..1024";
   else if (shape.classes < 1 || shape.classes > 65536)
@@ -98,11 +98,13 @@ CNNSize getCNNSize(const CNNShape &shape) {
         layer.outChannels * (layer.inChannels / layer.groups()) * taps * taps;
     side = out;
   }
-  // The pooling's windows tile the last layer: each of its neurons reaches
-  // every hidden neuron once.
-  int64_t last = convLayers(shape).back().outChannels * side * side;
-  size.neurons += hiddenSize(shape) + shape.classes;
-  size.synapses += last * hiddenSize(shape) + hiddenSize(shape) * shape.classes;
+  // The readout (generateCNN): pooling onto a 4 x 4 grid, each last-layer
+  // neuron reaching one pooled neuron; fc1 from every pooled neuron.
+  int64_t last = convLayers(shape).back().outChannels;
+  int64_t pooled = last * 16;
+  size.neurons += pooled + hiddenSize(shape) + shape.classes;
+  size.synapses += last * side * side + pooled * hiddenSize(shape) +
+                   hiddenSize(shape) * shape.classes;
   return size;
 }
 
@@ -120,14 +122,15 @@ OwningOpRef<ModuleOp> generateCNN(MLIRContext *context, const CNNShape &shape,
   auto named = [&](const std::string &opName) {
     return NameLoc::get(b.getStringAttr(opName));
   };
-  auto lif = [&](Value input, const std::string &opName) -> Value {
+  auto lif = [&](Value input, const std::string &opName,
+                 float threshold = 1.0f) -> Value {
     auto type = cast<RankedTensorType>(input.getType());
     NamedAttrList attrs;
     attrs.set("name", b.getStringAttr(opName));
     attrs.set("decay", scalar(0.875f));
     attrs.set("gain", scalar(1.0f));
     attrs.set("bias", scalar(0.0f));
-    attrs.set("v_threshold", scalar(1.0f));
+    attrs.set("v_threshold", scalar(threshold));
     attrs.set("v_reset", scalar(0.0f));
     return b.create<snn::DiscreteLIFOp>(
         named(opName), TypeRange{RankedTensorType::get(type.getShape(), i1)},
@@ -171,26 +174,33 @@ OwningOpRef<ModuleOp> generateCNN(MLIRContext *context, const CNNShape &shape,
     side = out;
   }
 
-  // Readout: 2x2 sum pooling, then two affine layers.
+  // Readout: sum pooling onto a 4 x 4 grid into a spiking layer, then two
+  // affine layers. The spiking pooled layer keeps fc1's fan-in at 64C (a
+  // SpiNNaker2 PE holds a few thousand synapses of one neuron; pooling
+  // composed straight into fc1 would give each of its neurons one synapse
+  // from every last-layer neuron, 65,536 at W = 128). Its threshold is half
+  // a spike below the window's size (a neuron fires above its threshold),
+  // so it fires about as often as its inputs.
   int64_t channels = convLayers(shape).back().outChannels;
-  int64_t pooled = side / 2;
+  int64_t window = side / 4;
   NamedAttrList poolAttrs;
   poolAttrs.set("name", b.getStringAttr("pool"));
-  poolAttrs.set("kernel_size", b.getDenseI64ArrayAttr({2, 2}));
-  poolAttrs.set("stride", b.getDenseI64ArrayAttr({2, 2}));
+  poolAttrs.set("kernel_size", b.getDenseI64ArrayAttr({window, window}));
+  poolAttrs.set("stride", b.getDenseI64ArrayAttr({window, window}));
   poolAttrs.set("padding", b.getDenseI64ArrayAttr({0, 0}));
   Value pool = b.create<snn::SumPool2dOp>(
-      named("pool"),
-      TypeRange{RankedTensorType::get({channels, pooled, pooled}, f32)},
+      named("pool"), TypeRange{RankedTensorType::get({channels, 4, 4}, f32)},
       ValueRange{previous}, poolAttrs.getAttrs());
-  int64_t features = channels * pooled * pooled;
+  Value pooledSpikes =
+      lif(pool, "lif_pool", /*threshold=*/float(window * window) - 0.5f);
+  int64_t features = channels * 16;
   NamedAttrList flattenAttrs;
   flattenAttrs.set("name", b.getStringAttr("flatten"));
   flattenAttrs.set("start_dim", b.getI64IntegerAttr(0));
   flattenAttrs.set("end_dim", b.getI64IntegerAttr(-1));
   Value flat = b.create<snn::FlattenOp>(
-      named("flatten"), TypeRange{RankedTensorType::get({features}, f32)},
-      ValueRange{pool}, flattenAttrs.getAttrs());
+      named("flatten"), TypeRange{RankedTensorType::get({features}, i1)},
+      ValueRange{pooledSpikes}, flattenAttrs.getAttrs());
 
   auto affine = [&](Value input, int64_t in, int64_t out, int64_t fanIn,
                     const std::string &opName) -> Value {
@@ -206,10 +216,8 @@ OwningOpRef<ModuleOp> generateCNN(MLIRContext *context, const CNNShape &shape,
                                    TypeRange{RankedTensorType::get({out}, f32)},
                                    ValueRange{input}, attrs.getAttrs());
   };
-  // Each pooled feature sums 4 neurons: the fan-in counts those.
-  Value hidden =
-      lif(affine(flat, features, hiddenSize(shape), 4 * features, "fc1"),
-          "lif_fc1");
+  Value hidden = lif(affine(flat, features, hiddenSize(shape), features, "fc1"),
+                     "lif_fc1");
   Value classes = lif(affine(hidden, hiddenSize(shape), shape.classes,
                              hiddenSize(shape), "fc2"),
                       "lif_fc2");

@@ -48,7 +48,7 @@ static cl::opt<int64_t>
              cl::init(7));
 static cl::opt<int64_t> width("width",
                               cl::desc("--kind cnn: input width and height "
-                                       "(a multiple of 8)"),
+                                       "(a multiple of 16)"),
                               cl::init(128));
 static cl::opt<int64_t>
     channels("channels",
