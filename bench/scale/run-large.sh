@@ -11,8 +11,8 @@
 # Usage: bench/scale/run-large.sh layered|cnn
 #   layered: NEURONS (1000000) in LAYERS (10), SYNAPSES per neuron (100):
 #            100M synapses
-#   cnn:     WIDTH (128) x WIDTH input, CHANNELS (16): 917,770 neurons,
-#            98.3M synapses
+#   cnn:     WIDTH (128) x WIDTH input, CHANNELS (16): 918,794 neurons,
+#            81.8M synapses
 # Environment: STEPS (100), DENSITY of the input spikes (0.05 layered,
 # 0.1 cnn), TARGET (spinnaker2-48), CHIPS (the mesh, WIDTHxHEIGHT; 12x8,
 # empty: the target's), SEED (1), MAPPING_FORMAT of the compiled IR
