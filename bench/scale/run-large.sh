@@ -15,7 +15,7 @@
 #            81.8M synapses
 # Environment: STEPS (100), DENSITY of the input spikes (0.05 layered,
 # 0.1 cnn), TARGET (spinnaker2-48), CHIPS (the mesh, WIDTHxHEIGHT; 12x8,
-# empty: the target's), SEED (1), MAPPING_FORMAT of the compiled IR
+# 16x12 for cnn; empty: the target's), SEED (1), MAPPING_FORMAT of the compiled IR
 # (bytecode; text), SNC_BUILD_DIR (build), KEEP=1 keeps the scratch
 # directory (WORK sets it).
 # Test on small sizes first, e.g. NEURONS=20000 or WIDTH=32 CHANNELS=4.
@@ -32,7 +32,11 @@ cd "$(dirname "$0")/../.."
 build=${SNC_BUILD_DIR:-build}
 steps=${STEPS:-100}
 target=${TARGET:-spinnaker2-48}
-chips=${CHIPS-12x8}
+# The CNN's convolutions expand into explicit synapses per PE, and its
+# slices need about 18,700 PEs: a 16 x 12 mesh (29,184 PEs).
+default_chips=12x8
+[ "$kind" = layered ] || default_chips=16x12
+chips=${CHIPS-$default_chips}
 seed=${SEED:-1}
 mapping_format=${MAPPING_FORMAT:-bytecode}
 mapping_file=mapping.mlir
