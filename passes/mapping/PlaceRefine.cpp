@@ -55,11 +55,14 @@ public:
     }
   }
 
-  void run(int maxPasses) {
+  void run(int maxPasses, int64_t workBudget) {
     for (int pass = 0; pass < maxPasses; ++pass) {
       bool changed = false;
-      for (int64_t s = 0; s < int64_t(chipOf.size()); ++s)
+      for (int64_t s = 0; s < int64_t(chipOf.size()); ++s) {
         changed |= improve(s);
+        if (work > workBudget)
+          return;
+      }
       if (!changed)
         return;
     }
@@ -67,10 +70,11 @@ public:
 
 private:
   /// Change of the star cost if slice s moved to chip `to`.
-  int64_t moveDelta(int64_t s, int64_t to) const {
+  int64_t moveDelta(int64_t s, int64_t to) {
     int64_t from = chipOf[s];
     if (from == to)
       return 0;
+    work += int64_t(destinationChips[s].size() + predecessors[s].size()) + 1;
     // s as a source: its own destinations stay, except itself.
     int64_t before = 0, after = 0;
     for (auto [chip, count] : destinationChips[s]) {
@@ -165,6 +169,8 @@ private:
   std::vector<bool> selfLoop;
   std::vector<ChipCounts> destinationChips;
   std::vector<std::vector<int64_t>> members;
+  // Chips and predecessors looked at by moveDelta so far.
+  int64_t work = 0;
 };
 
 } // namespace
@@ -172,9 +178,10 @@ private:
 void refinePlacement(const ChipDistances &distances, int64_t capacity,
                      const Partition &partition,
                      const std::vector<std::vector<int64_t>> &destinations,
-                     std::vector<int64_t> &chipOfSlice, int maxPasses) {
+                     std::vector<int64_t> &chipOfSlice, int maxPasses,
+                     int64_t workBudget) {
   Refiner(distances, capacity, partition, destinations, chipOfSlice)
-      .run(maxPasses);
+      .run(maxPasses, workBudget);
 }
 
 } // namespace snc::mapping

@@ -23,11 +23,16 @@ namespace snc::mapping {
 /// packets with: a move when the chip has a free PE, else a swap with the
 /// slice on that chip that completes the best exchange. Takes a change only
 /// when it lowers the cost, so the cost never rises. Stops after a pass
-/// without change or `maxPasses` passes. Deterministic.
+/// without change, `maxPasses` passes, or `workBudget` steps of cost
+/// evaluation (chips and predecessors looked at), which bounds its time on
+/// networks of many thousands of slices with large fan-ins (a CNN's
+/// pooling); the moves made so far are kept. Deterministic.
+constexpr int64_t kRefineWorkBudget = int64_t(2'000'000'000);
 void refinePlacement(const ChipDistances &distances, int64_t capacity,
                      const Partition &partition,
                      const std::vector<std::vector<int64_t>> &destinations,
-                     std::vector<int64_t> &chipOfSlice, int maxPasses);
+                     std::vector<int64_t> &chipOfSlice, int maxPasses,
+                     int64_t workBudget = kRefineWorkBudget);
 
 } // namespace snc::mapping
 

@@ -438,6 +438,29 @@ TEST(MappingPlaceTest, RefinementSwapsPairsTogether) {
             0);
 }
 
+TEST(MappingPlaceTest, RefinementStopsAtItsWorkBudget) {
+  // Four talking pairs, each split across two full chips: 8 per pair (4
+  // packets each way, one hop), 32. Slice 0's best exchange (a swap with
+  // slice 3) joins two pairs; with a budget of 1 step refinement stops
+  // after slice 0 (16), with the default one it joins all four (0).
+  Machine machine = mesh(2, 1, 1, 4);
+  Partition partition = slicesOfSizes({4, 4, 4, 4, 4, 4, 4, 4});
+  Destinations destinations = {{1}, {0}, {3}, {2}, {5}, {4}, {7}, {6}};
+  ChipDistances distances(machine, {0, 1});
+  auto cost = [&](const std::vector<int64_t> &chipOf) {
+    return costOf(machine, partition, destinations,
+                  onChips(machine, distances, chipOf));
+  };
+  std::vector<int64_t> chipOf = {0, 1, 0, 1, 0, 1, 0, 1};
+  EXPECT_EQ(cost(chipOf), 32);
+  refinePlacement(distances, 4, partition, destinations, chipOf, 4,
+                  /*workBudget=*/1);
+  EXPECT_EQ(cost(chipOf), 16);
+  std::vector<int64_t> full = {0, 1, 0, 1, 0, 1, 0, 1};
+  refinePlacement(distances, 4, partition, destinations, full, 4);
+  EXPECT_EQ(cost(full), 0);
+}
+
 TEST(MappingPlaceTest, RefinementMovesSelfLoopingSlices) {
   // Slice 0 sends only to itself; slice 1 sends to slices 0 and 2. Only
   // moving slice 0 beside slice 1 saves anything (slice 1's hop to chip 0);
