@@ -403,8 +403,8 @@ void LowerDelaysPass::rewriteProjection(ProjectionPlan &plan) {
     forEachSynapsePlan(op, minSlots, maxSlots, [&](const SynapsePlan &syn) {
       delays.push_back(syn.last);
     });
-    op.setDelaysAttr(makeDelayArray(op.getContext(), blobNameFor(op, "delays"),
-                                    delays));
+    op.setDelaysAttr(
+        makeDelayArray(op.getContext(), blobNameFor(op, "delays"), delays));
     return;
   }
   SmallVector<SynapsePlan> synapses;
