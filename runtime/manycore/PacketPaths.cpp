@@ -6,24 +6,37 @@
 
 namespace snc::manycore {
 
-PacketPaths::PacketPaths(const LoadedMachine &machine)
-    : machine(machine), cache(machine.machine, machine.routes) {}
+size_t PacketPathHash::operator()(const PacketPath &path) const {
+  // FNV-1a over the three lists, each preceded by its length.
+  uint64_t hash = 1469598103934665603ull;
+  auto mix = [&](uint64_t value) {
+    hash ^= value;
+    hash *= 1099511628211ull;
+  };
+  mix(path.destinations.size());
+  for (size_t d : path.destinations)
+    mix(d);
+  mix(path.links.size());
+  for (int64_t l : path.links)
+    mix(uint64_t(l));
+  mix(path.routers.size());
+  for (int64_t r : path.routers)
+    mix(uint64_t(r));
+  return size_t(hash);
+}
 
 const PacketPath *PacketPaths::find(int64_t sourcePe, uint32_t key,
                                     std::string &error) {
-  uint64_t id = (uint64_t(sourcePe) << 32) | key;
-  auto found = paths.find(id);
-  if (found != paths.end())
-    return &found->second;
-
   std::string message;
-  const std::vector<int64_t> *reached = cache.deliver(sourcePe, key, &message);
-  if (!reached) {
+  std::vector<int64_t> reached = mapping::deliver(
+      machine.machine, machine.routes, sourcePe, key, &message);
+  if (!message.empty()) {
     error = "packet of PE " + std::to_string(sourcePe) + ": " + message;
     return nullptr;
   }
   PacketPath path;
-  for (int64_t pe : *reached) {
+  path.destinations.reserve(reached.size());
+  for (int64_t pe : reached) {
     auto at = std::lower_bound(
         machine.pes.begin(), machine.pes.end(), pe,
         [](const LoadedPe &a, int64_t b) { return a.index < b; });
@@ -36,7 +49,7 @@ const PacketPath *PacketPaths::find(int64_t sourcePe, uint32_t key,
   }
   if (!walk(sourcePe, key, path, error))
     return nullptr;
-  return &paths.emplace(id, std::move(path)).first->second;
+  return &*paths.insert(std::move(path)).first;
 }
 
 bool PacketPaths::walk(int64_t sourcePe, uint32_t key, PacketPath &path,

@@ -13,7 +13,7 @@
 //    (runtime/neuron/IntegerNeuron.h) and, on a spike, sends a packet.
 //
 // A packet goes through the router tables exactly as the routers would
-// (mapping::RouteCache, Route.h). Each PE it reaches binary-searches its
+// (mapping::deliver, Route.h). Each PE it reaches binary-searches its
 // key table, takes the row of the source neuron and adds each synapse's
 // weight into ring[(t + delay) mod D][target]; a delay-0 synapse thus lands
 // in the slot its target PE reads later in the same step.

@@ -11,6 +11,7 @@
 #include "ManycoreSimSupport.h"
 
 #include "backends/spinnaker2/Images.h"
+#include "runtime/manycore/PacketPaths.h"
 #include "runtime/manycore/Simulator.h"
 
 #include <gtest/gtest.h>
@@ -221,6 +222,49 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<Case> &info) {
       return std::string(info.param.name);
     });
+
+// Paths are stored once per distinct content: every key of a slice routes
+// alike (Route.h), so the keys of one sending PE share one path, which
+// equals what the routers deliver for each of them.
+TEST(ManycoreSimTest, PacketPathsAreSharedWithinASlice) {
+  manycore::Network network = testNetwork(0x5eed + 2, 2);
+  mapping::Machine machine = smallMachine(3, 3, 2, 4);
+  Mapped mapped = mapNetwork(network, machine, true);
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  TempDir dir("packet_paths");
+  spinnaker2::ImageSummary summary;
+  spinnaker2::LoadedMachine loaded;
+  std::string error;
+  ASSERT_TRUE(spinnaker2::writeImages(mappedOf(network, mapped), {}, dir.path,
+                                      summary, error))
+      << error;
+  ASSERT_TRUE(spinnaker2::readImages(dir.path, loaded, error)) << error;
+
+  manycore::PacketPaths paths(loaded);
+  size_t senders = 0, keys = 0;
+  for (const spinnaker2::LoadedPe &pe : loaded.pes) {
+    if (!pe.sends)
+      continue;
+    ++senders;
+    const manycore::PacketPath *first = nullptr;
+    for (int64_t k = 0; k < pe.neurons(); ++k, ++keys) {
+      uint32_t key = pe.keyBase | uint32_t(k);
+      const manycore::PacketPath *path = paths.find(pe.index, key, error);
+      ASSERT_NE(path, nullptr) << error;
+      if (!first)
+        first = path;
+      EXPECT_EQ(path, first) << "PE " << pe.index << " neuron " << k;
+      std::vector<int64_t> reached;
+      for (size_t d : path->destinations)
+        reached.push_back(loaded.pes[d].index);
+      EXPECT_EQ(reached,
+                mapping::deliver(loaded.machine, loaded.routes, pe.index, key));
+    }
+  }
+  EXPECT_GT(keys, senders) << "no PE sends more than one key";
+  EXPECT_LE(paths.size(), senders);
+  EXPECT_GT(paths.size(), 0u);
+}
 
 /// Identity neurons: v = x, spike iff x > 0, reset to 0, no leak.
 manycore::Population relay(const std::string &name, int64_t size) {
