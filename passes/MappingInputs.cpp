@@ -93,6 +93,12 @@ LogicalResult checkMachine(nmc::MappingOp mapping,
 
 } // namespace
 
+std::vector<std::vector<int64_t>>
+snc::sliceDestinations(const MappingInputs &inputs) {
+  return mapping::synapseDestinations(*inputs.form, *inputs.network,
+                                      inputs.partition);
+}
+
 FailureOr<MappingInputs> snc::loadMappingInputs(nmc::MappingOp mapping,
                                                 snn::NetworkOp network,
                                                 ManycoreAnalysis &analysis,
@@ -104,6 +110,7 @@ FailureOr<MappingInputs> snc::loadMappingInputs(nmc::MappingOp mapping,
   MappingInputs inputs;
   inputs.networkOp = network;
   inputs.network = *mapped;
+  inputs.form = *analysis.getForm();
   // The slices were made for the network as it was: check that they still
   // cut its populations, in population order, exactly.
   auto slices = mapping.getSlices();
@@ -226,8 +233,7 @@ snc::loadMappedNetwork(nmc::MappingOp mapping, snn::NetworkOp network,
 
   // The check snn-route makes of its own tables, on whatever the IR holds.
   std::string error;
-  std::vector<std::vector<int64_t>> destinations =
-      mapping::sliceDestinations(*inputs->network, mapped.partition);
+  std::vector<std::vector<int64_t>> destinations = sliceDestinations(*inputs);
   if (!mapping::verifyRouting(mapped.machine, mapped.partition,
                               mapped.placement, destinations, mapped.keys,
                               mapped.tables, error)) {

@@ -43,12 +43,20 @@ struct MappingInputs {
   /// The target the mapping was made for, and its machine.
   TargetRef target;
   mapping::Machine machine;
-  /// The partitioner's view of the network (owned by the analysis).
+  /// The partitioner's view of the network and the form it was made from
+  /// (both owned by the analysis).
   const mapping::Network *network = nullptr;
+  const manycore::Network *form = nullptr;
   mapping::Partition partition;
   /// Slice index (as in `partition`) -> its op.
   std::vector<nmc::SliceOp> slices;
 };
+
+/// For every slice, the slices holding synapses of its neurons: where its
+/// packets must go (mapping::synapseDestinations). snn-place, snn-route
+/// and the check of a mapping's tables all use this one list.
+std::vector<std::vector<int64_t>>
+sliceDestinations(const MappingInputs &inputs);
 
 /// Rebuilds the partition from the slices, which must cut every population
 /// of the network, in order, into consecutive ranges, and the machine from

@@ -52,8 +52,7 @@ LogicalResult PlacePass::place(nmc::MappingOp mapping) {
     return failure();
   const mapping::Machine &machine = inputs->machine;
   const mapping::Partition &partition = inputs->partition;
-  std::vector<std::vector<int64_t>> destinations =
-      mapping::sliceDestinations(*inputs->network, partition);
+  std::vector<std::vector<int64_t>> destinations = sliceDestinations(*inputs);
 
   mapping::Placement sequential = mapping::placeSequential(machine, partition);
   mapping::Placement placement = sequential;

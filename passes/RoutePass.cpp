@@ -81,8 +81,7 @@ LogicalResult RoutePass::route(nmc::MappingOp mapping) {
     return failure();
   const mapping::Machine &machine = inputs->machine;
   const mapping::Partition &partition = inputs->partition;
-  std::vector<std::vector<int64_t>> destinations =
-      mapping::sliceDestinations(*inputs->network, partition);
+  std::vector<std::vector<int64_t>> destinations = sliceDestinations(*inputs);
 
   std::string error;
   mapping::KeyAllocation keys;

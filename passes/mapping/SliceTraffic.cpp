@@ -64,6 +64,46 @@ sliceDestinations(const Network &network, const Partition &partition) {
   return destinations;
 }
 
+std::vector<std::vector<int64_t>>
+synapseDestinations(const manycore::Network &network, const Network &mapped,
+                    const Partition &partition) {
+  const std::vector<Slice> &slices = partition.slices;
+  std::vector<SliceRange> ranges = populationSliceRanges(mapped, partition);
+  std::vector<std::vector<int64_t>> destinations(slices.size());
+  // Slice of each neuron, per population (int32: slices fit a machine).
+  std::vector<std::vector<int32_t>> sliceOf(mapped.populations.size());
+  for (size_t p = 0; p < mapped.populations.size(); ++p) {
+    sliceOf[p].assign(size_t(mapped.populations[p].size), -1);
+    for (int64_t s = ranges[p].first; s < ranges[p].first + ranges[p].count;
+         ++s)
+      std::fill(sliceOf[p].begin() + slices[size_t(s)].lo,
+                sliceOf[p].begin() + slices[size_t(s)].hi, int32_t(s));
+  }
+  // Synapses come sorted by pre neuron, so one pre slice's synapses are
+  // consecutive: a mark per post slice (the pre slice that last added it)
+  // keeps each list short; the sort below makes it exact in any order.
+  std::vector<int64_t> addedFor(slices.size(), -1);
+  for (const manycore::Projection &projection : network.projections) {
+    const std::vector<int32_t> &preSlice = sliceOf[size_t(projection.source)];
+    const std::vector<int32_t> &postSlice = sliceOf[size_t(projection.target)];
+    std::fill(addedFor.begin(), addedFor.end(), -1);
+    for (const manycore::Synapse &synapse : projection.synapses) {
+      int32_t from = preSlice[size_t(synapse.pre)];
+      int32_t to = postSlice[size_t(synapse.post)];
+      if (from < 0 || to < 0 || addedFor[size_t(to)] == from)
+        continue;
+      addedFor[size_t(to)] = from;
+      destinations[size_t(from)].push_back(to);
+    }
+  }
+  for (std::vector<int64_t> &list : destinations) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    list.shrink_to_fit();
+  }
+  return destinations;
+}
+
 std::vector<SliceTraffic>
 sliceTraffic(const Partition &partition,
              const std::vector<std::vector<int64_t>> &destinations) {

@@ -60,6 +60,11 @@ struct KeyTableEntry {
   uint32_t rowsOffset = 0, rowCount = 0, rowIndexBytes = 0;
 };
 
+/// Consecutive entries of a key table.
+struct KeyTableSpan {
+  const KeyTableEntry *begin = nullptr, *end = nullptr;
+};
+
 /// One PE's memory, decoded except for its synaptic rows, which stay the
 /// bytes the PE would walk.
 struct LoadedPe {
@@ -86,7 +91,16 @@ struct LoadedPe {
 
   int64_t neurons() const { return hi - lo; }
   /// The entry whose keys hold `key` (binary search), or null.
-  const KeyTableEntry *findEntry(uint32_t key) const;
+  const KeyTableEntry *findEntry(uint32_t key) const {
+    return findEntry(
+        KeyTableSpan{keyTable.data(), keyTable.data() + keyTable.size()}, key);
+  }
+  /// The entries that can hold a key in [first, last]: a sender's keys
+  /// usually meet one or two of a receiver's many entries.
+  KeyTableSpan entriesFor(uint32_t first, uint32_t last) const;
+  /// The entry of `span` whose keys hold `key`, or null; `span` must
+  /// contain every entry that can hold `key` (entriesFor).
+  static const KeyTableEntry *findEntry(KeyTableSpan span, uint32_t key);
   /// The row of source neuron `j` of `entry` (empty when it has none).
   RowView row(const KeyTableEntry &entry, uint32_t j) const {
     return rowOfBlock(rows.data() + entry.rowsOffset, entry.rowCount, j);

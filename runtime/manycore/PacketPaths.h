@@ -11,6 +11,12 @@
 // distinct content (interned), and a key costs only the caller's pointer.
 // Keeping a path per key held about 9 KB per sending neuron of a CNN.
 //
+// Where a packet goes depends only on the router entries it matches, chip
+// by chip in the order it reaches them. So each source PE remembers the
+// entries its last packet matched and that packet's path: a key that
+// matches the same entries takes the same path, found by one walk without
+// sorting, mapping PEs or hashing.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef SNC_RUNTIME_MANYCORE_PACKETPATHS_H
@@ -20,6 +26,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -54,11 +61,25 @@ public:
   size_t size() const { return paths.size(); }
 
 private:
-  bool walk(int64_t sourcePe, uint32_t key, PacketPath &path,
-            std::string &error) const;
+  /// Follows `key` from `sourcePe` as the routers would, recording the
+  /// entry each router matched (null: default routing) in visit order, and
+  /// the path's links and routers. False if it leaves the mesh or visits
+  /// more routers than there are chips (mapping::deliver names the error).
+  bool walk(int64_t sourcePe, uint32_t key,
+            std::vector<const mapping::RouterEntry *> &matched,
+            PacketPath &path) const;
+
+  struct LastPacket {
+    std::vector<const mapping::RouterEntry *> matched;
+    const PacketPath *path = nullptr;
+  };
 
   const LoadedMachine &machine;
   std::unordered_set<PacketPath, PacketPathHash> paths;
+  std::unordered_map<int64_t, LastPacket> lastOfSource;
+  /// Scratch of find(), kept to avoid an allocation per call.
+  std::vector<const mapping::RouterEntry *> matched;
+  PacketPath scratch;
 };
 
 } // namespace snc::manycore

@@ -41,7 +41,15 @@ private:
   /// Per sending PE and neuron, its packet's path once found (a hash
   /// lookup per packet was a tenth of the simulation).
   std::vector<std::vector<const PacketPath *>> pathOf;
-
+  /// Per sending PE: the path its last packet took and, per destination,
+  /// the key table entries that can hold one of the PE's keys. Searching
+  /// those instead of the whole table saves most of a binary search per
+  /// delivery (it was 40 % of a CNN's simulation).
+  struct SenderEntries {
+    const PacketPath *path = nullptr;
+    std::vector<KeyTableSpan> spans;
+  };
+  std::vector<SenderEntries> senderEntries;
   std::vector<std::vector<runtime::IntegerNeuronState>> state;
   std::vector<std::vector<int64_t>> ring;
   /// Output indices per population.
@@ -60,6 +68,7 @@ bool Simulation::run(int64_t steps, std::string &error,
     state.push_back(pe.state);
     ring.push_back(pe.ring);
     pathOf.emplace_back(pe.sends ? size_t(pe.neurons()) : 0, nullptr);
+    senderEntries.emplace_back();
     PeActivity activity;
     activity.pe = pe.index;
     stats.pes.push_back(activity);
@@ -145,12 +154,26 @@ bool Simulation::send(size_t source, int64_t local, int64_t t,
                        [size_t(link % mapping::kLinks)];
   for (int64_t chip : path->routers)
     ++stats.routerPackets[size_t(chip)];
-  for (size_t d : path->destinations) {
+  SenderEntries &entries = senderEntries[source];
+  if (entries.path != path) {
+    // from's keys are keyBase | k for k < neurons: between keyBase and
+    // keyBase with every bit below n - 1's highest set.
+    uint32_t low = uint32_t(std::max<int64_t>(from.neurons() - 1, 0));
+    for (int shift = 1; shift < 32; shift <<= 1)
+      low |= low >> shift;
+    entries.path = path;
+    entries.spans.clear();
+    for (size_t d : path->destinations)
+      entries.spans.push_back(
+          machine.pes[d].entriesFor(from.keyBase, from.keyBase | low));
+  }
+  for (size_t i = 0; i < path->destinations.size(); ++i) {
+    size_t d = path->destinations[i];
     const LoadedPe &to = machine.pes[d];
     ++received[d];
     ++stats.packetsDelivered;
     ++stats.pes[d].packetsReceived;
-    const KeyTableEntry *entry = to.findEntry(key);
+    const KeyTableEntry *entry = LoadedPe::findEntry(entries.spans[i], key);
     if (!entry) {
       ++stats.packetsUnmatched;
       ++stats.pes[d].packetsUnmatched;
