@@ -1058,7 +1058,16 @@ LogicalResult Quantizer::planProjectionWeights(Operation *op,
   }
   // Not held while the context copies the integer weights.
   levels = {};
-  if (sparse && cast<ShapedType>(weight.getType()).getRank() == 1) {
+  if (sparse && cast<ShapedType>(weight.getType()).getRank() == 0 &&
+      llvm::all_equal(narrow)) {
+    // One weight for every synapse stays one.
+    setAttr(op, weightName,
+            DenseIntElementsAttr::get(
+                RankedTensorType::get({}, IntegerType::get(ctx, 32)),
+                ArrayRef<int32_t>(narrow.empty() ? 0 : narrow.front())));
+  } else if (sparse) {
+    // One level per synapse (a single float weight may quantize to
+    // different levels at different output scales).
     setAttr(op, weightName,
             makeWeightArray(ctx, blobNameFor(op, weightName), narrow));
   } else {

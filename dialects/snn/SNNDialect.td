@@ -116,8 +116,7 @@ def SNN_FloatTensor : TensorOf<[AnyFloat]>;
 def SNN_ParamAttr : Attr<
     CPred<"::llvm::isa<::mlir::DenseIntOrFPElementsAttr, "
           "::mlir::DenseResourceElementsAttr>($_self)">,
-    "per-neuron parameter (one value, or one per neuron; dense elements or "
-    "dense_resource blob)"> {
+    "per-neuron parameter (one value, or one per neuron)"> {
   let storageType = "::mlir::ElementsAttr";
   let returnType = "::mlir::ElementsAttr";
   let convertFromStorage = "$_self";
