@@ -42,13 +42,13 @@ mlir::ElementsAttr makeParam(mlir::MLIRContext *ctx,
                              llvm::ArrayRef<double> values,
                              llvm::StringRef blobName = "param");
 
-/// A parameter of type `type` (f32, f64 or a signless integer of 8 to 64
-/// bits) holding `values` converted to its element type: inline below
-/// `threshold` (kBlobThreshold) elements, else a blob named after
-/// `blobName` (all inline with INT64_MAX, for comparisons; equal values
-/// always inline, as a splat). Writers of
-/// weights (the NIR importer, snn-quantize) use it so large arrays are
-/// neither uniqued nor copied.
+/// A parameter of type `type` (f32, f64 or a signless integer) holding
+/// `values` converted to its element type: inline below `threshold`
+/// (kBlobThreshold) elements or when all are equal (a splat), else a blob
+/// of f32, f64 or i8..i64 named after `blobName` (all inline with
+/// INT64_MAX, for comparisons). Writers of weights (the NIR importer,
+/// snn-quantize, snc-netgen) use it so large arrays are neither uniqued nor
+/// copied.
 mlir::ElementsAttr makeParamOfType(mlir::ShapedType type,
                                    llvm::ArrayRef<double> values,
                                    llvm::StringRef blobName,
