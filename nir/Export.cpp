@@ -13,7 +13,8 @@ using namespace snc::snn;
 namespace snc::nir {
 namespace {
 
-Array toArray(DenseIntOrFPElementsAttr attr) {
+/// A parameter (inline or a blob) as a NIR array.
+Array toArray(ElementsAttr attr) {
   Array a;
   Type elt = attr.getElementType();
   a.kind = elt.isF32()           ? Array::Kind::F32
@@ -141,7 +142,7 @@ LogicalResult Exporter::checkFiring(Operation *op) {
 }
 
 LogicalResult Exporter::exportOp(Operation *op, Node &node) {
-  auto copy = [&](StringRef to, DenseIntOrFPElementsAttr attr) {
+  auto copy = [&](StringRef to, ElementsAttr attr) {
     node.arrays[to.str()] = toArray(attr);
   };
   if (op->hasAttr("v_init"))

@@ -11,6 +11,7 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
+#include "dialects/snn/SynapseArrays.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -630,25 +631,35 @@ public:
   NetworkBuilder(MLIRContext *ctx, const ImportOptions &options)
       : ctx(ctx), b(ctx), options(options) {}
 
-  DenseIntOrFPElementsAttr param(const Array &a) {
+  /// A parameter from the file's array, converted to f32 or f64 straight
+  /// into its storage: inline when small, else a dense_resource blob named
+  /// after `blobName` (weights of large layers are neither uniqued nor
+  /// copied again).
+  ElementsAttr param(const Array &a, StringRef blobName) {
+    Type elt = a.kind == Array::Kind::F32 ? Type(b.getF32Type())
+                                          : Type(b.getF64Type());
+    return makeParamOfType(RankedTensorType::get(a.shape, elt), a.values,
+                           blobName);
+  }
+
+  /// The dataset `name`, or NIR's default for it when the file omits it.
+  ElementsAttr paramOr(const Node &node, StringRef path, const char *name,
+                       double fallback) {
+    if (const Array *a = node.find(name))
+      return param(*a, blobNameFor(path, name));
+    return makeParam(ctx, {fallback});
+  }
+
+  /// Metadata stays inline: it is text for readers, not data to simulate.
+  DenseElementsAttr inlineArray(const Array &a) {
     Type elt = a.kind == Array::Kind::F32 ? Type(b.getF32Type())
                                           : Type(b.getF64Type());
     auto type = RankedTensorType::get(a.shape, elt);
     if (a.kind == Array::Kind::F32) {
       std::vector<float> values(a.values.begin(), a.values.end());
-      return cast<DenseIntOrFPElementsAttr>(
-          DenseElementsAttr::get(type, ArrayRef<float>(values)));
+      return DenseElementsAttr::get(type, ArrayRef<float>(values));
     }
-    return cast<DenseIntOrFPElementsAttr>(
-        DenseElementsAttr::get(type, ArrayRef<double>(a.values)));
-  }
-
-  /// The dataset `name`, or NIR's default for it when the file omits it.
-  DenseIntOrFPElementsAttr paramOr(const Node &node, const char *name,
-                                   double fallback) {
-    if (const Array *a = node.find(name))
-      return param(*a);
-    return makeParam(ctx, {fallback});
+    return DenseElementsAttr::get(type, ArrayRef<double>(a.values));
   }
 
   Attribute metadata(const Metadata &entries) {
@@ -659,7 +670,7 @@ public:
       else if (value.array.numElements() == 1 && value.array.shape.empty())
         attrs.set(key, b.getF64FloatAttr(value.array.values.front()));
       else
-        attrs.set(key, param(value.array));
+        attrs.set(key, inlineArray(value.array));
     }
     return attrs.getDictionary(ctx);
   }
@@ -796,7 +807,7 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
       attrs.set("nir.metadata", nb.metadata(node.metadata));
     auto copy = [&](const char *from, const char *to) {
       if (const Array *a = node.find(from))
-        attrs.set(to, nb.param(*a));
+        attrs.set(to, nb.param(*a, blobNameFor(n.path, to)));
     };
     auto ints = [&](const char *name, size_t dims) {
       attrs.set(name, b.getDenseI64ArrayAttr(window(node, name, dims)));
@@ -804,7 +815,7 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
     auto firing = [&]() {
       copy("v_threshold", "v_threshold");
       if (options.reset == ResetPolicy::File)
-        attrs.set("v_reset", nb.paramOr(node, "v_reset", 0.0));
+        attrs.set("v_reset", nb.paramOr(node, n.path, "v_reset", 0.0));
       else
         attrs.set("v_reset", makeParam(ctx, {0.0}));
       attrs.set("reset",
@@ -886,7 +897,7 @@ void Importer::build(ModuleOp module, const std::string &fileName) {
       copy("tau_mem", "tau_mem");
       copy("r", "r");
       copy("v_leak", "v_leak");
-      attrs.set("w_in", nb.paramOr(node, "w_in", 1.0));
+      attrs.set("w_in", nb.paramOr(node, n.path, "w_in", 1.0));
       attrs.set("current_timing",
                 CurrentTimingAttr::get(ctx, options.cubaCurrent));
       if (t == "CubaLI") {

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "passes/Passes.h"
 
 #include "mlir/IR/Builders.h"
@@ -33,7 +34,7 @@ public:
       : op(op), dt(dt), scheme(scheme), n(n) {}
 
   /// Per-step decay of a state with time constant `tau` (named `name`).
-  Values decay(DenseIntOrFPElementsAttr tau, StringRef name) const {
+  Values decay(ElementsAttr tau, StringRef name) const {
     Values out = paramValues(tau, n);
     warnIfCoarse(out, name);
     for (double &t : out)
@@ -43,7 +44,7 @@ public:
 
   /// Weight of a held input in tau dv/dt = -v + x over one step: dt/tau for
   /// Euler, 1 - exp(-dt/tau) for exact (computed without cancellation).
-  Values inputWeight(DenseIntOrFPElementsAttr tau) const {
+  Values inputWeight(ElementsAttr tau) const {
     Values out = paramValues(tau, n);
     for (double &t : out)
       t = scheme == IntegrationScheme::Exact ? -std::expm1(-dt / t) : dt / t;
@@ -51,16 +52,14 @@ public:
   }
 
   /// dv/dt = r x integrated over one step.
-  Values integratorGain(DenseIntOrFPElementsAttr r) const {
+  Values integratorGain(ElementsAttr r) const {
     Values out = paramValues(r, n);
     for (double &v : out)
       v *= dt;
     return out;
   }
 
-  Values values(DenseIntOrFPElementsAttr attr) const {
-    return paramValues(attr, n);
-  }
+  Values values(ElementsAttr attr) const { return paramValues(attr, n); }
 
 private:
   /// Euler is unstable or wrong-signed once dt reaches a time constant.
@@ -172,19 +171,18 @@ LogicalResult DiscretizePass::discretize(Operation *op,
   StepFormulas step(op, dt, scheme, n);
   NamedAttrList attrs;
   auto set = [&](StringRef name, const Values &values) {
-    attrs.set(name, makeParam(ctx, values));
+    attrs.set(name, makeParam(ctx, values, blobNameFor(op, name)));
   };
   // Membrane: tau dv/dt = (v_leak - v) + r x.
-  auto leakyMembrane = [&](DenseIntOrFPElementsAttr tau,
-                           DenseIntOrFPElementsAttr r,
-                           DenseIntOrFPElementsAttr vLeak) {
+  auto leakyMembrane = [&](ElementsAttr tau, ElementsAttr r,
+                           ElementsAttr vLeak) {
     Values weight = step.inputWeight(tau);
     set("decay",
         step.decay(tau, isa<CubaLIOp, CubaLIFOp>(op) ? "tau_mem" : "tau"));
     set("gain", times(weight, step.values(r)));
     set("bias", times(weight, step.values(vLeak)));
   };
-  auto integratorMembrane = [&](DenseIntOrFPElementsAttr r) {
+  auto integratorMembrane = [&](ElementsAttr r) {
     set("decay", Values(n, 1.0));
     set("gain", step.integratorGain(r));
     set("bias", Values(n, 0.0));
@@ -193,8 +191,7 @@ LogicalResult DiscretizePass::discretize(Operation *op,
   // step, as NIR's reference implementation integrates it: the gain is
   // w_in dt/tau_syn (Euler) or w_in (1 - exp(-dt/tau_syn)) (exact), so
   // snnTorch's exported w_in = tau_syn/dt gives its per-step gain of 1.
-  auto synapse = [&](DenseIntOrFPElementsAttr tauSyn,
-                     DenseIntOrFPElementsAttr wIn) {
+  auto synapse = [&](ElementsAttr tauSyn, ElementsAttr wIn) {
     set("syn_decay", step.decay(tauSyn, "tau_syn"));
     set("syn_gain", times(step.inputWeight(tauSyn), step.values(wIn)));
   };

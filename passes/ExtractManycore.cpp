@@ -157,8 +157,7 @@ unsigned widthOf(Type type) {
   return cast<ShapedType>(type).getElementTypeBitWidth();
 }
 
-std::vector<int64_t> intParam(DenseIntOrFPElementsAttr attr, int64_t n,
-                              int64_t fallback) {
+std::vector<int64_t> intParam(Attribute attr, int64_t n, int64_t fallback) {
   if (!attr)
     return std::vector<int64_t>(size_t(n), fallback);
   std::vector<double> values = paramValues(attr, n);
@@ -249,8 +248,7 @@ LogicalResult Extractor::addPopulations() {
     runtime::IntegerNeuronFormat &f = population.format;
     runtime::IntegerNeuronParams &p = population.params;
     auto read = [&](StringRef attr, int64_t fallback) {
-      return intParam(op->getAttrOfType<DenseIntOrFPElementsAttr>(attr), n,
-                      fallback);
+      return intParam(op->getAttr(attr), n, fallback);
     };
     if (auto threshold = dyn_cast<ThresholdOp>(op)) {
       // y = x > t is a memoryless neuron: v = x, spike iff v > t.
@@ -457,7 +455,8 @@ template <typename Op> void composeConv(Op conv, FormRef in, FormBuilder &out) {
   int64_t cinPerGroup = cin / groups, coutPerGroup = cout / groups;
   std::vector<int64_t> w =
       intParam(conv.getWeight(), cout * cinPerGroup * kh * kw, 0);
-  std::vector<int64_t> b = intParam(conv.getBias().value_or(nullptr), cout, 0);
+  std::vector<int64_t> b =
+      intParam(conv.getBias().value_or(ElementsAttr()), cout, 0);
   inTwoRounds(out, [&] {
     for (int64_t co = 0; co < cout; ++co) {
       int64_t group = co / coutPerGroup;

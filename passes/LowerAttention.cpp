@@ -102,7 +102,7 @@ private:
     return integer ? Type(IntegerType::get(ctx, format.valueBits))
                    : Type(Float32Type::get(ctx));
   }
-  DenseIntOrFPElementsAttr constant(int64_t value) const {
+  ElementsAttr constant(int64_t value) const {
     if (integer)
       return DenseIntElementsAttr::get(
           RankedTensorType::get({}, IntegerType::get(ctx, 64)),

@@ -70,7 +70,7 @@ Synapses drawSynapses(ReservoirOp op) {
   return syn;
 }
 
-DenseIntOrFPElementsAttr scalar(Builder &b, double value) {
+ElementsAttr scalar(Builder &b, double value) {
   return makeParam(b.getContext(), {value});
 }
 

@@ -80,19 +80,16 @@ int64_t maxSigned(unsigned bits) {
 }
 
 /// An integer parameter: a scalar when all values agree, else one per
-/// element in `shape`.
-DenseIntElementsAttr intParam(MLIRContext *ctx, ArrayRef<int64_t> values,
-                              ArrayRef<int64_t> shape, unsigned width = 64) {
+/// element in `shape` (a blob named `blobName` when large).
+ElementsAttr intParam(StringRef blobName, MLIRContext *ctx,
+                      ArrayRef<int64_t> values, ArrayRef<int64_t> shape,
+                      unsigned width = 64) {
   auto elt = IntegerType::get(ctx, width);
   bool uniform = llvm::all_equal(values);
   if (uniform)
     return DenseIntElementsAttr::get(RankedTensorType::get({}, elt),
                                      ArrayRef<int64_t>(values.front()));
-  auto type = RankedTensorType::get(shape, elt);
-  if (width == 64)
-    return DenseIntElementsAttr::get(type, values);
-  std::vector<int32_t> narrow(values.begin(), values.end());
-  return DenseIntElementsAttr::get(type, ArrayRef<int32_t>(narrow));
+  return makeParamOfType(RankedTensorType::get(shape, elt), values, blobName);
 }
 
 /// The projection kinds whose weights fold a population's gain.
@@ -661,7 +658,8 @@ LogicalResult Quantizer::planThreshold(ThresholdOp op) {
   for (int64_t e = 0; e < n; ++e)
     q[size_t(e)] = int64_t(std::floor(t[size_t(e)] * (*in)->at(e)));
   setAttr(op, "threshold",
-          intParam(ctx, q, cast<ShapedType>(op.getType()).getShape()));
+          intParam(blobNameFor(op, "threshold"), ctx, q,
+                   cast<ShapedType>(op.getType()).getShape()));
   return success();
 }
 
@@ -680,11 +678,11 @@ LogicalResult Quantizer::forEachWeight(
     visit(out, in, w * fold(out) / source.at(in));
   };
   if (isa<AffineOp, LinearOp>(op)) {
-    auto weight = op->getAttrOfType<DenseIntOrFPElementsAttr>("weight");
-    Values w = paramValues(weight);
+    // Inline or a blob, read in place.
+    WeightArray w = WeightArray::get(op->getAttr("weight"));
     for (int64_t o = 0; o < nOut; ++o)
       for (int64_t i = 0; i < nIn; ++i)
-        emit(o, i, w[size_t(o * nIn + i)]);
+        emit(o, i, w.at(o * nIn + i));
     return success();
   }
   if (auto sparse = dyn_cast<SparseProjectionOp>(op)) {
@@ -698,13 +696,13 @@ LogicalResult Quantizer::forEachWeight(
   }
   // Convolutions share a kernel across positions: the fold factor and the
   // source scale must be uniform per output and input channel.
-  auto weight = op->getAttrOfType<DenseIntOrFPElementsAttr>("weight");
+  auto weight = cast<ElementsAttr>(op->getAttr("weight"));
   auto wShape = cast<ShapedType>(weight.getType()).getShape();
   int64_t groups = op->getAttrOfType<IntegerAttr>("groups").getInt();
   int64_t cOut = wShape[0], cInPerGroup = wShape[1];
   int64_t kernel = weight.getNumElements() / (cOut * cInPerGroup);
   int64_t outPlane = nOut / cOut, inPlane = nIn / inType.getShape()[0];
-  Values w = paramValues(weight);
+  WeightArray w = WeightArray::get(weight);
   for (int64_t co = 0; co < cOut; ++co) {
     double f = fold(co * outPlane);
     for (int64_t k = 1; k < outPlane; ++k)
@@ -724,7 +722,7 @@ LogicalResult Quantizer::forEachWeight(
                  << inChannel << " has mixed scales";
       for (int64_t k = 0; k < kernel; ++k)
         visit(co * outPlane, inChannel,
-              w[size_t((co * cInPerGroup + ci) * kernel + k)] * f / s);
+              w.at((co * cInPerGroup + ci) * kernel + k) * f / s);
     }
   }
   return success();
@@ -1060,18 +1058,29 @@ LogicalResult Quantizer::planProjectionWeights(Operation *op,
   }
   // Not held while the context copies the integer weights.
   levels = {};
-  if (sparse && cast<ShapedType>(weight.getType()).getRank() == 1) {
+  if (sparse && cast<ShapedType>(weight.getType()).getRank() == 0 &&
+      llvm::all_equal(narrow)) {
+    // One weight for every synapse stays one.
+    setAttr(op, weightName,
+            DenseIntElementsAttr::get(
+                RankedTensorType::get({}, IntegerType::get(ctx, 32)),
+                ArrayRef<int32_t>(narrow.empty() ? 0 : narrow.front())));
+  } else if (sparse) {
+    // One level per synapse (a single float weight may quantize to
+    // different levels at different output scales).
     setAttr(op, weightName,
             makeWeightArray(ctx, blobNameFor(op, weightName), narrow));
   } else {
+    // Large weights become a blob, as makeWeightArray does for sparse ones.
     auto type =
         cast<ShapedType>(weight.getType()).clone(IntegerType::get(ctx, 32));
     setAttr(op, weightName,
-            DenseIntElementsAttr::get(type, ArrayRef<int32_t>(narrow)));
+            makeParamOfType(type, ArrayRef<int32_t>(narrow),
+                            blobNameFor(op, weightName)));
   }
 
   // The bias enters the accumulator at the output scale.
-  if (auto bias = op->getAttrOfType<DenseIntOrFPElementsAttr>("bias")) {
+  if (auto bias = dyn_cast_or_null<ElementsAttr>(op->getAttr("bias"))) {
     auto outShape = cast<ShapedType>(op->getResult(0).getType()).getShape();
     int64_t nOut = numElements(op->getResult(0).getType());
     Values b = paramValues(bias);
@@ -1082,7 +1091,8 @@ LogicalResult Quantizer::planProjectionWeights(Operation *op,
     (void)outShape;
     auto biasType =
         cast<ShapedType>(bias.getType()).clone(IntegerType::get(ctx, 64));
-    setAttr(op, "bias", DenseIntElementsAttr::get(biasType, ArrayRef(qb)));
+    setAttr(op, "bias",
+            makeParamOfType(biasType, ArrayRef(qb), blobNameFor(op, "bias")));
   }
   setResultType(op, intType());
   return success();
@@ -1152,7 +1162,7 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
   auto shape = cast<ShapedType>(op->getResult(0).getType()).getShape();
   int64_t n = numElements(op->getResult(0).getType());
   auto param = [&](StringRef name, double fallback) {
-    auto attr = op->getAttrOfType<DenseIntOrFPElementsAttr>(name);
+    Attribute attr = op->getAttr(name);
     return attr ? paramValues(attr, n) : Values(size_t(n), fallback);
   };
   bool synapse = op->hasAttr("syn_decay");
@@ -1430,18 +1440,27 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
   }
   layer.thresholdRelativeError = thresholdError;
 
-  setAttr(op, "decay", intParam(ctx, qDecay, shape));
-  setAttr(op, "gain", intParam(ctx, synapse ? unit : qInput, shape));
+  setAttr(op, "decay", intParam(blobNameFor(op, "decay"), ctx, qDecay, shape));
+  setAttr(
+      op, "gain",
+      intParam(blobNameFor(op, "gain"), ctx, synapse ? unit : qInput, shape));
   if (synapse) {
-    setAttr(op, "syn_decay", intParam(ctx, qSynDecay, shape));
-    setAttr(op, "syn_gain", intParam(ctx, qInput, shape));
+    setAttr(op, "syn_decay",
+            intParam(blobNameFor(op, "syn_decay"), ctx, qSynDecay, shape));
+    setAttr(op, "syn_gain",
+            intParam(blobNameFor(op, "syn_gain"), ctx, qInput, shape));
   }
   if (lif) {
-    setAttr(op, "v_threshold", intParam(ctx, qThreshold, shape));
-    setAttr(op, "v_reset", intParam(ctx, qReset, shape));
+    setAttr(op, "v_threshold",
+            intParam(blobNameFor(op, "v_threshold"), ctx, qThreshold, shape));
+    setAttr(op, "v_reset",
+            intParam(blobNameFor(op, "v_reset"), ctx, qReset, shape));
     if (adaptive) {
-      setAttr(op, "adapt_decay", intParam(ctx, qAdaptDecay, shape));
-      setAttr(op, "adapt_gain", intParam(ctx, qAdaptGain, shape));
+      setAttr(
+          op, "adapt_decay",
+          intParam(blobNameFor(op, "adapt_decay"), ctx, qAdaptDecay, shape));
+      setAttr(op, "adapt_gain",
+              intParam(blobNameFor(op, "adapt_gain"), ctx, qAdaptGain, shape));
     }
   } else {
     setResultType(op, intType());
@@ -1494,7 +1513,7 @@ LogicalResult Quantizer::planPopulation(Operation *op) {
                             " of " + std::to_string(n) + " biases");
     }
   }
-  setAttr(op, "bias", intParam(ctx, qBias, shape));
+  setAttr(op, "bias", intParam(blobNameFor(op, "bias"), ctx, qBias, shape));
   report.layers.push_back(std::move(layer));
   populationsInProgress.erase(op);
   planned.insert(op);

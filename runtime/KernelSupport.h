@@ -4,6 +4,7 @@
 #define SNC_RUNTIME_KERNELSUPPORT_H
 
 #include "dialects/snn/Params.h"
+#include "dialects/snn/SynapseArrays.h"
 #include "runtime/Kernel.h"
 
 #include <memory>
@@ -11,11 +12,14 @@
 
 namespace snc::runtime {
 
-/// A parameter's values as T, broadcast to `n`.
-template <typename T>
-std::vector<T> paramAs(mlir::DenseIntOrFPElementsAttr attr, int64_t n) {
-  std::vector<double> values = snn::paramValues(attr, n);
-  return std::vector<T>(values.begin(), values.end());
+/// A parameter's values (inline or a blob, read in place) as T, broadcast
+/// to `n` when it holds one value.
+template <typename T> std::vector<T> paramAs(mlir::Attribute attr, int64_t n) {
+  snn::WeightArray values = snn::WeightArray::get(attr);
+  std::vector<T> out(size_t(values.size() == 1 ? n : values.size()));
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i] = T(values.at(int64_t(i)));
+  return out;
 }
 
 /// The kernel K<T> for a numeric kind: float, double, or (for integer

@@ -22,7 +22,7 @@ namespace snc::runtime {
 namespace {
 
 template <typename T>
-std::vector<T> expand(std::optional<DenseIntOrFPElementsAttr> attr, int64_t n,
+std::vector<T> expand(std::optional<ElementsAttr> attr, int64_t n,
                       double fallback) {
   std::vector<T> out(n, T(fallback));
   if (attr) {
@@ -367,7 +367,7 @@ public:
         current(ElementKind::Int, output->getSize(), stateBits),
         adaptation(ElementKind::Int, output->getSize(), stateBits) {
     int64_t n = output->getSize();
-    auto read = [&](std::optional<DenseIntOrFPElementsAttr> attr) {
+    auto read = [&](std::optional<ElementsAttr> attr) {
       return expand<int64_t>(attr, n, 0);
     };
     format.stateBits = stateBits;

@@ -26,17 +26,17 @@ namespace {
 /// y = b + W x, accumulated over nonzero inputs in ascending input index.
 template <typename T> class DenseKernel : public Kernel {
 public:
-  DenseKernel(DenseIntOrFPElementsAttr weight,
-              std::optional<DenseIntOrFPElementsAttr> bias, const Slot *input,
-              Slot *output)
+  DenseKernel(ElementsAttr weight, std::optional<ElementsAttr> bias,
+              const Slot *input, Slot *output)
       : Kernel(output), input(input), outSize(output->getSize()) {
     int64_t inSize = input->getSize();
-    std::vector<double> w = paramValues(weight);
+    // Read in place (inline or a blob), without a copy in doubles.
+    WeightArray w = WeightArray::get(weight);
     // Transposed, so one input event adds one contiguous row.
     transposed.resize(inSize * outSize);
     for (int64_t o = 0; o < outSize; ++o)
       for (int64_t i = 0; i < inSize; ++i)
-        transposed[i * outSize + o] = T(w[o * inSize + i]);
+        transposed[i * outSize + o] = T(w.at(o * inSize + i));
     this->bias = bias ? paramAs<T>(*bias, outSize) : std::vector<T>(outSize);
   }
 
@@ -209,8 +209,8 @@ private:
 
 template <typename T> class Conv2dKernel : public Kernel {
 public:
-  Conv2dKernel(Conv2dGeometry geometry, DenseIntOrFPElementsAttr weight,
-               std::optional<DenseIntOrFPElementsAttr> bias, const Slot *input,
+  Conv2dKernel(Conv2dGeometry geometry, ElementsAttr weight,
+               std::optional<ElementsAttr> bias, const Slot *input,
                Slot *output)
       : Kernel(output), g(geometry), input(input),
         weight(paramAs<T>(weight, weight.getNumElements())) {

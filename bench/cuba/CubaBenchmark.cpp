@@ -72,9 +72,7 @@ Csr connect(const Config &c, SplitMix64 &rng, int64_t begin, int64_t end) {
   return csr;
 }
 
-DenseIntOrFPElementsAttr param(MLIRContext *ctx, double v) {
-  return makeParam(ctx, {v});
-}
+ElementsAttr param(MLIRContext *ctx, double v) { return makeParam(ctx, {v}); }
 
 /// The network, already discrete (exact integration, as Brian2 uses).
 NetworkOp buildCuba(OpBuilder &b, const Config &c, const Csr &exc,

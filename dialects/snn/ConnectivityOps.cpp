@@ -38,8 +38,8 @@ static LogicalResult expectShape(Operation *op, ArrayRef<int64_t> expected) {
 }
 
 /// A dense weight [out, in] applied to a rank-1 input.
-static LogicalResult verifyDense(Operation *op, DenseIntOrFPElementsAttr weight,
-                                 std::optional<DenseIntOrFPElementsAttr> bias) {
+static LogicalResult verifyDense(Operation *op, ElementsAttr weight,
+                                 std::optional<ElementsAttr> bias) {
   if (failed(verifyStaticIO(op, 1)))
     return failure();
   auto wType = cast<ShapedType>(weight.getType());
@@ -63,7 +63,7 @@ LogicalResult LinearOp::verify() {
 }
 
 static LogicalResult verifyElementwise(Operation *op, StringRef name,
-                                       DenseIntOrFPElementsAttr param) {
+                                       ElementsAttr param) {
   if (failed(verifyStaticIO(op)))
     return failure();
   RankedTensorType in = staticTensor(op->getOperand(0));

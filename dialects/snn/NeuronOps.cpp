@@ -7,6 +7,7 @@
 
 #include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
+#include "dialects/snn/SynapseArrays.h"
 
 using namespace mlir;
 using namespace snc::snn;
@@ -30,8 +31,8 @@ static LogicalResult verifyPopulation(Operation *op) {
                              << inType << " -> " << outType;
   int64_t n = inType.getNumElements();
   for (NamedAttribute attr : op->getAttrs()) {
-    if (auto param = dyn_cast<DenseIntOrFPElementsAttr>(attr.getValue()))
-      if (failed(verifyParam(op, attr.getName().getValue(), param, n,
+    if (isParam(attr.getValue()))
+      if (failed(verifyParam(op, attr.getName().getValue(), attr.getValue(), n,
                              rangeOf(attr.getName().getValue()))))
         return failure();
   }
@@ -63,12 +64,12 @@ static LogicalResult verifyArithmetic(Operation *op, bool integer) {
     return success();
   }
   for (NamedAttribute attr : op->getAttrs())
-    if (auto param = dyn_cast<DenseIntOrFPElementsAttr>(attr.getValue()))
-      if (!isa<IntegerType>(param.getElementType()))
-        return op->emitOpError()
-               << "is an integer population, so parameter '"
-               << attr.getName().getValue() << "' must hold integers, not "
-               << param.getElementType();
+    if (isParam(attr.getValue()))
+      if (Type elt = cast<ElementsAttr>(attr.getValue()).getElementType();
+          !isa<IntegerType>(elt))
+        return op->emitOpError() << "is an integer population, so parameter '"
+                                 << attr.getName().getValue()
+                                 << "' must hold integers, not " << elt;
   if (fracBits && (fracBits.getInt() < 0 || fracBits.getInt() > 62))
     return op->emitOpError()
            << "'frac_bits' must lie in [0, 62], but is " << fracBits.getInt();
@@ -117,10 +118,12 @@ static LogicalResult verifyResetFitsState(DiscreteLIFOp op) {
                                     : elt.getIntOrFloatBitWidth();
   if (bits < 2 || bits > 64)
     return success(); // verifyArithmetic reports the width
-  for (APInt value : op.getVReset().getValues<APInt>())
-    if (value.getSignificantBits() > bits)
-      return op.emitOpError() << "'v_reset' " << value.getSExtValue()
-                              << " does not fit the " << bits << "-bit state";
+  WeightArray reset = WeightArray::get(op.getVReset());
+  for (int64_t i = 0; i < reset.size(); ++i)
+    if (int64_t value = reset.integer(i);
+        APInt(64, value, /*isSigned=*/true).getSignificantBits() > bits)
+      return op.emitOpError() << "'v_reset' " << value << " does not fit the "
+                              << bits << "-bit state";
   return success();
 }
 

@@ -107,12 +107,18 @@ def SNN_WideInteger : Type<And<[AnySignlessInteger.predicate,
 def SNN_NumericTensor : TensorOf<[AnyFloat, SNN_WideInteger]>;
 def SNN_FloatTensor : TensorOf<[AnyFloat]>;
 
-// A per-neuron parameter: one value (broadcast) or one per element.
+// A per-neuron parameter or a projection's weights: one value (broadcast)
+// or one per element, inline (dense elements, readable in small tests) or
+// in a dense_resource blob of f32, f64 or integers (large arrays: not
+// uniqued, not copied). Read through Params.h (paramValues) or
+// SynapseArrays.h's WeightArray; verifyParam checks a blob's element type,
+// size and presence.
 def SNN_ParamAttr : Attr<
-    CPred<"::llvm::isa<::mlir::DenseIntOrFPElementsAttr>($_self)">,
+    CPred<"::llvm::isa<::mlir::DenseIntOrFPElementsAttr, "
+          "::mlir::DenseResourceElementsAttr>($_self)">,
     "per-neuron parameter (one value, or one per neuron)"> {
-  let storageType = "::mlir::DenseIntOrFPElementsAttr";
-  let returnType = "::mlir::DenseIntOrFPElementsAttr";
+  let storageType = "::mlir::ElementsAttr";
+  let returnType = "::mlir::ElementsAttr";
   let convertFromStorage = "$_self";
 }
 

@@ -131,7 +131,7 @@ WeightArray WeightArray::get(Attribute attr) {
     return view;
   }
   auto resource = dyn_cast_or_null<DenseResourceElementsAttr>(attr);
-  if (!resource || resource.getType().getRank() > 1)
+  if (!resource || !resource.getType().hasStaticShape())
     return view;
   Type type = resource.getElementType();
   if (!rawKind(type, width, isFloat, isUnsigned) || isUnsigned ||
@@ -185,6 +185,30 @@ double WeightArray::operator[](int64_t i) const {
   return (*decoded)[size_t(i)];
 }
 
+int64_t WeightArray::integer(int64_t i) const {
+  if (kind != Kind::Signed && kind != Kind::Unsigned)
+    return int64_t((*this)[i]);
+  const char *p = data + (splat ? 0 : i) * int64_t(width);
+  int64_t v = 0;
+  switch (width) {
+  case 1:
+    return kind == Kind::Signed ? int64_t(int8_t(*p)) : int64_t(uint8_t(*p));
+  case 2: {
+    int16_t s;
+    std::memcpy(&s, p, 2);
+    return kind == Kind::Signed ? int64_t(s) : int64_t(uint16_t(s));
+  }
+  case 4: {
+    int32_t s;
+    std::memcpy(&s, p, 4);
+    return kind == Kind::Signed ? int64_t(s) : int64_t(uint32_t(s));
+  }
+  default:
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+}
+
 std::vector<double> WeightArray::values(int64_t n) const {
   int64_t length = count == 1 ? n : count;
   std::vector<double> out(static_cast<size_t>(length));
@@ -221,11 +245,13 @@ SmallVector<Attribute> WeightArray::toAttributes(int64_t n) const {
 static LogicalResult verifyBlob(Operation *op, StringRef name,
                                 DenseResourceElementsAttr resource,
                                 unsigned bytes, StringRef accepted,
-                                bool allowScalar) {
+                                bool allowScalar, bool anyRank = false) {
   StringRef key = resource.getRawHandle().getKey();
   ShapedType type = resource.getType();
-  if (!type.hasStaticShape() || type.getRank() > 1 ||
-      (type.getRank() == 0 && !allowScalar))
+  if (!type.hasStaticShape())
+    return op->emitOpError() << "'" << name << "' blob '" << key
+                             << "' must be statically shaped, but is " << type;
+  if (!anyRank && (type.getRank() > 1 || (type.getRank() == 0 && !allowScalar)))
     return op->emitOpError() << "'" << name << "' blob '" << key
                              << "' must be a 1-D tensor, but is " << type;
   if (!bytes)
@@ -261,7 +287,8 @@ LogicalResult verifyIndexArray(Operation *op, StringRef name, Attribute attr,
                     /*allowScalar=*/false);
 }
 
-LogicalResult verifyWeightArray(Operation *op, StringRef name, Attribute attr) {
+LogicalResult verifyWeightArray(Operation *op, StringRef name, Attribute attr,
+                                bool anyRank) {
   if (isa<DenseIntOrFPElementsAttr>(attr))
     return success();
   auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
@@ -274,7 +301,8 @@ LogicalResult verifyWeightArray(Operation *op, StringRef name, Attribute attr) {
   bool raw = rawKind(resource.getElementType(), width, isFloat, isUnsigned) &&
              !isUnsigned;
   return verifyBlob(op, name, resource, raw ? width : 0,
-                    "f32, f64 or i8, i16, i32, i64", /*allowScalar=*/true);
+                    "f32, f64 or i8, i16, i32, i64", /*allowScalar=*/true,
+                    anyRank);
 }
 
 //===----------------------------------------------------------------------===//
@@ -283,8 +311,12 @@ LogicalResult verifyWeightArray(Operation *op, StringRef name, Attribute attr) {
 
 std::string blobNameFor(Operation *op, StringRef field) {
   auto name = op->getAttrOfType<StringAttr>("name");
-  std::string key =
-      (name ? name.getValue() : op->getName().stripDialect()).str();
+  return blobNameFor(name ? name.getValue() : op->getName().stripDialect(),
+                     field);
+}
+
+std::string blobNameFor(StringRef opName, StringRef field) {
+  std::string key = opName.str();
   for (char &c : key)
     if (!llvm::isAlnum(c) && c != '_' && c != '.')
       c = '_';

@@ -115,10 +115,11 @@ private:
   bool valid = false;
 };
 
-/// A read-only view of weights: an inline dense elements attribute (any
-/// element type a parameter may have, splats included) or a blob of f32,
-/// f64 or i8/i16/i32/i64. Values read as snn::paramValues reads them
-/// (integers converted to double), so results do not depend on the form.
+/// A read-only view of weights or parameters: an inline dense elements
+/// attribute (any element type a parameter may have, splats included) or a
+/// statically shaped blob of f32, f64 or i8/i16/i32/i64, of any rank. Values
+/// read as snn::paramValues reads them (integers converted to double), so
+/// results do not depend on the form.
 class WeightArray {
 public:
   WeightArray() = default;
@@ -134,6 +135,9 @@ public:
 
   /// Element `i`, as a double.
   double operator[](int64_t i) const;
+  /// Element `i` of integer weights, exactly (as a double rounded toward
+  /// zero for floats).
+  int64_t integer(int64_t i) const;
   /// Element `i` of the weights broadcast to any length.
   double at(int64_t i) const { return (*this)[isSplat() ? 0 : i]; }
 
@@ -167,14 +171,19 @@ mlir::LogicalResult verifyIndexArray(mlir::Operation *op, llvm::StringRef name,
                                      llvm::ArrayRef<unsigned> widths);
 
 /// Checks that `attr` is a readable weight array; for a blob, that its data
-/// is present, of f32, f64 or i8..i64, and as long as its type says.
+/// is present, of f32, f64 or i8..i64, and as long as its type says, and of
+/// rank 0 or 1 unless `anyRank` (the parameters of dense projections and
+/// convolutions, read through snn::verifyParam).
 mlir::LogicalResult verifyWeightArray(mlir::Operation *op, llvm::StringRef name,
-                                      mlir::Attribute attr);
+                                      mlir::Attribute attr,
+                                      bool anyRank = false);
 
 /// A blob key for `field` of `op`: its `name` attribute (or its op name)
 /// and the field, in the characters a resource key may hold. The blob
 /// manager appends a counter when the key is taken.
 std::string blobNameFor(mlir::Operation *op, llvm::StringRef field);
+/// The same for an op to be named `opName` (an importer's node path).
+std::string blobNameFor(llvm::StringRef opName, llvm::StringRef field);
 
 /// An index array for a writer: inline below `threshold` elements (all
 /// inline with INT64_MAX, for comparisons), else a blob (named after

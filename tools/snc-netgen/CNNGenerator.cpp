@@ -3,6 +3,7 @@
 #include "tools/snc-netgen/CNNGenerator.h"
 #include "tools/snc-netgen/NetworkSkeleton.h"
 
+#include "dialects/snn/Params.h"
 #include "dialects/snn/SNNOps.h"
 #include "passes/SplitMix64.h"
 
@@ -11,6 +12,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 using namespace mlir;
@@ -119,6 +121,17 @@ OwningOpRef<ModuleOp> generateCNN(MLIRContext *context, const CNNShape &shape,
   auto scalar = [&](float value) -> Attribute {
     return DenseElementsAttr::get(RankedTensorType::get({}, f32), value);
   };
+  // Large weight arrays as blobs (not uniqued, not copied), unless the
+  // shape asks for every array inline.
+  int64_t blobThreshold = shape.inlineArrays
+                              ? std::numeric_limits<int64_t>::max()
+                              : snn::kBlobThreshold;
+  auto weightsOf = [&](ArrayRef<int64_t> dims, ArrayRef<float> values,
+                       const std::string &opName) -> Attribute {
+    return snn::makeParamOfType(RankedTensorType::get(dims, f32), values,
+                                snn::blobNameFor(opName, "weight"),
+                                blobThreshold);
+  };
   auto named = [&](const std::string &opName) {
     return NameLoc::get(b.getStringAttr(opName));
   };
@@ -155,12 +168,9 @@ OwningOpRef<ModuleOp> generateCNN(MLIRContext *context, const CNNShape &shape,
         randomWeights(layer.outChannels * fanIn, fanIn, random);
     NamedAttrList attrs;
     attrs.set("name", b.getStringAttr("conv" + id));
-    attrs.set("weight", DenseElementsAttr::get(
-                            RankedTensorType::get(
-                                {layer.outChannels,
-                                 layer.inChannels / layer.groups(), 3, 3},
-                                f32),
-                            ArrayRef<float>(weights)));
+    attrs.set("weight", weightsOf({layer.outChannels,
+                                   layer.inChannels / layer.groups(), 3, 3},
+                                  weights, "conv" + id));
     attrs.set("stride", b.getDenseI64ArrayAttr({layer.stride, layer.stride}));
     attrs.set("padding", b.getDenseI64ArrayAttr({1, 1}));
     attrs.set("dilation", b.getDenseI64ArrayAttr({1, 1}));
@@ -207,9 +217,7 @@ OwningOpRef<ModuleOp> generateCNN(MLIRContext *context, const CNNShape &shape,
     std::vector<float> weights = randomWeights(out * in, fanIn, random);
     NamedAttrList attrs;
     attrs.set("name", b.getStringAttr(opName));
-    attrs.set("weight",
-              DenseElementsAttr::get(RankedTensorType::get({out, in}, f32),
-                                     ArrayRef<float>(weights)));
+    attrs.set("weight", weightsOf({out, in}, weights, opName));
     attrs.set("bias",
               DenseElementsAttr::get(RankedTensorType::get({out}, f32), 0.0f));
     return b.create<snn::AffineOp>(named(opName),

@@ -34,6 +34,9 @@ struct CNNShape {
   int64_t channels = 16; // C, the first convolutions' output channels
   int64_t classes = 10;  // neurons of the last layer
   uint64_t seed = 1;
+  /// Writes every weight array inline instead of large ones (4096 or more
+  /// elements) as dense_resource blobs.
+  bool inlineArrays = false;
 };
 
 /// Checks `shape`; on failure says why in `error`.

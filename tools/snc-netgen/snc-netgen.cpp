@@ -83,6 +83,7 @@ static int generateCNN(mlir::MLIRContext &context) {
   shape.channels = channels;
   shape.classes = classes;
   shape.seed = seed;
+  shape.inlineArrays = inlineArrays;
   std::string error;
   if (!snc::netgen::checkCNNShape(shape, error)) {
     errs() << "snc-netgen: error: " << error << "\n";
