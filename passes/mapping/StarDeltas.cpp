@@ -5,6 +5,7 @@
 #include "passes/mapping/SliceTraffic.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace snc::mapping {
 
@@ -15,8 +16,8 @@ StarDeltas::StarDeltas(const ChipDistances &distances,
     : distances(distances), destinations(destinations), chipOfSlice(chipOf),
       packets(chipOf.size()), predecessors(chipOf.size()),
       selfLoop(chipOf.size(), false), destinationChips(chipOf.size()),
-      members(size_t(distances.size())),
-      gains(chipOf.size() * size_t(distances.size()), 0),
+      members(size_t(distances.size())), sourceWeights(chipOf.size()),
+      paidOn(chipOf.size() * size_t(distances.size()), 0),
       loses(chipOf.size(), 0) {
   for (size_t s = 0; s < chipOf.size(); ++s) {
     packets[s] = slicePackets(partition.slices[s]);
@@ -54,6 +55,25 @@ void StarDeltas::add(int64_t r, int64_t chip, int64_t slice, int64_t by) {
     chips.erase(it);
 }
 
+void StarDeltas::addWeight(int64_t t, int64_t chip, int64_t by) {
+  std::vector<std::pair<int64_t, int64_t>> &weights = sourceWeights[t];
+  auto it = std::lower_bound(weights.begin(), weights.end(),
+                             std::make_pair(chip, INT64_MIN));
+  if (it == weights.end() || it->first != chip)
+    it = weights.insert(it, {chip, 0});
+  it->second += by;
+  if (it->second == 0)
+    weights.erase(it);
+}
+
+int64_t StarDeltas::gain(int64_t t, int64_t chip) {
+  int64_t all = 0;
+  for (auto [at, weight] : sourceWeights[t])
+    all += weight * distances(at, chip);
+  steps += int64_t(sourceWeights[t].size());
+  return all - paid(t, chip);
+}
+
 int64_t StarDeltas::moveDelta(int64_t s, int64_t to) {
   int64_t from = chipOfSlice[s];
   if (from == to)
@@ -75,51 +95,46 @@ int64_t StarDeltas::moveDelta(int64_t s, int64_t to) {
 }
 
 void StarDeltas::addSourceTerms(int64_t x, int64_t sign) {
-  int64_t chips = distances.size(), at = chipOfSlice[x];
-  std::vector<int64_t> &weight = scratch;
-  weight.assign(size_t(chips), 0);
-  for (int64_t c = 0; c < chips; ++c)
-    weight[c] = sign * packets[x] * distances(at, c);
-  for (const OnChip &entry : destinationChips[x])
-    weight[entry.chip] = 0;
+  int64_t at = chipOfSlice[x], weight = sign * packets[x];
   for (int64_t t : destinations[x]) {
     if (t == x)
       continue;
-    int64_t *row = &gain(t, 0);
-    for (int64_t c = 0; c < chips; ++c)
-      row[c] += weight[c];
+    addWeight(t, at, weight);
+    for (const OnChip &entry : destinationChips[x])
+      paid(t, entry.chip) += weight * distances(at, entry.chip);
     int64_t chip = chipOfSlice[t];
     if (countOn(x, chip) == 1)
-      loses[t] += sign * packets[x] * distances(at, chip);
+      loses[t] += weight * distances(at, chip);
   }
-  steps += chips + int64_t(destinations[x].size()) * (chips + 1);
+  steps += int64_t(destinations[x].size()) *
+           (int64_t(destinationChips[x].size()) + 1);
 }
 
 void StarDeltas::leave(int64_t r, int64_t chip, int64_t x) {
   add(r, chip, x, -1);
-  int64_t paid = packets[r] * distances(chipOfSlice[r], chip);
+  int64_t cost = packets[r] * distances(chipOfSlice[r], chip);
   const OnChip *left = find(r, chip);
   if (!left) {
     for (int64_t t : destinations[r])
       if (t != r)
-        gain(t, chip) += paid;
+        paid(t, chip) -= cost;
     steps += int64_t(destinations[r].size());
   } else if (left->count == 1 && left->indexSum != r) {
-    loses[left->indexSum] += paid;
+    loses[left->indexSum] += cost;
   }
   ++steps;
 }
 
 void StarDeltas::arrive(int64_t r, int64_t chip, int64_t x) {
-  int64_t paid = packets[r] * distances(chipOfSlice[r], chip);
+  int64_t cost = packets[r] * distances(chipOfSlice[r], chip);
   const OnChip *there = find(r, chip);
   if (!there) {
     for (int64_t t : destinations[r])
       if (t != r)
-        gain(t, chip) -= paid;
+        paid(t, chip) += cost;
     steps += int64_t(destinations[r].size());
   } else if (there->count == 1 && there->indexSum != r) {
-    loses[there->indexSum] -= paid;
+    loses[there->indexSum] -= cost;
   }
   add(r, chip, x, 1);
   ++steps;

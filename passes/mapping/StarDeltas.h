@@ -4,7 +4,8 @@
 // would change if a slice moved to another chip. Summing over the slice's
 // predecessors each time costs hundreds of steps on a CNN's pooled layer;
 // keeping per-slice sums of what its predecessors would gain or lose, and
-// updating them on each move, answers in a step per destination chip.
+// updating them on each move, answers in a step per chip its predecessors
+// and destinations sit on.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,7 @@
 #include "passes/mapping/MappingModel.h"
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace snc::mapping {
@@ -55,9 +57,11 @@ private:
     const OnChip *at = find(r, chip);
     return at ? at->count : 0;
   }
-  int64_t &gain(int64_t t, int64_t chip) {
-    return gains[size_t(t * distances.size() + chip)];
+  int64_t &paid(int64_t t, int64_t chip) {
+    return paidOn[size_t(t * distances.size() + chip)];
   }
+  int64_t gain(int64_t t, int64_t chip);
+  void addWeight(int64_t t, int64_t chip, int64_t by);
   /// Adds `sign` times source x's terms to the sums of its destinations.
   void addSourceTerms(int64_t x, int64_t sign);
   /// x's destinations on `chip` change by one (x's predecessor r).
@@ -73,13 +77,16 @@ private:
   std::vector<bool> selfLoop;
   std::vector<std::vector<OnChip>> destinationChips; // ascending chip
   std::vector<std::vector<int64_t>> members;
-  // gains[t * chips + c]: what t's predecessors with no destination on c
-  // would pay for c if t moved there, sum of packets x hops.
-  std::vector<int64_t> gains;
+  // What t's predecessors with no destination on chip c would pay for c if
+  // t moved there (gain(t, c)) is what all of them would pay less what
+  // those with a destination there pay already. The first comes from
+  // sourceWeights[t]: packets of t's predecessors per chip they sit on,
+  // ascending chip; the second is paidOn[t * chips + c].
+  std::vector<std::vector<std::pair<int64_t, int64_t>>> sourceWeights;
+  std::vector<int64_t> paidOn;
   // loses[t]: what t's predecessors whose only destination on t's chip is
   // t pay for that chip, saved if t moved away.
   std::vector<int64_t> loses;
-  std::vector<int64_t> scratch; // per chip, for addSourceTerms
   int64_t steps = 0;
 };
 
