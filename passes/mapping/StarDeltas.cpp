@@ -61,9 +61,8 @@ void StarDeltas::addWeight(int64_t t, int64_t chip, int64_t by) {
                              std::make_pair(chip, INT64_MIN));
   if (it == weights.end() || it->first != chip)
     it = weights.insert(it, {chip, 0});
+  // A chip left at zero stays: moves to and fro would insert it again.
   it->second += by;
-  if (it->second == 0)
-    weights.erase(it);
 }
 
 int64_t StarDeltas::gain(int64_t t, int64_t chip) {
@@ -96,18 +95,23 @@ int64_t StarDeltas::moveDelta(int64_t s, int64_t to) {
 
 void StarDeltas::addSourceTerms(int64_t x, int64_t sign) {
   int64_t at = chipOfSlice[x], weight = sign * packets[x];
+  // What x pays for each chip it has destinations on.
+  std::vector<std::pair<int64_t, int64_t>> &costs = scratch;
+  costs.clear();
+  for (const OnChip &entry : destinationChips[x])
+    costs.push_back({entry.chip, weight * distances(at, entry.chip)});
   for (int64_t t : destinations[x]) {
     if (t == x)
       continue;
     addWeight(t, at, weight);
-    for (const OnChip &entry : destinationChips[x])
-      paid(t, entry.chip) += weight * distances(at, entry.chip);
+    int64_t *row = &paid(t, 0);
+    for (auto [chip, cost] : costs)
+      row[chip] += cost;
     int64_t chip = chipOfSlice[t];
     if (countOn(x, chip) == 1)
       loses[t] += weight * distances(at, chip);
   }
-  steps += int64_t(destinations[x].size()) *
-           (int64_t(destinationChips[x].size()) + 1);
+  steps += int64_t(destinations[x].size()) * int64_t(costs.size() + 1);
 }
 
 void StarDeltas::leave(int64_t r, int64_t chip, int64_t x) {

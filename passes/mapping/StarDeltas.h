@@ -84,6 +84,7 @@ private:
   // ascending chip; the second is paidOn[t * chips + c].
   std::vector<std::vector<std::pair<int64_t, int64_t>>> sourceWeights;
   std::vector<int64_t> paidOn;
+  std::vector<std::pair<int64_t, int64_t>> scratch; // for addSourceTerms
   // loses[t]: what t's predecessors whose only destination on t's chip is
   // t pay for that chip, saved if t moved away.
   std::vector<int64_t> loses;
