@@ -63,7 +63,7 @@ private:
       // A swap that s does not gain from is found from its partner's side.
       if (delta >= 0)
         continue;
-      placement.move(s, to);
+      placement.tryMove(s, to);
       for (int64_t t : placement.membersOf(to)) {
         if (t == s)
           continue;
@@ -72,7 +72,7 @@ private:
             (total == bestDelta && bestTo == to && t < bestPartner))
           bestDelta = total, bestTo = to, bestPartner = t;
       }
-      placement.move(s, from);
+      placement.untry(s, from);
     }
     if (bestTo < 0)
       return false;

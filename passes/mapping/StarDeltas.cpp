@@ -31,7 +31,7 @@ StarDeltas::StarDeltas(const ChipDistances &distances,
     }
   }
   for (int64_t s = 0; s < int64_t(chipOf.size()); ++s)
-    addSourceTerms(s, 1);
+    addSourceTerms(s, 1, -1);
 }
 
 const StarDeltas::OnChip *StarDeltas::find(int64_t r, int64_t chip) const {
@@ -93,7 +93,7 @@ int64_t StarDeltas::moveDelta(int64_t s, int64_t to) {
   return packets[s] * (after - before) - loses[s] + gain(s, to);
 }
 
-void StarDeltas::addSourceTerms(int64_t x, int64_t sign) {
+void StarDeltas::addSourceTerms(int64_t x, int64_t sign, int64_t onlyOn) {
   int64_t at = chipOfSlice[x], weight = sign * packets[x];
   // What x pays for each chip it has destinations on.
   std::vector<std::pair<int64_t, int64_t>> &costs = scratch;
@@ -101,7 +101,7 @@ void StarDeltas::addSourceTerms(int64_t x, int64_t sign) {
   for (const OnChip &entry : destinationChips[x])
     costs.push_back({entry.chip, weight * distances(at, entry.chip)});
   for (int64_t t : destinations[x]) {
-    if (t == x)
+    if (t == x || (onlyOn >= 0 && chipOfSlice[t] != onlyOn))
       continue;
     addWeight(t, at, weight);
     int64_t *row = &paid(t, 0);
@@ -153,11 +153,11 @@ int64_t StarDeltas::loseOf(int64_t t) {
   return lose;
 }
 
-void StarDeltas::move(int64_t s, int64_t to) {
+void StarDeltas::moveUpdating(int64_t s, int64_t to, int64_t onlyOn) {
   int64_t from = chipOfSlice[s];
   // s's terms in its destinations' sums depend on its chip and its own
   // destination chips: take them out, move, put them back.
-  addSourceTerms(s, -1);
+  addSourceTerms(s, -1, onlyOn);
   for (int64_t r : predecessors[s]) {
     leave(r, from, s);
     arrive(r, to, s);
@@ -170,7 +170,7 @@ void StarDeltas::move(int64_t s, int64_t to) {
   std::vector<int64_t> &old = members[from];
   old.erase(std::find(old.begin(), old.end(), s));
   members[to].push_back(s);
-  addSourceTerms(s, 1);
+  addSourceTerms(s, 1, onlyOn);
   loses[s] = loseOf(s);
 }
 

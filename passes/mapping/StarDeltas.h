@@ -33,7 +33,12 @@ public:
   /// Change of the star cost if slice s moved to chip `to`.
   int64_t moveDelta(int64_t s, int64_t to);
   /// Moves slice s to chip `to`, updating the sums of its neighbours.
-  void move(int64_t s, int64_t to);
+  void move(int64_t s, int64_t to) { moveUpdating(s, to, -1); }
+  /// Moves slice s to chip `to` for a look at the slices there: until
+  /// untry(s, from) puts it back, moveDelta is exact for them only. Saves
+  /// updating the sums of s's destinations elsewhere, twice.
+  void tryMove(int64_t s, int64_t to) { moveUpdating(s, to, to); }
+  void untry(int64_t s, int64_t from) { moveUpdating(s, from, chipOfSlice[s]); }
 
   int64_t chipOf(int64_t s) const { return chipOfSlice[s]; }
   const std::vector<int64_t> &membersOf(int64_t chip) const {
@@ -62,8 +67,10 @@ private:
   }
   int64_t gain(int64_t t, int64_t chip);
   void addWeight(int64_t t, int64_t chip, int64_t by);
-  /// Adds `sign` times source x's terms to the sums of its destinations.
-  void addSourceTerms(int64_t x, int64_t sign);
+  /// Adds `sign` times source x's terms to the sums of its destinations
+  /// (only of those on chip `onlyOn` unless it is -1).
+  void addSourceTerms(int64_t x, int64_t sign, int64_t onlyOn);
+  void moveUpdating(int64_t s, int64_t to, int64_t onlyOn);
   /// x's destinations on `chip` change by one (x's predecessor r).
   void leave(int64_t r, int64_t chip, int64_t x);
   void arrive(int64_t r, int64_t chip, int64_t x);

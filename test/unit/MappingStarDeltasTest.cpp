@@ -2,7 +2,7 @@
 //
 // The cached star cost changes of StarDeltas against the star cost summed
 // afresh, over random networks (self-loops, shared predecessors) and long
-// runs of random moves, so a sum left stale by a move shows up.
+// runs of random moves and tried moves, so a sum left stale shows up.
 //
 //===----------------------------------------------------------------------===//
 
@@ -79,6 +79,22 @@ TEST(MappingStarDeltasTest, DeltasMatchCostsSummedAfresh) {
       int64_t to = int64_t(rng.next() % 5);
       if (to == chipOf[s])
         continue;
+      // A tried move: exact for the slices on `to` moving to s's chip (a
+      // swap), then all sums as before (checked at the next step).
+      int64_t from = chipOf[s];
+      placement.tryMove(s, to);
+      int64_t tried = starCost(distances, partition, destinations, chipOf);
+      for (int64_t t : placement.membersOf(to)) {
+        if (t == s)
+          continue;
+        std::vector<int64_t> swapped = chipOf;
+        swapped[t] = from;
+        ASSERT_EQ(placement.moveDelta(t, from),
+                  starCost(distances, partition, destinations, swapped) - tried)
+            << "seed " << seed << " step " << step << " swap " << s << " " << t;
+      }
+      placement.untry(s, from);
+      ASSERT_EQ(chipOf[s], from);
       placement.move(s, to);
       ASSERT_EQ(chipOf[s], to);
       ASSERT_EQ(placement.chipOf(s), to);
