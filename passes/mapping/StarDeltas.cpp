@@ -103,6 +103,7 @@ void StarDeltas::addSourceTerms(int64_t x, int64_t sign, int64_t onlyOn) {
   for (int64_t t : destinations[x]) {
     if (t == x || (onlyOn >= 0 && chipOfSlice[t] != onlyOn))
       continue;
+    steps += int64_t(costs.size()) + 1;
     addWeight(t, at, weight);
     int64_t *row = &paid(t, 0);
     for (auto [chip, cost] : costs)
@@ -111,7 +112,7 @@ void StarDeltas::addSourceTerms(int64_t x, int64_t sign, int64_t onlyOn) {
     if (countOn(x, chip) == 1)
       loses[t] += weight * distances(at, chip);
   }
-  steps += int64_t(destinations[x].size()) * int64_t(costs.size() + 1);
+  steps += int64_t(destinations[x].size());
 }
 
 void StarDeltas::leave(int64_t r, int64_t chip, int64_t x) {
