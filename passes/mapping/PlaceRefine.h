@@ -28,7 +28,7 @@ namespace snc::mapping {
 /// (StarDeltas::work: chips, predecessors and sums looked at or updated;
 /// some 10^8 a second), a safety bound on its time; the moves made so far
 /// are kept. Deterministic.
-constexpr int64_t kRefineWorkBudget = int64_t(10'000'000'000);
+constexpr int64_t kRefineWorkBudget = int64_t(2'000'000'000);
 void refinePlacement(const ChipDistances &distances, int64_t capacity,
                      const Partition &partition,
                      const std::vector<std::vector<int64_t>> &destinations,
