@@ -22,11 +22,12 @@ namespace snc::mapping {
 /// index order; for each, tries the chips of the slices it exchanges
 /// packets with: a move when the chip has a free PE, else a swap with the
 /// slice on that chip that completes the best exchange. Takes a change only
-/// when it lowers the cost, so the cost never rises. Stops after a pass
-/// without change, `maxPasses` passes, or `workBudget` steps of cost
-/// evaluation (chips and predecessors looked at), which bounds its time on
-/// networks of many thousands of slices with large fan-ins (a CNN's
-/// pooling); the moves made so far are kept. Deterministic.
+/// when it lowers the cost, so the cost never rises. Cost changes come from
+/// per-slice sums kept up to date on each move (StarDeltas.h). Stops after
+/// a pass without change, `maxPasses` passes, or `workBudget` steps
+/// (StarDeltas::work: chips, predecessors and sums looked at or updated;
+/// some 10^8 a second), a safety bound on its time; the moves made so far
+/// are kept. Deterministic.
 constexpr int64_t kRefineWorkBudget = int64_t(2'000'000'000);
 void refinePlacement(const ChipDistances &distances, int64_t capacity,
                      const Partition &partition,
