@@ -146,14 +146,27 @@ bool checkRoutingInput(const Machine &machine, const Partition &partition,
 /// see RouteCache for repeated lookups).
 const RouterEntry *lookup(const std::vector<RouterEntry> &table, uint32_t key);
 
+/// The way a packet took through the routers: each chip whose router
+/// handled it, in the order reached, with the entry it matched there (null:
+/// default routing), and each link it crossed (chip * kLinks + link). The
+/// entries alone fix the way: a packet matching the same ones from the
+/// same PE goes the same way.
+struct DeliveryTrace {
+  std::vector<int64_t> routers;
+  std::vector<const RouterEntry *> matched;
+  std::vector<int64_t> links;
+};
+
 /// Delivers a packet with `key` injected by PE `sourcePe` exactly as the
 /// routers would (first match, default routing) and returns the PEs it
 /// reaches, sorted. On a dead end (no entry at the source chip, a link off
 /// the mesh, a chip reached twice) returns an empty list and sets `*error`
-/// (if given) to a message naming the chip.
+/// (if given) to a message naming the chip. `trace`, if given, is cleared
+/// and receives the way taken (the simulator's traffic statistics).
 std::vector<int64_t> deliver(const Machine &machine,
                              const RoutingTables &tables, int64_t sourcePe,
-                             uint32_t key, std::string *error = nullptr);
+                             uint32_t key, std::string *error = nullptr,
+                             DeliveryTrace *trace = nullptr);
 
 /// For a simulator delivering millions of packets: memoises deliver() per
 /// (source PE, key) — a neuron's packets always take the same way. The

@@ -26,7 +26,13 @@ const RouterEntry *lookup(const std::vector<RouterEntry> &table, uint32_t key) {
 
 std::vector<int64_t> deliver(const Machine &machine,
                              const RoutingTables &tables, int64_t sourcePe,
-                             uint32_t key, std::string *error) {
+                             uint32_t key, std::string *error,
+                             DeliveryTrace *trace) {
+  if (trace) { // cleared, keeping the caller's capacity
+    trace->routers.clear();
+    trace->matched.clear();
+    trace->links.clear();
+  }
   auto fail = [&](std::string message) {
     if (error)
       *error = std::move(message);
@@ -41,7 +47,6 @@ std::vector<int64_t> deliver(const Machine &machine,
                 "has " +
                 std::to_string(machine.chips()));
 
-  std::string hex = keyName(key);
   std::vector<int64_t> reached;
   std::vector<char> visited(size_t(machine.chips()), 0);
   // A work list of (chip, direction of travel on arrival or -1).
@@ -54,24 +59,29 @@ std::vector<int64_t> deliver(const Machine &machine,
     pending.pop_back();
     int x = int(chip % machine.chipsX), y = int(chip / machine.chipsX);
     if (visited[size_t(chip)])
-      return fail("packet " + hex + " reaches chip " + chipName(x, y) +
+      return fail("packet " + keyName(key) + " reaches chip " + chipName(x, y) +
                   " twice");
     visited[size_t(chip)] = 1;
 
     const RouterEntry *entry = lookup(tables.byChip[size_t(chip)], key);
+    if (trace) {
+      trace->routers.push_back(chip);
+      trace->matched.push_back(entry);
+    }
     uint8_t links;
     if (entry) {
       links = entry->route.links;
       for (int pe : entry->route.pes()) {
         if (pe >= machine.pesPerChip())
           return fail("router of chip " + chipName(x, y) + " sends packet " +
-                      hex + " to PE " + std::to_string(pe) + ", the chip has " +
-                      std::to_string(machine.pesPerChip()));
+                      keyName(key) + " to PE " + std::to_string(pe) +
+                      ", the chip has " + std::to_string(machine.pesPerChip()));
         reached.push_back(chip * machine.pesPerChip() + pe);
       }
     } else if (arrival < 0) {
       return fail("router of chip " + chipName(x, y) +
-                  " has no entry for packet " + hex + " injected there");
+                  " has no entry for packet " + keyName(key) +
+                  " injected there");
     } else {
       links = uint8_t(1u << arrival); // default routing: straight on
     }
@@ -81,7 +91,10 @@ std::vector<int64_t> deliver(const Machine &machine,
       int nx = x + linkDx(Link(l)), ny = y + linkDy(Link(l));
       if (nx < 0 || ny < 0 || nx >= machine.chipsX || ny >= machine.chipsY)
         return fail("router of chip " + chipName(x, y) + " sends packet " +
-                    hex + " off the mesh by link " + linkName(Link(l)));
+                    keyName(key) + " off the mesh by link " +
+                    linkName(Link(l)));
+      if (trace)
+        trace->links.push_back(chip * kLinks + l);
       pending.push_back({int64_t(ny) * machine.chipsX + nx, l});
     }
   }

@@ -27,21 +27,17 @@ size_t PacketPathHash::operator()(const PacketPath &path) const {
 
 const PacketPath *PacketPaths::find(int64_t sourcePe, uint32_t key,
                                     std::string &error) {
-  scratch.links.clear();
-  scratch.routers.clear();
-  bool walked = walk(sourcePe, key, matched, scratch);
-  LastPacket &last = lastOfSource[sourcePe];
-  if (walked && last.path && last.matched == matched)
-    return last.path;
-
   std::string message;
   std::vector<int64_t> reached = mapping::deliver(
-      machine.machine, machine.routes, sourcePe, key, &message);
-  if (!message.empty() || !walked) {
-    error = "packet of PE " + std::to_string(sourcePe) + ": " +
-            (message.empty() ? "cannot be followed" : message);
+      machine.machine, machine.routes, sourcePe, key, &message, &trace);
+  if (!message.empty()) {
+    error = "packet of PE " + std::to_string(sourcePe) + ": " + message;
     return nullptr;
   }
+  LastPacket &last = lastOfSource[sourcePe];
+  if (last.path && last.matched == trace.matched)
+    return last.path;
+
   PacketPath path;
   path.destinations.reserve(reached.size());
   for (int64_t pe : reached) {
@@ -55,53 +51,12 @@ const PacketPath *PacketPaths::find(int64_t sourcePe, uint32_t key,
     }
     path.destinations.push_back(size_t(at - machine.pes.begin()));
   }
-  path.links = scratch.links;
-  path.routers = scratch.routers;
+  path.links = trace.links;
+  path.routers = trace.routers;
   std::sort(path.routers.begin(), path.routers.end());
   last.path = &*paths.insert(std::move(path)).first;
-  last.matched = matched;
+  last.matched = trace.matched;
   return last.path;
-}
-
-bool PacketPaths::walk(int64_t sourcePe, uint32_t key,
-                       std::vector<const mapping::RouterEntry *> &matched,
-                       PacketPath &path) const {
-  // The traversal of mapping::deliver (first match, default routing
-  // straight on, the same work-list order), recording entries, links and
-  // routers instead of PEs.
-  const mapping::Machine &m = machine.machine;
-  matched.clear();
-  if (sourcePe < 0 || sourcePe >= m.pes() ||
-      machine.routes.byChip.size() != size_t(m.chips()))
-    return false;
-  mapping::PeLocation source = mapping::locate(m, sourcePe);
-  std::vector<std::pair<int64_t, int>> pending = {
-      {int64_t(source.chipY) * m.chipsX + source.chipX, -1}};
-  while (!pending.empty()) {
-    auto [chip, arrival] = pending.back();
-    pending.pop_back();
-    if (path.routers.size() >= size_t(m.chips()))
-      return false;
-    path.routers.push_back(chip);
-    const mapping::RouterEntry *entry =
-        mapping::lookup(machine.routes.byChip[size_t(chip)], key);
-    matched.push_back(entry);
-    uint8_t links = entry          ? entry->route.links
-                    : arrival >= 0 ? uint8_t(1u << arrival)
-                                   : 0;
-    int x = int(chip % m.chipsX), y = int(chip / m.chipsX);
-    for (int l = 0; l < mapping::kLinks; ++l) {
-      if (!(links >> l & 1))
-        continue;
-      int nx = x + mapping::linkDx(mapping::Link(l));
-      int ny = y + mapping::linkDy(mapping::Link(l));
-      if (nx < 0 || ny < 0 || nx >= m.chipsX || ny >= m.chipsY)
-        return false;
-      path.links.push_back(chip * mapping::kLinks + l);
-      pending.push_back({int64_t(ny) * m.chipsX + nx, l});
-    }
-  }
-  return true;
 }
 
 } // namespace snc::manycore

@@ -1,10 +1,10 @@
 //===- PacketPaths.h - where a PE's packets go ------------------*- C++ -*-===//
 //
 // A neuron's packets always take the same way, so the simulator follows each
-// (source PE, key) through the router tables once: mapping::deliver gives
-// the PEs it reaches (the router model of Route.h, with its errors), and a
-// walk of the same tables gives the links it crosses and the routers that
-// handle it, for the traffic statistics.
+// (source PE, key) through the router tables once, with mapping::deliver
+// (the router model of Route.h, with its errors), whose trace gives the
+// links it crosses and the routers that handle it, for the traffic
+// statistics.
 //
 // The neurons of one slice nearly always share their path, and a CNN's
 // neuron reaches hundreds of PEs: paths are therefore stored once per
@@ -12,10 +12,10 @@
 // Keeping a path per key held about 9 KB per sending neuron of a CNN.
 //
 // Where a packet goes depends only on the router entries it matches, chip
-// by chip in the order it reaches them. So each source PE remembers the
-// entries its last packet matched and that packet's path: a key that
-// matches the same entries takes the same path, found by one walk without
-// sorting, mapping PEs or hashing.
+// by chip in the order it reaches them (DeliveryTrace). So each source PE
+// remembers the entries its last packet matched and that packet's path: a
+// key that matches the same entries takes that path without mapping PEs,
+// sorting or hashing.
 //
 //===----------------------------------------------------------------------===//
 
@@ -61,14 +61,6 @@ public:
   size_t size() const { return paths.size(); }
 
 private:
-  /// Follows `key` from `sourcePe` as the routers would, recording the
-  /// entry each router matched (null: default routing) in visit order, and
-  /// the path's links and routers. False if it leaves the mesh or visits
-  /// more routers than there are chips (mapping::deliver names the error).
-  bool walk(int64_t sourcePe, uint32_t key,
-            std::vector<const mapping::RouterEntry *> &matched,
-            PacketPath &path) const;
-
   struct LastPacket {
     std::vector<const mapping::RouterEntry *> matched;
     const PacketPath *path = nullptr;
@@ -77,9 +69,8 @@ private:
   const LoadedMachine &machine;
   std::unordered_set<PacketPath, PacketPathHash> paths;
   std::unordered_map<int64_t, LastPacket> lastOfSource;
-  /// Scratch of find(), kept to avoid an allocation per call.
-  std::vector<const mapping::RouterEntry *> matched;
-  PacketPath scratch;
+  /// Scratch of find(), kept to avoid allocations per call.
+  mapping::DeliveryTrace trace;
 };
 
 } // namespace snc::manycore

@@ -360,6 +360,37 @@ TEST(RouteDefault, StraightThroughChipsNeedNoEntry) {
             nullptr);
 }
 
+// The trace names each router in the order reached, the entry it matched
+// (null where the packet went straight on by default) and each link
+// crossed: key 5 from chip (0, 0) goes east by its entry, through (1, 0)
+// by default routing, and ends at PE 4 of (2, 0).
+TEST(RouteDefault, DeliveryTrace) {
+  Machine machine = mesh(3, 1);
+  RoutingTables tables;
+  tables.chipsX = 3;
+  tables.chipsY = 1;
+  tables.byChip.resize(3);
+  RouterEntry east{5, 0xFFFFFFFFu, Route(), -1};
+  east.route.addLink(Link::East);
+  tables.byChip[0].push_back(east);
+  RouterEntry local{5, 0xFFFFFFFFu, Route(), -1};
+  local.route.addPe(4);
+  tables.byChip[2].push_back(local);
+  DeliveryTrace trace;
+  trace.links = {99}; // cleared by deliver
+  std::string error;
+  EXPECT_EQ(deliver(machine, tables, 0, 5, &error, &trace),
+            std::vector<int64_t>{2 * 8 + 4})
+      << error;
+  EXPECT_EQ(trace.routers, (std::vector<int64_t>{0, 1, 2}));
+  EXPECT_EQ(trace.matched,
+            (std::vector<const RouterEntry *>{&tables.byChip[0][0], nullptr,
+                                              &tables.byChip[2][0]}));
+  int64_t e = int64_t(Link::East);
+  EXPECT_EQ(trace.links,
+            (std::vector<int64_t>{0 * kLinks + e, 1 * kLinks + e}));
+}
+
 TEST(RouteDefault, DeliveryErrors) {
   Machine machine = mesh(3, 1);
   RoutingTables tables;
