@@ -8,7 +8,6 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 #include <cmath>
-#include <cstring>
 
 using namespace mlir;
 
@@ -126,17 +125,8 @@ static ElementsAttr makeTyped(ShapedType type, ArrayRef<T> values,
     return cast<DenseIntOrFPElementsAttr>(
         DenseElementsAttr::get(type, ArrayRef<Stored>(stored)));
   }
-  // Converted straight into the blob: no intermediate copy.
-  AsmResourceBlob blob = HeapAsmResourceBlob::allocate(
-      values.size() * sizeof(Stored), alignof(Stored));
-  MutableArrayRef<char> bytes = blob.getMutableData();
-  for (size_t i = 0; i < values.size(); ++i) {
-    Stored v = Stored(values[i]);
-    std::memcpy(bytes.data() + i * sizeof(Stored), &v, sizeof(Stored));
-  }
   return cast<ElementsAttr>(
-      Attribute(detail::DenseResourceElementsAttrBase<Stored>::get(
-          type, blobName, std::move(blob))));
+      Attribute(makeBlob<Stored>(type, blobName, values)));
 }
 
 template <typename T>

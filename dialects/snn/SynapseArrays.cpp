@@ -328,12 +328,9 @@ std::string blobNameFor(StringRef opName, StringRef field) {
 template <typename Stored, typename T>
 static Attribute blobOf(MLIRContext *ctx, StringRef blobName, Type element,
                         ArrayRef<T> values) {
-  auto type = RankedTensorType::get({int64_t(values.size())}, element);
-  std::vector<Stored> stored(values.begin(), values.end());
-  AsmResourceBlob blob =
-      HeapAsmResourceBlob::allocateAndCopyInferAlign(ArrayRef<Stored>(stored));
-  return detail::DenseResourceElementsAttrBase<Stored>::get(type, blobName,
-                                                            std::move(blob));
+  return makeBlob<Stored>(
+      RankedTensorType::get({int64_t(values.size())}, element), blobName,
+      values);
 }
 
 /// Whether every value fits in a signed integer of `bits` bits.

@@ -14,6 +14,7 @@
 #define SNC_DIALECTS_SNN_SYNAPSEARRAYS_H
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/iterator.h"
 
@@ -184,6 +185,25 @@ mlir::LogicalResult verifyWeightArray(mlir::Operation *op, llvm::StringRef name,
 std::string blobNameFor(mlir::Operation *op, llvm::StringRef field);
 /// The same for an op to be named `opName` (an importer's node path).
 std::string blobNameFor(llvm::StringRef opName, llvm::StringRef field);
+
+/// A dense_resource blob of `type`, whose element type is Stored's, named
+/// after `blobName`: `values` converted to Stored straight into the blob's
+/// bytes, with no intermediate copy. Every writer of a large array (the
+/// makers below, Params.h's makeParamOfType) makes its blob here.
+template <typename Stored, typename T>
+mlir::DenseResourceElementsAttr makeBlob(mlir::ShapedType type,
+                                         llvm::StringRef blobName,
+                                         llvm::ArrayRef<T> values) {
+  mlir::AsmResourceBlob blob = mlir::HeapAsmResourceBlob::allocate(
+      values.size() * sizeof(Stored), alignof(Stored));
+  llvm::MutableArrayRef<char> bytes = blob.getMutableData();
+  for (size_t i = 0; i < values.size(); ++i) {
+    Stored v = Stored(values[i]);
+    std::memcpy(bytes.data() + i * sizeof(Stored), &v, sizeof(Stored));
+  }
+  return mlir::detail::DenseResourceElementsAttrBase<Stored>::get(
+      type, blobName, std::move(blob));
+}
 
 /// An index array for a writer: inline below `threshold` elements (all
 /// inline with INT64_MAX, for comparisons), else a blob (named after
