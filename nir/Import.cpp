@@ -638,8 +638,8 @@ public:
   ElementsAttr param(const Array &a, StringRef blobName) {
     Type elt = a.kind == Array::Kind::F32 ? Type(b.getF32Type())
                                           : Type(b.getF64Type());
-    return makeParamOfType(RankedTensorType::get(a.shape, elt), a.values,
-                           blobName);
+    return makeParamOfType(RankedTensorType::get(a.shape, elt),
+                           ArrayRef<double>(a.values), blobName);
   }
 
   /// The dataset `name`, or NIR's default for it when the file omits it.

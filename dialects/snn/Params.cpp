@@ -130,8 +130,8 @@ static ElementsAttr makeTyped(ShapedType type, ArrayRef<T> values,
 }
 
 template <typename T>
-static ElementsAttr makeOfType(ShapedType type, ArrayRef<T> values,
-                               StringRef blobName, int64_t threshold) {
+ElementsAttr makeParamOfType(ShapedType type, ArrayRef<T> values,
+                             StringRef blobName, int64_t threshold) {
   Type elt = type.getElementType();
   if (elt.isF32())
     return makeTyped<float>(type, values, blobName, threshold);
@@ -155,22 +155,14 @@ static ElementsAttr makeOfType(ShapedType type, ArrayRef<T> values,
   return cast<DenseIntOrFPElementsAttr>(DenseElementsAttr::get(type, ints));
 }
 
-ElementsAttr makeParamOfType(ShapedType type, ArrayRef<double> values,
-                             StringRef blobName, int64_t threshold) {
-  return makeOfType(type, values, blobName, threshold);
-}
-ElementsAttr makeParamOfType(ShapedType type, ArrayRef<float> values,
-                             StringRef blobName, int64_t threshold) {
-  return makeOfType(type, values, blobName, threshold);
-}
-ElementsAttr makeParamOfType(ShapedType type, ArrayRef<int32_t> values,
-                             StringRef blobName, int64_t threshold) {
-  return makeOfType(type, values, blobName, threshold);
-}
-ElementsAttr makeParamOfType(ShapedType type, ArrayRef<int64_t> values,
-                             StringRef blobName, int64_t threshold) {
-  return makeOfType(type, values, blobName, threshold);
-}
+template ElementsAttr makeParamOfType(ShapedType, ArrayRef<double>, StringRef,
+                                      int64_t);
+template ElementsAttr makeParamOfType(ShapedType, ArrayRef<float>, StringRef,
+                                      int64_t);
+template ElementsAttr makeParamOfType(ShapedType, ArrayRef<int32_t>, StringRef,
+                                      int64_t);
+template ElementsAttr makeParamOfType(ShapedType, ArrayRef<int64_t>, StringRef,
+                                      int64_t);
 
 LogicalResult verifyParam(Operation *op, StringRef name, Attribute attr,
                           int64_t n, ParamRange range) {

@@ -49,22 +49,11 @@ mlir::ElementsAttr makeParam(mlir::MLIRContext *ctx,
 /// INT64_MAX, for comparisons). Writers of weights (the NIR importer,
 /// snn-quantize, snc-netgen) use it so large arrays are neither uniqued nor
 /// copied.
-mlir::ElementsAttr makeParamOfType(mlir::ShapedType type,
-                                   llvm::ArrayRef<double> values,
-                                   llvm::StringRef blobName,
-                                   int64_t threshold = kBlobThreshold);
-mlir::ElementsAttr makeParamOfType(mlir::ShapedType type,
-                                   llvm::ArrayRef<float> values,
-                                   llvm::StringRef blobName,
-                                   int64_t threshold = kBlobThreshold);
-mlir::ElementsAttr makeParamOfType(mlir::ShapedType type,
-                                   llvm::ArrayRef<int32_t> values,
-                                   llvm::StringRef blobName,
-                                   int64_t threshold = kBlobThreshold);
-mlir::ElementsAttr makeParamOfType(mlir::ShapedType type,
-                                   llvm::ArrayRef<int64_t> values,
-                                   llvm::StringRef blobName,
-                                   int64_t threshold = kBlobThreshold);
+/// T is double, float, int32_t or int64_t (instantiated in Params.cpp).
+template <typename T>
+mlir::ElementsAttr
+makeParamOfType(mlir::ShapedType type, llvm::ArrayRef<T> values,
+                llvm::StringRef blobName, int64_t threshold = kBlobThreshold);
 
 /// The longest delay or refractory period, in steps, that snc accepts:
 /// about 105 s at dt = 0.1 ms. Each becomes an allocation (ring buffers,
