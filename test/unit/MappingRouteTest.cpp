@@ -37,6 +37,15 @@ Machine mesh(int chipsX, int chipsY) {
   return machine;
 }
 
+/// Routing tables of `machine`'s mesh with no entries, to fill by hand.
+RoutingTables emptyTables(const Machine &machine) {
+  RoutingTables tables;
+  tables.chipsX = machine.chipsX;
+  tables.chipsY = machine.chipsY;
+  tables.byChip.resize(size_t(machine.chips()));
+  return tables;
+}
+
 int64_t peAt(const Machine &machine, int x, int y, int onChip) {
   return (int64_t(y) * machine.chipsX + x) * machine.pesPerChip() + onChip;
 }
@@ -366,10 +375,7 @@ TEST(RouteDefault, StraightThroughChipsNeedNoEntry) {
 // by default routing, and ends at PE 4 of (2, 0).
 TEST(RouteDefault, DeliveryTrace) {
   Machine machine = mesh(3, 1);
-  RoutingTables tables;
-  tables.chipsX = 3;
-  tables.chipsY = 1;
-  tables.byChip.resize(3);
+  RoutingTables tables = emptyTables(machine);
   RouterEntry east{5, 0xFFFFFFFFu, Route(), -1};
   east.route.addLink(Link::East);
   tables.byChip[0].push_back(east);
@@ -393,10 +399,7 @@ TEST(RouteDefault, DeliveryTrace) {
 
 TEST(RouteDefault, DeliveryErrors) {
   Machine machine = mesh(3, 1);
-  RoutingTables tables;
-  tables.chipsX = 3;
-  tables.chipsY = 1;
-  tables.byChip.resize(3);
+  RoutingTables tables = emptyTables(machine);
   auto add = [&](int chip, uint32_t key, Link link) {
     RouterEntry entry;
     entry.key = key;
@@ -688,10 +691,7 @@ TEST(TableCompression, MergedEntriesProtectOnlyTheirAliases) {
 TEST(TableCompression, RemovesDefaultRoutableEntries) {
   // Chip (1,0) has an entry doing what default routing does anyway.
   Machine machine = mesh(3, 1);
-  RoutingTables tables;
-  tables.chipsX = 3;
-  tables.chipsY = 1;
-  tables.byChip.resize(3);
+  RoutingTables tables = emptyTables(machine);
   RouterEntry source, through, target;
   source.route.addLink(Link::East);
   through.route.addLink(Link::East);
