@@ -24,12 +24,10 @@ using namespace snc::testing;
 
 namespace {
 
-/// Writes, reads and simulates; fails the test on any error.
-bool runImages(const manycore::Network &network, const Mapped &mapped,
-               const TempDir &dir, const std::vector<runtime::NpyArray> &inputs,
-               int64_t steps, spinnaker2::LoadedMachine &loaded,
-               manycore::SimulationResult &result,
-               const spinnaker2::ImageOptions &options = {}) {
+/// Writes the images and reads them back; fails the test on any error.
+bool loadImages(const manycore::Network &network, const Mapped &mapped,
+                const TempDir &dir, spinnaker2::LoadedMachine &loaded,
+                const spinnaker2::ImageOptions &options = {}) {
   spinnaker2::ImageSummary summary;
   std::string error;
   if (!spinnaker2::writeImages(mappedOf(network, mapped), options, dir.path,
@@ -41,6 +39,18 @@ bool runImages(const manycore::Network &network, const Mapped &mapped,
     ADD_FAILURE() << "readImages: " << error;
     return false;
   }
+  return true;
+}
+
+/// Writes, reads and simulates; fails the test on any error.
+bool runImages(const manycore::Network &network, const Mapped &mapped,
+               const TempDir &dir, const std::vector<runtime::NpyArray> &inputs,
+               int64_t steps, spinnaker2::LoadedMachine &loaded,
+               manycore::SimulationResult &result,
+               const spinnaker2::ImageOptions &options = {}) {
+  if (!loadImages(network, mapped, dir, loaded, options))
+    return false;
+  std::string error;
   if (!manycore::simulate(loaded, inputs, steps, result, error)) {
     ADD_FAILURE() << "simulate: " << error;
     return false;
@@ -232,13 +242,9 @@ TEST(ManycoreSimTest, PacketPathsAreSharedWithinASlice) {
   Mapped mapped = mapNetwork(network, machine, true);
   ASSERT_FALSE(::testing::Test::HasFailure());
   TempDir dir("packet_paths");
-  spinnaker2::ImageSummary summary;
   spinnaker2::LoadedMachine loaded;
+  ASSERT_TRUE(loadImages(network, mapped, dir, loaded));
   std::string error;
-  ASSERT_TRUE(spinnaker2::writeImages(mappedOf(network, mapped), {}, dir.path,
-                                      summary, error))
-      << error;
-  ASSERT_TRUE(spinnaker2::readImages(dir.path, loaded, error)) << error;
 
   manycore::PacketPaths paths(loaded);
   size_t senders = 0, keys = 0;
@@ -264,6 +270,50 @@ TEST(ManycoreSimTest, PacketPathsAreSharedWithinASlice) {
   EXPECT_GT(keys, senders) << "no PE sends more than one key";
   EXPECT_LE(paths.size(), senders);
   EXPECT_GT(paths.size(), 0u);
+}
+
+// Tables that cannot deliver a packet, or deliver it to a PE without an
+// image, give an error naming the sending PE, not a path.
+TEST(ManycoreSimTest, PacketPathsRejectBadTables) {
+  manycore::Network network = testNetwork(0x5eed + 2, 2);
+  mapping::Machine machine = smallMachine(3, 3, 2, 4);
+  Mapped mapped = mapNetwork(network, machine, true);
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  TempDir dir("packet_paths_bad");
+  spinnaker2::LoadedMachine loaded;
+  ASSERT_TRUE(loadImages(network, mapped, dir, loaded));
+  std::string error;
+  auto sender =
+      std::find_if(loaded.pes.begin(), loaded.pes.end(),
+                   [](const spinnaker2::LoadedPe &pe) { return pe.sends; });
+  ASSERT_NE(sender, loaded.pes.end());
+  // A PE the packet reaches loses its image.
+  int64_t from = sender->index;
+  uint32_t key = sender->keyBase;
+  std::vector<int64_t> reached =
+      mapping::deliver(loaded.machine, loaded.routes, from, key);
+  ASSERT_FALSE(reached.empty());
+  std::vector<spinnaker2::LoadedPe> pes = loaded.pes;
+  loaded.pes.erase(std::find_if(
+      loaded.pes.begin(), loaded.pes.end(),
+      [&](const spinnaker2::LoadedPe &pe) { return pe.index == reached[0]; }));
+  {
+    manycore::PacketPaths paths(loaded);
+    EXPECT_EQ(paths.find(from, key, error), nullptr);
+    EXPECT_EQ(error, "packet of PE " + std::to_string(from) + " reaches PE " +
+                         std::to_string(reached[0]) + ", which has no image");
+  }
+  loaded.pes = pes;
+
+  // No entry at the chip that injects the packet.
+  loaded.routes.byChip[size_t(from / loaded.machine.pesPerChip())].clear();
+  manycore::PacketPaths paths(loaded);
+  EXPECT_EQ(paths.find(from, key, error), nullptr);
+  EXPECT_NE(
+      error.find("packet of PE " + std::to_string(from) + ": router of chip "),
+      std::string::npos)
+      << error;
+  EXPECT_NE(error.find("has no entry for packet"), std::string::npos) << error;
 }
 
 /// Identity neurons: v = x, spike iff x > 0, reset to 0, no leak.
